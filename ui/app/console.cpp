@@ -1,0 +1,54 @@
+#include "console.h"
+
+#include "mainwindow.h"
+#include "theme.h"
+#include "util/logging.h"
+#include "util/settings.h"
+#include "util/translations.h"
+#include "util/version.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QIcon>
+
+namespace gl::ui {
+
+int runConsole(QApplication &app)
+{
+    QApplication::setApplicationName(QStringLiteral("greenlight"));
+    QApplication::setOrganizationName(QStringLiteral("greenlight"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Greenlight"));
+    QApplication::setApplicationVersion(QStringLiteral(GREENLIGHT_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral(GREENLIGHT_APP_ID));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/greenlight.svg")));
+
+    Settings settings;
+    installTranslations(resolveLanguage(settings.language()));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("gl::ui::Console", "Greenlight release console"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption envOption(
+        QStringLiteral("env"), QApplication::translate("gl::ui::Console", "Open the environment file <file>."),
+        QApplication::translate("gl::ui::Console", "file"));
+    parser.addOption(envOption);
+    parser.process(app);
+
+    // The diagnostic log goes to $XDG_STATE_HOME/greenlight (Qt 6.4 has no StateLocation yet).
+    const QString stateHome = qEnvironmentVariable("XDG_STATE_HOME", QDir::homePath() + u"/.local/state");
+    installFileLog(stateHome + u"/greenlight/greenlight.log");
+
+    applyTheme(settings.theme());
+
+    MainWindow window(settings);
+    window.show();
+    if (parser.isSet(envOption))
+        window.openEnvironment(parser.value(envOption));
+    const int code = QApplication::exec();
+    removeFileLog();
+    return code;
+}
+
+} // namespace gl::ui
