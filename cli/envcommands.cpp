@@ -1,11 +1,71 @@
 #include "cli.h"
 
-namespace gl::cli {
+#include "model/environmentfile.h"
 
-// env validate: filled in with the environment file parser (sandbox issue).
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace gl::cli {
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("gl::cli", text);
+}
+
+// env validate --env FILE [--json]: parses and validates an environment file; exit 0 if valid, 1 if not.
+int validate(Context &context)
+{
+    const QString path = context.parser.value(QStringLiteral("env"));
+    if (path.isEmpty()) {
+        context.err << tr("env validate: --env FILE is required") << '\n' << context.parser.helpText();
+        return ExitUsage;
+    }
+    const Result<Environment> env = loadEnvironmentFile(path);
+    if (context.parser.isSet(QStringLiteral("json"))) {
+        QJsonObject object{{QStringLiteral("file"), path}, {QStringLiteral("ok"), env.ok()}};
+        if (env.ok()) {
+            QJsonArray slotArray;
+            for (const ServerSlot &slot : env->serverSlots)
+                slotArray.append(QJsonObject{{QStringLiteral("name"), slot.name},
+                                         {QStringLiteral("colour"), slot.colour},
+                                         {QStringLiteral("address"), slot.address},
+                                         {QStringLiteral("version"), slot.version}});
+            object.insert(QStringLiteral("name"), env->name);
+            object.insert(QStringLiteral("backend"), env->backend);
+            object.insert(QStringLiteral("runtimeApi"), env->runtimeApi);
+            object.insert(QStringLiteral("prometheusUrl"), env->prometheusUrl.toString());
+            object.insert(QStringLiteral("stateDatabase"), env->stateDatabase);
+            object.insert(QStringLiteral("slots"), slotArray);
+        } else {
+            object.insert(QStringLiteral("errors"), QJsonArray::fromStringList(env.error().message.split(u'\n')));
+        }
+        context.out << QJsonDocument(object).toJson(QJsonDocument::Indented);
+        return env.ok() ? ExitOk : ExitError;
+    }
+    if (!env.ok()) {
+        context.err << env.error().message << '\n';
+        return ExitError;
+    }
+    context.out << tr("%1: ok (%2 slots, backend %3)").arg(path).arg(env->serverSlots.size()).arg(env->backend)
+                << '\n';
+    return ExitOk;
+}
+
+} // namespace
+
 std::vector<Command> envCommands()
 {
-    return {};
+    Command validateCommand;
+    validateCommand.path = {QStringLiteral("env"), QStringLiteral("validate")};
+    validateCommand.summary = tr("Check an environment file; print its errors with file, line and field.");
+    validateCommand.options = [](QCommandLineParser &parser) {
+        parser.addOption(QCommandLineOption(QStringLiteral("env"), tr("The environment file (YAML)."), tr("FILE")));
+        parser.addOption(QCommandLineOption(QStringLiteral("json"), tr("Print the result as JSON.")));
+    };
+    validateCommand.run = validate;
+    return {validateCommand};
 }
 
 } // namespace gl::cli
