@@ -1,0 +1,81 @@
+#pragma once
+
+#include "util/result.h"
+
+#include <QList>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QStringList>
+#include <QVariantList>
+
+#include <functional>
+
+namespace gl {
+
+// One schema step: SQL statements run in order inside a single transaction that also bumps user_version.
+using Migration = QStringList;
+
+// What a database file should look like: a name (for logs and connection names) and the ordered migrations.
+// Migration i (0-based) takes the file from user_version i to i + 1. Never edit or reorder a released
+// migration; append a new one.
+struct Schema {
+    QString name;
+    QList<Migration> migrations;
+
+    [[nodiscard]] int version() const { return int(migrations.size()); }
+};
+
+// How hard SQLite works to keep the last commit across a power cut.
+enum class Durability {
+    Full, // synchronous=FULL: audit trail and rollout state, where losing the last commit matters
+    Normal, // synchronous=NORMAL: caches and preferences; WAL keeps the file consistent either way
+};
+
+// An open SQLite database file (QSQLITE driver) at the schema's latest version, in WAL mode with foreign keys on.
+//
+// Each instance owns one uniquely named QSqlDatabase connection, removed when the instance is destroyed. Like
+// every QSqlDatabase connection it may only be used from the thread that opened it: a thread that needs the
+// same file opens its own Database. Queries returned by exec() must not outlive the Database.
+//
+// open() never modifies a file it refuses: a damaged file (Corrupt), a file from a newer Greenlight
+// (NewerSchema) or a file or folder that cannot be written (ReadOnly) is left byte for byte as it was.
+class Database final {
+public:
+    static constexpr int kBusyTimeoutMs = 5000;
+
+    [[nodiscard]] static Result<Database> open(const QString &path, const Schema &schema, Durability durability);
+
+    Database(Database &&other) noexcept;
+    Database &operator=(Database &&other) noexcept;
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+    ~Database();
+
+    // Prepares `sql`, binds `bind` positionally (`?` placeholders) and runs it. Values always go through
+    // `bind`, never into the SQL text. The query is forward-only; iterate with next().
+    [[nodiscard]] Result<QSqlQuery> exec(const QString &sql, const QVariantList &bind = {}) const;
+
+    // Runs `work` inside a transaction (BEGIN IMMEDIATE; a SAVEPOINT when nested) and commits when it returns
+    // success; rolls back when it fails and returns its error.
+    [[nodiscard]] Status transaction(const std::function<Status()> &work);
+
+    [[nodiscard]] QString path() const { return m_path; }
+    [[nodiscard]] QString connectionName() const { return m_connectionName; }
+    [[nodiscard]] int schemaVersion() const { return m_schemaVersion; }
+    [[nodiscard]] Durability durability() const { return m_durability; }
+    // The underlying connection, for code that needs QSqlDatabase directly (e.g. a QSqlQueryModel).
+    [[nodiscard]] QSqlDatabase connection() const;
+
+private:
+    Database(QString connectionName, QString path, int schemaVersion, Durability durability);
+    void close();
+
+    QString m_connectionName;
+    QString m_path;
+    int m_schemaVersion = 0;
+    Durability m_durability = Durability::Full;
+    int m_transactionDepth = 0;
+};
+
+} // namespace gl
