@@ -1,0 +1,152 @@
+#include "configwriter.h"
+
+#include "model/environmentfile.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
+#include <QSaveFile>
+
+namespace gl::sandbox::configwriter {
+namespace {
+
+QString writeFile(const QString &path, const QByteArray &content)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+    file.write(content);
+    if (!file.commit())
+        return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+    return {};
+}
+
+QByteArray render(const QString &templateName, const QMap<QString, QString> &values)
+{
+    QFile file(QStringLiteral(":/sandbox/templates/") + templateName);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QString text = QString::fromUtf8(file.readAll());
+    for (auto it = values.cbegin(); it != values.cend(); ++it)
+        text.replace(QStringLiteral("{{") + it.key() + QStringLiteral("}}"), it.value());
+    return text.toUtf8();
+}
+
+// A YAML double-quoted scalar.
+QString quoted(const QString &text)
+{
+    QString escaped = text;
+    escaped.replace(u'\\', QStringLiteral("\\\\")).replace(u'"', QStringLiteral("\\\""));
+    return u'"' + escaped + u'"';
+}
+
+// A POSIX shell word (the hooks are command templates run through a shell).
+QString shellWord(const QString &text)
+{
+    static const QString safe = QStringLiteral(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-+=:,@%");
+    bool plain = !text.isEmpty();
+    for (QChar c : text)
+        plain = plain && safe.contains(c);
+    if (plain)
+        return text;
+    QString escaped = text;
+    escaped.replace(u'\'', QStringLiteral("'\\''"));
+    return u'\'' + escaped + u'\'';
+}
+
+} // namespace
+
+QString writeHaproxyConfig(const SandboxState &state)
+{
+    QString servers;
+    for (const SlotRecord &slot : state.serverSlots) {
+        // Blue serves at start with weight 100. Green starts in maintenance ("disabled") with weight 0: with
+        // nothing behind it, and enabling it alone (`state ready`) sends it no traffic until the rollout
+        // engine sets an absolute weight (0..256; `weight 50%` would be relative to 0).
+        const bool serving = !slot.version.isEmpty();
+        servers += QStringLiteral("    server %1 127.0.0.1:%2 weight %3%4\n")
+                       .arg(slot.name)
+                       .arg(slot.port)
+                       .arg(serving ? 100 : 0)
+                       .arg(serving ? QString() : QStringLiteral(" disabled"));
+    }
+    const QByteArray text = render(QStringLiteral("haproxy.cfg"),
+                                   {{QStringLiteral("DIR"), state.dir},
+                                    {QStringLiteral("BACKEND"), state.backend},
+                                    {QStringLiteral("FRONTEND_PORT"), QString::number(state.frontendPort)},
+                                    {QStringLiteral("METRICS_PORT"), QString::number(state.metricsPort)},
+                                    {QStringLiteral("SERVERS"), servers}});
+    if (text.isEmpty())
+        return QStringLiteral("the embedded haproxy.cfg template is missing");
+    return writeFile(state.path(QStringLiteral("haproxy.cfg")), text);
+}
+
+QString writePrometheusConfig(const SandboxState &state)
+{
+    const QByteArray text = render(QStringLiteral("prometheus.yml"),
+                                   {{QStringLiteral("DIR"), state.dir},
+                                    {QStringLiteral("NAME"), state.name},
+                                    {QStringLiteral("METRICS_PORT"), QString::number(state.metricsPort)}});
+    if (text.isEmpty())
+        return QStringLiteral("the embedded prometheus.yml template is missing");
+    return writeFile(state.path(QStringLiteral("prometheus.yml")), text);
+}
+
+QString writeServiceTargets(const SandboxState &state)
+{
+    QJsonArray groups;
+    for (const ProcessRecord &process : state.processes) {
+        if (process.role != u"service")
+            continue;
+        QString colour;
+        for (const SlotRecord &slot : state.serverSlots) {
+            if (slot.name == process.slot)
+                colour = slot.colour;
+        }
+        groups.append(QJsonObject{
+            {QStringLiteral("targets"), QJsonArray{QStringLiteral("127.0.0.1:%1").arg(process.port)}},
+            {QStringLiteral("labels"), QJsonObject{{QStringLiteral("slot"), process.slot},
+                                                   {QStringLiteral("colour"), colour}}}});
+    }
+    return writeFile(state.path(QStringLiteral("service-targets.json")),
+                     QJsonDocument(groups).toJson(QJsonDocument::Indented));
+}
+
+QString writeEnvironmentFile(const SandboxState &state, const QString &launcherPath)
+{
+    const QString launcher = shellWord(launcherPath) + QStringLiteral(" %1 --dir ") + shellWord(state.dir);
+    QString yaml;
+    yaml += QStringLiteral("# Written by greenlight-sandbox up; rewritten by deploy and undeploy (format: docs/sandbox.md).\n");
+    yaml += QStringLiteral("name: %1\n").arg(quoted(state.name));
+    yaml += QStringLiteral("haproxy:\n");
+    yaml += QStringLiteral("  runtime_api: %1\n").arg(quoted(state.adminSocket()));
+    yaml += QStringLiteral("  backend: %1\n").arg(state.backend);
+    yaml += QStringLiteral("  slots:\n");
+    for (const SlotRecord &slot : state.serverSlots) {
+        yaml += QStringLiteral("    - {name: %1, colour: %2, address: \"127.0.0.1:%3\"")
+                    .arg(slot.name, slot.colour)
+                    .arg(slot.port);
+        if (!slot.version.isEmpty())
+            yaml += QStringLiteral(", version: %1").arg(quoted(slot.version));
+        yaml += QStringLiteral("}\n");
+    }
+    yaml += QStringLiteral("prometheus:\n  url: \"http://127.0.0.1:%1\"\n").arg(state.prometheusPort);
+    yaml += QStringLiteral("hooks:\n");
+    yaml += QStringLiteral("  deploy: %1\n")
+                .arg(quoted(launcher.arg(QStringLiteral("deploy")) + QStringLiteral(" --slot {slot} --version {version}")));
+    yaml += QStringLiteral("  undeploy: %1\n")
+                .arg(quoted(launcher.arg(QStringLiteral("undeploy")) + QStringLiteral(" --slot {slot}")));
+    yaml += QStringLiteral("state:\n  database: state.db\n");
+
+    const QString path = state.path(QStringLiteral("environment.yaml"));
+    const QString error = writeFile(path, yaml.toUtf8());
+    if (!error.isEmpty())
+        return error;
+    const Result<Environment> check = loadEnvironmentFile(path);
+    return check.ok() ? QString() : check.error().message;
+}
+
+} // namespace gl::sandbox::configwriter
