@@ -33,14 +33,11 @@
 namespace gl {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("gl::EnvironmentFile", text);
-}
-
 class Parser {
 public:
-    explicit Parser(QString path) : m_path(std::move(path)) {}
+    explicit Parser(QString path)
+        : m_path(std::move(path))
+    { }
 
     Result<Environment> parse(const QByteArray &yaml)
     {
@@ -51,13 +48,18 @@ public:
             // yaml-cpp marks are 0-based; -1 when unknown.
             const int line = e.mark.line >= 0 ? e.mark.line + 1 : 1;
             return makeError(ErrorCode::Parse,
-                             tr("%1:%2: not valid YAML: %3").arg(m_path).arg(line).arg(QString::fromStdString(e.msg)),
-                             m_path);
+                QCoreApplication::translate("gl::EnvironmentFile", "%1:%2: not valid YAML: %3")
+                    .arg(m_path)
+                    .arg(line)
+                    .arg(QString::fromStdString(e.msg)),
+                m_path);
         }
         try {
             readRoot(root);
         } catch (const YAML::Exception &e) {
-            addError(e.mark, QString(), tr("unexpected YAML structure: %1").arg(QString::fromStdString(e.msg)));
+            addError(e.mark, QString(),
+                QCoreApplication::translate("gl::EnvironmentFile", "unexpected YAML structure: %1")
+                    .arg(QString::fromStdString(e.msg)));
         }
         if (!m_errors.isEmpty())
             return makeError(ErrorCode::Parse, m_errors.join(u'\n'), m_path);
@@ -78,7 +80,9 @@ private:
     bool checkMap(const YAML::Node &node, const QString &field, const QStringList &allowed)
     {
         if (!node.IsMap()) {
-            addError(node.Mark(), field.isEmpty() ? tr("(document)") : field, tr("expected a mapping"));
+            addError(node.Mark(),
+                field.isEmpty() ? QCoreApplication::translate("gl::EnvironmentFile", "(document)") : field,
+                QCoreApplication::translate("gl::EnvironmentFile", "expected a mapping"));
             return false;
         }
         QSet<QString> seen;
@@ -86,9 +90,12 @@ private:
             const QString key = QString::fromStdString(it->first.as<std::string>(std::string()));
             const QString keyField = field.isEmpty() ? key : field + u'.' + key;
             if (!allowed.contains(key))
-                addError(it->first.Mark(), keyField, tr("unknown key (expected one of: %1)").arg(allowed.join(u", ")));
+                addError(it->first.Mark(), keyField,
+                    QCoreApplication::translate("gl::EnvironmentFile", "unknown key (expected one of: %1)")
+                        .arg(allowed.join(u", ")));
             else if (seen.contains(key))
-                addError(it->first.Mark(), keyField, tr("duplicate key"));
+                addError(
+                    it->first.Mark(), keyField, QCoreApplication::translate("gl::EnvironmentFile", "duplicate key"));
             seen.insert(key);
         }
         return true;
@@ -100,16 +107,17 @@ private:
         const YAML::Node node = parent[key];
         if (!node.IsDefined() || node.IsNull()) {
             if (required)
-                addError(node.IsDefined() ? node.Mark() : parent.Mark(), field, tr("required field is missing"));
+                addError(node.IsDefined() ? node.Mark() : parent.Mark(), field,
+                    QCoreApplication::translate("gl::EnvironmentFile", "required field is missing"));
             return std::nullopt;
         }
         if (!node.IsScalar()) {
-            addError(node.Mark(), field, tr("expected a string"));
+            addError(node.Mark(), field, QCoreApplication::translate("gl::EnvironmentFile", "expected a string"));
             return std::nullopt;
         }
         const QString value = QString::fromStdString(node.Scalar()).trimmed();
         if (value.isEmpty() && required) {
-            addError(node.Mark(), field, tr("must not be empty"));
+            addError(node.Mark(), field, QCoreApplication::translate("gl::EnvironmentFile", "must not be empty"));
             return std::nullopt;
         }
         return value;
@@ -134,31 +142,36 @@ private:
     void readRoot(const YAML::Node &root)
     {
         if (!root.IsDefined() || root.IsNull()) {
-            addError(YAML::Mark(), QString(), tr("the file is empty"));
+            addError(YAML::Mark(), QString(), QCoreApplication::translate("gl::EnvironmentFile", "the file is empty"));
             return;
         }
-        if (!checkMap(root, QString(), {QStringLiteral("name"), QStringLiteral("haproxy"), QStringLiteral("prometheus"),
-                                        QStringLiteral("hooks"), QStringLiteral("state")}))
+        if (!checkMap(root, QString(),
+                { QStringLiteral("name"), QStringLiteral("haproxy"), QStringLiteral("prometheus"),
+                    QStringLiteral("hooks"), QStringLiteral("state") }))
             return;
         if (auto name = scalar(root, "name", QStringLiteral("name"), true))
             m_env.name = *name;
 
         const YAML::Node haproxy = root["haproxy"];
         if (!haproxy.IsDefined() || haproxy.IsNull())
-            addError(root.Mark(), QStringLiteral("haproxy"), tr("required field is missing"));
+            addError(root.Mark(), QStringLiteral("haproxy"),
+                QCoreApplication::translate("gl::EnvironmentFile", "required field is missing"));
         else
             readHaproxy(haproxy);
 
         const YAML::Node prometheus = root["prometheus"];
         if (!prometheus.IsDefined() || prometheus.IsNull()) {
-            addError(root.Mark(), QStringLiteral("prometheus"), tr("required field is missing"));
-        } else if (checkMap(prometheus, QStringLiteral("prometheus"), {QStringLiteral("url")})) {
+            addError(root.Mark(), QStringLiteral("prometheus"),
+                QCoreApplication::translate("gl::EnvironmentFile", "required field is missing"));
+        } else if (checkMap(prometheus, QStringLiteral("prometheus"), { QStringLiteral("url") })) {
             if (auto url = scalar(prometheus, "url", QStringLiteral("prometheus.url"), true)) {
                 const QUrl parsed(*url, QUrl::StrictMode);
                 if (!parsed.isValid() || (parsed.scheme() != u"http" && parsed.scheme() != u"https")
                     || parsed.host().isEmpty())
                     addError(prometheus["url"].Mark(), QStringLiteral("prometheus.url"),
-                             tr("expected an http:// or https:// URL, got \"%1\"").arg(*url));
+                        QCoreApplication::translate(
+                            "gl::EnvironmentFile", "expected an http:// or https:// URL, got \"%1\"")
+                            .arg(*url));
                 else
                     m_env.prometheusUrl = parsed;
             }
@@ -166,16 +179,17 @@ private:
 
         const YAML::Node hooks = root["hooks"];
         if (!hooks.IsDefined() || hooks.IsNull()) {
-            addError(root.Mark(), QStringLiteral("hooks"), tr("required field is missing"));
-        } else if (checkMap(hooks, QStringLiteral("hooks"), {QStringLiteral("deploy"), QStringLiteral("undeploy")})) {
+            addError(root.Mark(), QStringLiteral("hooks"),
+                QCoreApplication::translate("gl::EnvironmentFile", "required field is missing"));
+        } else if (checkMap(hooks, QStringLiteral("hooks"), { QStringLiteral("deploy"), QStringLiteral("undeploy") })) {
             if (auto deploy = scalar(hooks, "deploy", QStringLiteral("hooks.deploy"), true)) {
                 if (checkTemplate(hooks["deploy"], QStringLiteral("hooks.deploy"), *deploy,
-                                  {QStringLiteral("slot"), QStringLiteral("version")}))
+                        { QStringLiteral("slot"), QStringLiteral("version") }))
                     m_env.deployHook = *deploy;
             }
             if (auto undeploy = scalar(hooks, "undeploy", QStringLiteral("hooks.undeploy"), true)) {
-                if (checkTemplate(hooks["undeploy"], QStringLiteral("hooks.undeploy"), *undeploy,
-                                  {QStringLiteral("slot")}))
+                if (checkTemplate(
+                        hooks["undeploy"], QStringLiteral("hooks.undeploy"), *undeploy, { QStringLiteral("slot") }))
                     m_env.undeployHook = *undeploy;
             }
         }
@@ -184,7 +198,7 @@ private:
         QString database = QStringLiteral("state.db");
         const YAML::Node state = root["state"];
         if (state.IsDefined() && !state.IsNull()) {
-            if (checkMap(state, QStringLiteral("state"), {QStringLiteral("database")})) {
+            if (checkMap(state, QStringLiteral("state"), { QStringLiteral("database") })) {
                 if (auto db = scalar(state, "database", QStringLiteral("state.database"), true))
                     database = *db;
             }
@@ -199,7 +213,8 @@ private:
         bool ok = true;
         for (const QString &name : required) {
             if (!text.contains(u'{' + name + u'}')) {
-                addError(node.Mark(), field, tr("must contain the placeholder {%1}").arg(name));
+                addError(node.Mark(), field,
+                    QCoreApplication::translate("gl::EnvironmentFile", "must contain the placeholder {%1}").arg(name));
                 ok = false;
             }
         }
@@ -208,7 +223,9 @@ private:
             const QString name = it.next().captured(1);
             if (name != u"slot" && name != u"version" && name != u"address") {
                 addError(node.Mark(), field,
-                         tr("unknown placeholder {%1} (known: {slot}, {version}, {address})").arg(name));
+                    QCoreApplication::translate(
+                        "gl::EnvironmentFile", "unknown placeholder {%1} (known: {slot}, {version}, {address})")
+                        .arg(name));
                 ok = false;
             }
         }
@@ -218,30 +235,35 @@ private:
     void readHaproxy(const YAML::Node &haproxy)
     {
         if (!checkMap(haproxy, QStringLiteral("haproxy"),
-                      {QStringLiteral("runtime_api"), QStringLiteral("backend"), QStringLiteral("slots")}))
+                { QStringLiteral("runtime_api"), QStringLiteral("backend"), QStringLiteral("slots") }))
             return;
         if (auto api = scalar(haproxy, "runtime_api", QStringLiteral("haproxy.runtime_api"), true)) {
             if (api->startsWith(u'/') || isHostPort(*api))
                 m_env.runtimeApi = *api;
             else
                 addError(haproxy["runtime_api"].Mark(), QStringLiteral("haproxy.runtime_api"),
-                         tr("expected an absolute UNIX socket path or host:port, got \"%1\"").arg(*api));
+                    QCoreApplication::translate(
+                        "gl::EnvironmentFile", "expected an absolute UNIX socket path or host:port, got \"%1\"")
+                        .arg(*api));
         }
         if (auto backend = scalar(haproxy, "backend", QStringLiteral("haproxy.backend"), true)) {
             if (isName(*backend))
                 m_env.backend = *backend;
             else
                 addError(haproxy["backend"].Mark(), QStringLiteral("haproxy.backend"),
-                         tr("not a valid HAProxy backend name: \"%1\"").arg(*backend));
+                    QCoreApplication::translate("gl::EnvironmentFile", "not a valid HAProxy backend name: \"%1\"")
+                        .arg(*backend));
         }
 
         const YAML::Node slotNodes = haproxy["slots"];
         if (!slotNodes.IsDefined() || slotNodes.IsNull()) {
-            addError(haproxy.Mark(), QStringLiteral("haproxy.slots"), tr("required field is missing"));
+            addError(haproxy.Mark(), QStringLiteral("haproxy.slots"),
+                QCoreApplication::translate("gl::EnvironmentFile", "required field is missing"));
             return;
         }
         if (!slotNodes.IsSequence() || slotNodes.size() == 0) {
-            addError(slotNodes.Mark(), QStringLiteral("haproxy.slots"), tr("expected a non-empty list of server slots"));
+            addError(slotNodes.Mark(), QStringLiteral("haproxy.slots"),
+                QCoreApplication::translate("gl::EnvironmentFile", "expected a non-empty list of server slots"));
             return;
         }
         QSet<QString> names;
@@ -250,15 +272,18 @@ private:
             const YAML::Node node = slotNodes[i];
             const QString field = QStringLiteral("haproxy.slots[%1]").arg(i);
             if (!checkMap(node, field,
-                          {QStringLiteral("name"), QStringLiteral("colour"), QStringLiteral("address"),
-                           QStringLiteral("version")}))
+                    { QStringLiteral("name"), QStringLiteral("colour"), QStringLiteral("address"),
+                        QStringLiteral("version") }))
                 continue;
             ServerSlot slot;
             if (auto name = scalar(node, "name", field + u".name", true)) {
                 if (!isName(*name))
-                    addError(node["name"].Mark(), field + u".name", tr("not a valid HAProxy server name: \"%1\"").arg(*name));
+                    addError(node["name"].Mark(), field + u".name",
+                        QCoreApplication::translate("gl::EnvironmentFile", "not a valid HAProxy server name: \"%1\"")
+                            .arg(*name));
                 else if (names.contains(*name))
-                    addError(node["name"].Mark(), field + u".name", tr("duplicate slot name \"%1\"").arg(*name));
+                    addError(node["name"].Mark(), field + u".name",
+                        QCoreApplication::translate("gl::EnvironmentFile", "duplicate slot name \"%1\"").arg(*name));
                 names.insert(*name);
                 slot.name = *name;
             }
@@ -268,8 +293,9 @@ private:
                     colours << *colour;
                     if (colours.size() > 2)
                         addError(node["colour"].Mark(), field + u".colour",
-                                 tr("a third colour \"%1\": an environment has exactly two (%2, %3)")
-                                     .arg(*colour, colours.at(0), colours.at(1)));
+                            QCoreApplication::translate(
+                                "gl::EnvironmentFile", "a third colour \"%1\": an environment has exactly two (%2, %3)")
+                                .arg(*colour, colours.at(0), colours.at(1)));
                 }
             }
             if (auto address = scalar(node, "address", field + u".address", true)) {
@@ -277,7 +303,9 @@ private:
                     slot.address = *address;
                 else
                     addError(node["address"].Mark(), field + u".address",
-                             tr("expected host:port with a port from 1 to 65535, got \"%1\"").arg(*address));
+                        QCoreApplication::translate(
+                            "gl::EnvironmentFile", "expected host:port with a port from 1 to 65535, got \"%1\"")
+                            .arg(*address));
             }
             if (auto version = scalar(node, "version", field + u".version", false))
                 slot.version = *version;
@@ -285,7 +313,9 @@ private:
         }
         if (colours.size() == 1)
             addError(slotNodes.Mark(), QStringLiteral("haproxy.slots"),
-                     tr("only one colour (\"%1\"): an environment has exactly two").arg(colours.at(0)));
+                QCoreApplication::translate(
+                    "gl::EnvironmentFile", "only one colour (\"%1\"): an environment has exactly two")
+                    .arg(colours.at(0)));
     }
 
     QString m_path;
@@ -299,8 +329,10 @@ Result<Environment> loadEnvironmentFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return makeError(ErrorCode::Io, tr("%1: cannot read the environment file: %2").arg(path, file.errorString()),
-                         path);
+        return makeError(ErrorCode::Io,
+            QCoreApplication::translate("gl::EnvironmentFile", "%1: cannot read the environment file: %2")
+                .arg(path, file.errorString()),
+            path);
     return parseEnvironment(file.readAll(), path);
 }
 

@@ -45,8 +45,8 @@ QString quoted(const QString &text)
 // A POSIX shell word (the hooks are command templates run through a shell).
 QString shellWord(const QString &text)
 {
-    static const QString safe = QStringLiteral(
-        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-+=:,@%");
+    static const QString safe
+        = QStringLiteral("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-+=:,@%");
     bool plain = !text.isEmpty();
     for (QChar c : text)
         plain = plain && safe.contains(c);
@@ -74,11 +74,10 @@ QString writeHaproxyConfig(const SandboxState &state)
                        .arg(serving ? QString() : QStringLiteral(" disabled"));
     }
     const QByteArray text = render(QStringLiteral("haproxy.cfg"),
-                                   {{QStringLiteral("DIR"), state.dir},
-                                    {QStringLiteral("BACKEND"), state.backend},
-                                    {QStringLiteral("FRONTEND_PORT"), QString::number(state.frontendPort)},
-                                    {QStringLiteral("METRICS_PORT"), QString::number(state.metricsPort)},
-                                    {QStringLiteral("SERVERS"), servers}});
+        { { QStringLiteral("DIR"), state.dir }, { QStringLiteral("BACKEND"), state.backend },
+            { QStringLiteral("FRONTEND_PORT"), QString::number(state.frontendPort) },
+            { QStringLiteral("METRICS_PORT"), QString::number(state.metricsPort) },
+            { QStringLiteral("SERVERS"), servers } });
     if (text.isEmpty())
         return QStringLiteral("the embedded haproxy.cfg template is missing");
     return writeFile(state.path(QStringLiteral("haproxy.cfg")), text);
@@ -87,9 +86,8 @@ QString writeHaproxyConfig(const SandboxState &state)
 QString writePrometheusConfig(const SandboxState &state)
 {
     const QByteArray text = render(QStringLiteral("prometheus.yml"),
-                                   {{QStringLiteral("DIR"), state.dir},
-                                    {QStringLiteral("NAME"), state.name},
-                                    {QStringLiteral("METRICS_PORT"), QString::number(state.metricsPort)}});
+        { { QStringLiteral("DIR"), state.dir }, { QStringLiteral("NAME"), state.name },
+            { QStringLiteral("METRICS_PORT"), QString::number(state.metricsPort) } });
     if (text.isEmpty())
         return QStringLiteral("the embedded prometheus.yml template is missing");
     return writeFile(state.path(QStringLiteral("prometheus.yml")), text);
@@ -106,20 +104,21 @@ QString writeServiceTargets(const SandboxState &state)
             if (slot.name == process.slot)
                 colour = slot.colour;
         }
-        groups.append(QJsonObject{
-            {QStringLiteral("targets"), QJsonArray{QStringLiteral("127.0.0.1:%1").arg(process.port)}},
-            {QStringLiteral("labels"), QJsonObject{{QStringLiteral("slot"), process.slot},
-                                                   {QStringLiteral("colour"), colour}}}});
+        groups.append(QJsonObject {
+            { QStringLiteral("targets"), QJsonArray { QStringLiteral("127.0.0.1:%1").arg(process.port) } },
+            { QStringLiteral("labels"),
+                QJsonObject { { QStringLiteral("slot"), process.slot }, { QStringLiteral("colour"), colour } } } });
     }
-    return writeFile(state.path(QStringLiteral("service-targets.json")),
-                     QJsonDocument(groups).toJson(QJsonDocument::Indented));
+    return writeFile(
+        state.path(QStringLiteral("service-targets.json")), QJsonDocument(groups).toJson(QJsonDocument::Indented));
 }
 
 QString writeEnvironmentFile(const SandboxState &state, const QString &launcherPath)
 {
     const QString launcher = shellWord(launcherPath) + QStringLiteral(" %1 --dir ") + shellWord(state.dir);
     QString yaml;
-    yaml += QStringLiteral("# Written by greenlight-sandbox up; rewritten by deploy and undeploy (format: docs/sandbox.md).\n");
+    yaml += QStringLiteral(
+        "# Written by greenlight-sandbox up; rewritten by deploy and undeploy (format: docs/sandbox.md).\n");
     yaml += QStringLiteral("name: %1\n").arg(quoted(state.name));
     yaml += QStringLiteral("haproxy:\n");
     yaml += QStringLiteral("  runtime_api: %1\n").arg(quoted(state.adminSocket()));
@@ -136,7 +135,8 @@ QString writeEnvironmentFile(const SandboxState &state, const QString &launcherP
     yaml += QStringLiteral("prometheus:\n  url: \"http://127.0.0.1:%1\"\n").arg(state.prometheusPort);
     yaml += QStringLiteral("hooks:\n");
     yaml += QStringLiteral("  deploy: %1\n")
-                .arg(quoted(launcher.arg(QStringLiteral("deploy")) + QStringLiteral(" --slot {slot} --version {version}")));
+                .arg(quoted(
+                    launcher.arg(QStringLiteral("deploy")) + QStringLiteral(" --slot {slot} --version {version}")));
     yaml += QStringLiteral("  undeploy: %1\n")
                 .arg(quoted(launcher.arg(QStringLiteral("undeploy")) + QStringLiteral(" --slot {slot}")));
     yaml += QStringLiteral("state:\n  database: state.db\n");

@@ -15,8 +15,8 @@
 namespace gl::sandbox {
 namespace {
 
-constexpr int kManagers = 16;        // 16 x 6 connections
-constexpr qint64 kMaxInFlight = 90;  // below 16 x 6, so nothing queues inside QNAM
+constexpr int kManagers = 16; // 16 x 6 connections
+constexpr qint64 kMaxInFlight = 90; // below 16 x 6, so nothing queues inside QNAM
 constexpr int kRequestTimeoutMs = 10000;
 
 QJsonObject toJson(const QMap<QString, qint64> &map)
@@ -30,7 +30,11 @@ QJsonObject toJson(const QMap<QString, qint64> &map)
 } // namespace
 
 LoadGenerator::LoadGenerator(QString dir, quint16 port, double rps, qint64 maxSeconds, QObject *parent)
-    : QObject(parent), m_dir(std::move(dir)), m_port(port), m_rps(rps), m_maxSeconds(maxSeconds)
+    : QObject(parent)
+    , m_dir(std::move(dir))
+    , m_port(port)
+    , m_rps(rps)
+    , m_maxSeconds(maxSeconds)
 {
     for (int i = 0; i < kManagers; ++i) {
         auto *manager = new QNetworkAccessManager(this);
@@ -45,8 +49,7 @@ LoadGenerator::LoadGenerator(QString dir, quint16 port, double rps, qint64 maxSe
     m_writeTimer = new QTimer(this);
     m_writeTimer->setInterval(250);
     connect(m_writeTimer, &QTimer::timeout, this, [this] {
-        if (!QFileInfo::exists(m_dir + QStringLiteral("/sandbox.json"))
-            || m_clock.elapsed() / 1000 >= m_maxSeconds) {
+        if (!QFileInfo::exists(m_dir + QStringLiteral("/sandbox.json")) || m_clock.elapsed() / 1000 >= m_maxSeconds) {
             stop();
             return;
         }
@@ -103,7 +106,8 @@ void LoadGenerator::onFinished(QNetworkReply *reply)
             ++m_timeouts;
         else
             ++m_connectionErrors;
-        ++m_errorKinds[QString::fromLatin1(QMetaEnum::fromType<QNetworkReply::NetworkError>().valueToKey(reply->error()))];
+        ++m_errorKinds[QString::fromLatin1(
+            QMetaEnum::fromType<QNetworkReply::NetworkError>().valueToKey(reply->error()))];
     } else {
         const QString status = QString::number(statusAttribute.toInt());
         ++m_byStatus[status];
@@ -147,25 +151,25 @@ void LoadGenerator::writeCounts()
     QJsonObject byVersionStatus;
     for (auto it = m_byVersionStatus.cbegin(); it != m_byVersionStatus.cend(); ++it)
         byVersionStatus.insert(it.key(), toJson(it.value()));
-    const QJsonObject object{
-        {QStringLiteral("startedAt"), m_startedAt},
-        {QStringLiteral("updatedAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
-        {QStringLiteral("elapsedMs"), m_clock.elapsed()},
-        {QStringLiteral("rps"), m_rps},
-        {QStringLiteral("running"), !m_stopping},
-        {QStringLiteral("sent"), m_sent - m_skipped},
-        {QStringLiteral("total"), m_total},
-        {QStringLiteral("inFlight"), m_inFlight},
-        {QStringLiteral("skipped"), m_skipped},
-        {QStringLiteral("byVersion"), toJson(m_byVersion)},
-        {QStringLiteral("byStatus"), toJson(m_byStatus)},
-        {QStringLiteral("byVersionStatus"), byVersionStatus},
-        {QStringLiteral("connectionErrors"), m_connectionErrors},
-        {QStringLiteral("timeouts"), m_timeouts},
-        {QStringLiteral("haproxy503"), m_haproxy503},
-        {QStringLiteral("errorKinds"), toJson(m_errorKinds)},
+    const QJsonObject object {
+        { QStringLiteral("startedAt"), m_startedAt },
+        { QStringLiteral("updatedAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) },
+        { QStringLiteral("elapsedMs"), m_clock.elapsed() },
+        { QStringLiteral("rps"), m_rps },
+        { QStringLiteral("running"), !m_stopping },
+        { QStringLiteral("sent"), m_sent - m_skipped },
+        { QStringLiteral("total"), m_total },
+        { QStringLiteral("inFlight"), m_inFlight },
+        { QStringLiteral("skipped"), m_skipped },
+        { QStringLiteral("byVersion"), toJson(m_byVersion) },
+        { QStringLiteral("byStatus"), toJson(m_byStatus) },
+        { QStringLiteral("byVersionStatus"), byVersionStatus },
+        { QStringLiteral("connectionErrors"), m_connectionErrors },
+        { QStringLiteral("timeouts"), m_timeouts },
+        { QStringLiteral("haproxy503"), m_haproxy503 },
+        { QStringLiteral("errorKinds"), toJson(m_errorKinds) },
         // Requests no service answered: refused or reset connections, timeouts, and HAProxy's own 5xx answers.
-        {QStringLiteral("lost"), m_connectionErrors + m_timeouts + m_byVersion.value(QStringLiteral("none"))},
+        { QStringLiteral("lost"), m_connectionErrors + m_timeouts + m_byVersion.value(QStringLiteral("none")) },
     };
     QSaveFile file(m_dir + QStringLiteral("/loadgen.json"));
     if (file.open(QIODevice::WriteOnly)) {

@@ -17,8 +17,8 @@ HttpResult httpRequest(quint16 port, const QByteArray &method, const QByteArray 
         result.error = socket.errorString();
         return result;
     }
-    socket.write(method + ' ' + pathAndQuery
-                 + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+    socket.write(
+        method + ' ' + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
     // Read until the body is complete (Content-Length) or the server closes; some servers keep the
     // connection open despite "Connection: close".
     QByteArray data;

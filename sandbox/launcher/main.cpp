@@ -13,22 +13,22 @@
 
 namespace {
 
-const char *const kUsage =
-    "Usage: greenlight-sandbox <command> --dir DIR [options]\n"
-    "\n"
-    "Commands:\n"
-    "  up --dir DIR [--slots N] [--version V] [--rps R] [--name NAME]\n"
-    "                     start HAProxy, Prometheus, N services at V behind blue, a load generator at R req/s;\n"
-    "                     returns when all is ready; writes DIR/environment.yaml\n"
-    "  status --dir DIR [--json]      each process, its PID, port and state; each slot's HAProxy state\n"
-    "  stats --dir DIR [--json]       the load generator's counts since up\n"
-    "  fault --dir DIR --version V [--error-rate F] [--latency-ms N] [--clear]\n"
-    "                     faults for every instance of V, running and started later\n"
-    "  deploy --dir DIR --slot S --version V      start V behind slot S (replacing what runs there)\n"
-    "  undeploy --dir DIR --slot S                stop the service behind slot S\n"
-    "  down --dir DIR                 stop exactly the processes this sandbox started\n"
-    "\n"
-    "Exit codes: 0 success, 1 failure, 2 usage error. Everything listens on 127.0.0.1 only.\n";
+const char *const kUsage
+    = "Usage: greenlight-sandbox <command> --dir DIR [options]\n"
+      "\n"
+      "Commands:\n"
+      "  up --dir DIR [--slots N] [--version V] [--rps R] [--name NAME]\n"
+      "                     start HAProxy, Prometheus, N services at V behind blue, a load generator at R req/s;\n"
+      "                     returns when all is ready; writes DIR/environment.yaml\n"
+      "  status --dir DIR [--json]      each process, its PID, port and state; each slot's HAProxy state\n"
+      "  stats --dir DIR [--json]       the load generator's counts since up\n"
+      "  fault --dir DIR --version V [--error-rate F] [--latency-ms N] [--clear]\n"
+      "                     faults for every instance of V, running and started later\n"
+      "  deploy --dir DIR --slot S --version V      start V behind slot S (replacing what runs there)\n"
+      "  undeploy --dir DIR --slot S                stop the service behind slot S\n"
+      "  down --dir DIR                 stop exactly the processes this sandbox started\n"
+      "\n"
+      "Exit codes: 0 success, 1 failure, 2 usage error. Everything listens on 127.0.0.1 only.\n";
 
 int usage(const QString &message = {})
 {
@@ -43,9 +43,9 @@ int runLoadGenerator(QCoreApplication &app, const QString &dir, quint16 port, do
     gl::sandbox::LoadGenerator generator(dir, port, rps, maxSeconds);
     gl::sandbox::UnixSignalWatcher signalWatcher;
     QObject::connect(&signalWatcher, &gl::sandbox::UnixSignalWatcher::terminationRequested, &generator,
-                     &gl::sandbox::LoadGenerator::stop);
-    QObject::connect(&generator, &gl::sandbox::LoadGenerator::finished, &app, &QCoreApplication::quit,
-                     Qt::QueuedConnection);
+        &gl::sandbox::LoadGenerator::stop);
+    QObject::connect(
+        &generator, &gl::sandbox::LoadGenerator::finished, &app, &QCoreApplication::quit, Qt::QueuedConnection);
     generator.start();
     return app.exec();
 }
@@ -67,18 +67,18 @@ int main(int argc, char *argv[])
     const QCommandLineOption slotsOption(QStringLiteral("slots"), QString(), QStringLiteral("N"), QStringLiteral("4"));
     const QCommandLineOption versionOption(QStringLiteral("version"), QString(), QStringLiteral("V"));
     const QCommandLineOption rpsOption(QStringLiteral("rps"), QString(), QStringLiteral("R"), QStringLiteral("50"));
-    const QCommandLineOption nameOption(QStringLiteral("name"), QString(), QStringLiteral("NAME"),
-                                        QStringLiteral("sandbox"));
+    const QCommandLineOption nameOption(
+        QStringLiteral("name"), QString(), QStringLiteral("NAME"), QStringLiteral("sandbox"));
     const QCommandLineOption jsonOption(QStringLiteral("json"));
     const QCommandLineOption errorRateOption(QStringLiteral("error-rate"), QString(), QStringLiteral("F"));
     const QCommandLineOption latencyOption(QStringLiteral("latency-ms"), QString(), QStringLiteral("N"));
     const QCommandLineOption clearOption(QStringLiteral("clear"));
     const QCommandLineOption slotOption(QStringLiteral("slot"), QString(), QStringLiteral("S"));
     const QCommandLineOption portOption(QStringLiteral("port"), QString(), QStringLiteral("P"));
-    const QCommandLineOption maxSecondsOption(QStringLiteral("max-seconds"), QString(), QStringLiteral("S"),
-                                              QStringLiteral("43200"));
-    parser.addOptions({dirOption, slotsOption, versionOption, rpsOption, nameOption, jsonOption, errorRateOption,
-                       latencyOption, clearOption, slotOption, portOption, maxSecondsOption});
+    const QCommandLineOption maxSecondsOption(
+        QStringLiteral("max-seconds"), QString(), QStringLiteral("S"), QStringLiteral("43200"));
+    parser.addOptions({ dirOption, slotsOption, versionOption, rpsOption, nameOption, jsonOption, errorRateOption,
+        latencyOption, clearOption, slotOption, portOption, maxSecondsOption });
     QStringList parseArgs = args;
     parseArgs.removeAt(1);
     if (!parser.parse(parseArgs))

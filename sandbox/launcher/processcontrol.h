@@ -10,8 +10,8 @@ namespace processcontrol {
 
 // Starts `program` detached from the launcher (it outlives it), stdin from /dev/null, stdout and stderr
 // appended to `logFile`. Returns the PID, or 0 and an error text.
-[[nodiscard]] qint64 startDetached(const QString &program, const QStringList &arguments, const QString &logFile,
-                                   QString *error);
+[[nodiscard]] qint64 startDetached(
+    const QString &program, const QStringList &arguments, const QString &logFile, QString *error);
 
 // True if `pid` runs and is not a zombie.
 [[nodiscard]] bool isRunning(qint64 pid);

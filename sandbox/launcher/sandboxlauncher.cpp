@@ -32,8 +32,9 @@ QString findProgram(const QString &name)
 {
     QString path = QStandardPaths::findExecutable(name);
     if (path.isEmpty()) // Debian installs haproxy in /usr/sbin, often not on a user's PATH
-        path = QStandardPaths::findExecutable(name, {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/local/sbin"),
-                                                     QStringLiteral("/sbin"), QStringLiteral("/usr/bin")});
+        path = QStandardPaths::findExecutable(name,
+            { QStringLiteral("/usr/sbin"), QStringLiteral("/usr/local/sbin"), QStringLiteral("/sbin"),
+                QStringLiteral("/usr/bin") });
     return path;
 }
 
@@ -80,9 +81,10 @@ QString describe(const ProcessRecord &p)
 } // namespace
 
 SandboxLauncher::SandboxLauncher(QString dir, QTextStream &out, QTextStream &err)
-    : m_dir(QDir::cleanPath(QDir(dir).absolutePath())), m_out(out), m_err(err)
-{
-}
+    : m_dir(QDir::cleanPath(QDir(dir).absolutePath()))
+    , m_out(out)
+    , m_err(err)
+{ }
 
 bool SandboxLauncher::lock()
 {
@@ -123,13 +125,10 @@ QString SandboxLauncher::startService(SandboxState &state, const QString &slotNa
         record.port = slot->port;
         record.adminPort = adminPorts.first();
         record.log = log;
-        record.command = {serviceProgram(),
-                          QStringLiteral("--version"), version,
-                          QStringLiteral("--port"), QString::number(slot->port),
-                          QStringLiteral("--admin-port"), QString::number(record.adminPort),
-                          QStringLiteral("--error-rate"), QString::number(fault.errorRate),
-                          QStringLiteral("--latency-ms"), QString::number(fault.latencyMs),
-                          QStringLiteral("--sandbox"), state.dir};
+        record.command = { serviceProgram(), QStringLiteral("--version"), version, QStringLiteral("--port"),
+            QString::number(slot->port), QStringLiteral("--admin-port"), QString::number(record.adminPort),
+            QStringLiteral("--error-rate"), QString::number(fault.errorRate), QStringLiteral("--latency-ms"),
+            QString::number(fault.latencyMs), QStringLiteral("--sandbox"), state.dir };
         record.pid = processcontrol::startDetached(record.command.first(), record.command.mid(1), log, &lastError);
         if (record.pid == 0)
             return lastError;
@@ -177,8 +176,9 @@ QString SandboxLauncher::startHaproxy(SandboxState &state)
         record.log = log;
         // -W: master-worker; -S: the master CLI socket (reload, show proc). Not -D: it stays our child's child,
         // detached by QProcess, so the PID we record is the master's.
-        record.command = {program, QStringLiteral("-W"), QStringLiteral("-S"), state.path(QStringLiteral("master.sock")),
-                          QStringLiteral("-f"), state.path(QStringLiteral("haproxy.cfg"))};
+        record.command
+            = { program, QStringLiteral("-W"), QStringLiteral("-S"), state.path(QStringLiteral("master.sock")),
+                  QStringLiteral("-f"), state.path(QStringLiteral("haproxy.cfg")) };
         record.pid = processcontrol::startDetached(program, record.command.mid(1), log, &lastError);
         if (record.pid == 0)
             return lastError;
@@ -248,11 +248,11 @@ QString SandboxLauncher::startPrometheus(SandboxState &state)
         record.role = QStringLiteral("prometheus");
         record.port = state.prometheusPort;
         record.log = log;
-        record.command = {program,
-                          QStringLiteral("--config.file=%1").arg(state.path(QStringLiteral("prometheus.yml"))),
-                          QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(state.prometheusPort),
-                          QStringLiteral("--storage.tsdb.path=%1").arg(state.path(QStringLiteral("prometheus-data"))),
-                          QStringLiteral("--storage.tsdb.retention.time=2h")};
+        record.command
+            = { program, QStringLiteral("--config.file=%1").arg(state.path(QStringLiteral("prometheus.yml"))),
+                  QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(state.prometheusPort),
+                  QStringLiteral("--storage.tsdb.path=%1").arg(state.path(QStringLiteral("prometheus-data"))),
+                  QStringLiteral("--storage.tsdb.retention.time=2h") };
         record.pid = processcontrol::startDetached(program, record.command.mid(1), log, &lastError);
         if (record.pid == 0)
             return lastError;
@@ -277,8 +277,8 @@ QString SandboxLauncher::waitForFirstScrape(const SandboxState &state, int expec
     while (!deadline.hasExpired()) {
         const HttpResult answer = httpRequest(state.prometheusPort, "GET", "/api/v1/query?query=up", 1000);
         if (answer.status == 200) {
-            const QJsonArray result =
-                QJsonDocument::fromJson(answer.body).object().value(u"data").toObject().value(u"result").toArray();
+            const QJsonArray result
+                = QJsonDocument::fromJson(answer.body).object().value(u"data").toObject().value(u"result").toArray();
             upCount = 0;
             for (const QJsonValue &series : result)
                 upCount += series.toObject().value(u"value").toArray().at(1).toString() == u"1" ? 1 : 0;
@@ -297,10 +297,9 @@ QString SandboxLauncher::startLoadGenerator(SandboxState &state)
     ProcessRecord record;
     record.role = QStringLiteral("loadgen");
     record.log = log;
-    record.command = {QCoreApplication::applicationFilePath(), QStringLiteral("loadgen"),
-                      QStringLiteral("--dir"), state.dir,
-                      QStringLiteral("--port"), QString::number(state.frontendPort),
-                      QStringLiteral("--rps"), QString::number(state.rps)};
+    record.command = { QCoreApplication::applicationFilePath(), QStringLiteral("loadgen"), QStringLiteral("--dir"),
+        state.dir, QStringLiteral("--port"), QString::number(state.frontendPort), QStringLiteral("--rps"),
+        QString::number(state.rps) };
     QString error;
     record.pid = processcontrol::startDetached(record.command.first(), record.command.mid(1), log, &error);
     if (record.pid == 0)
@@ -323,8 +322,8 @@ int SandboxLauncher::up(const UpOptions &options)
 {
     QElapsedTimer clock;
     clock.start();
-    if (!validVersion(options.version) || options.slotsPerColour < 1 || options.slotsPerColour > 32
-        || options.rps < 0 || options.rps > 2000) {
+    if (!validVersion(options.version) || options.slotsPerColour < 1 || options.slotsPerColour > 32 || options.rps < 0
+        || options.rps > 2000) {
         m_err << "greenlight-sandbox up: --slots must be 1..32, --rps 0..2000, --version [A-Za-z0-9._-]+\n";
         return 2;
     }
@@ -360,10 +359,11 @@ int SandboxLauncher::up(const UpOptions &options)
     state.metricsPort = ports.at(1);
     state.prometheusPort = ports.at(2);
     for (int i = 0; i < n; ++i)
-        state.serverSlots << SlotRecord{QStringLiteral("blue%1").arg(i + 1), QStringLiteral("blue"), ports.at(3 + i), {}};
+        state.serverSlots << SlotRecord { QStringLiteral("blue%1").arg(i + 1), QStringLiteral("blue"), ports.at(3 + i),
+            {} };
     for (int i = 0; i < n; ++i)
-        state.serverSlots << SlotRecord{QStringLiteral("green%1").arg(i + 1), QStringLiteral("green"),
-                                        ports.at(3 + n + i), {}};
+        state.serverSlots << SlotRecord { QStringLiteral("green%1").arg(i + 1), QStringLiteral("green"),
+            ports.at(3 + n + i), {} };
 
     auto fail = [&](const QString &what) {
         m_err << "greenlight-sandbox up: " << what << '\n';
@@ -382,7 +382,8 @@ int SandboxLauncher::up(const UpOptions &options)
     QStringList steps;
     QElapsedTimer step;
     step.start();
-    auto mark = [&](const char *what) { steps << QStringLiteral("%1 %2 ms").arg(QLatin1String(what)).arg(step.restart()); };
+    auto mark
+        = [&](const char *what) { steps << QStringLiteral("%1 %2 ms").arg(QLatin1String(what)).arg(step.restart()); };
     if (error = configwriter::writeServiceTargets(state); !error.isEmpty())
         return fail(error);
     if (error = startPrometheus(state); !error.isEmpty())
@@ -426,8 +427,8 @@ int SandboxLauncher::up(const UpOptions &options)
     m_out << "sandbox up in " << clock.elapsed() << " ms: " << m_dir << '\n'
           << "  frontend     http://127.0.0.1:" << state.frontendPort << "/\n"
           << "  prometheus   http://127.0.0.1:" << state.prometheusPort << "/\n"
-          << "  haproxy      runtime API " << state.adminSocket() << ", exporter http://127.0.0.1:"
-          << state.metricsPort << "/metrics\n"
+          << "  haproxy      runtime API " << state.adminSocket() << ", exporter http://127.0.0.1:" << state.metricsPort
+          << "/metrics\n"
           << "  backend      " << state.backend << ": blue1..blue" << n << " serve " << options.version
           << ", green1..green" << n << " idle (maint)\n"
           << "  load         " << state.rps << " req/s (greenlight-sandbox stats --dir " << m_dir << " --json)\n"
@@ -439,8 +440,8 @@ int SandboxLauncher::up(const UpOptions &options)
 int SandboxLauncher::stopAll(SandboxState &state, bool verbose)
 {
     // The load generator first (its last counts are written at SIGTERM), then what it talks to.
-    const QStringList order{QStringLiteral("loadgen"), QStringLiteral("prometheus"), QStringLiteral("haproxy"),
-                            QStringLiteral("service")};
+    const QStringList order { QStringLiteral("loadgen"), QStringLiteral("prometheus"), QStringLiteral("haproxy"),
+        QStringLiteral("service") };
     int failures = 0;
     QList<ProcessRecord> remaining;
     for (const QString &role : order) {
@@ -530,11 +531,10 @@ int SandboxLauncher::status(bool json)
     for (const ProcessRecord &p : std::as_const(state.processes)) {
         const bool running = processcontrol::belongsTo(p.pid, m_dir);
         healthy = healthy && running;
-        QJsonObject object{{QStringLiteral("role"), p.role},
-                           {QStringLiteral("pid"), p.pid},
-                           {QStringLiteral("port"), p.port},
-                           {QStringLiteral("state"), running ? QStringLiteral("running") : QStringLiteral("stopped")},
-                           {QStringLiteral("log"), p.log}};
+        QJsonObject object { { QStringLiteral("role"), p.role }, { QStringLiteral("pid"), p.pid },
+            { QStringLiteral("port"), p.port },
+            { QStringLiteral("state"), running ? QStringLiteral("running") : QStringLiteral("stopped") },
+            { QStringLiteral("log"), p.log } };
         if (p.role == u"service") {
             object.insert(QStringLiteral("slot"), p.slot);
             object.insert(QStringLiteral("version"), p.version);
@@ -546,48 +546,56 @@ int SandboxLauncher::status(bool json)
     for (const SlotRecord &slot : std::as_const(state.serverSlots)) {
         const auto row = rows.value(slot.name);
         const ProcessRecord *process = state.serviceOf(slot.name);
-        slotArray.append(QJsonObject{{QStringLiteral("name"), slot.name},
-                                     {QStringLiteral("colour"), slot.colour},
-                                     {QStringLiteral("address"), QStringLiteral("127.0.0.1:%1").arg(slot.port)},
-                                     {QStringLiteral("version"), slot.version},
-                                     {QStringLiteral("pid"), process ? process->pid : 0},
-                                     {QStringLiteral("haproxyStatus"), row.value(QStringLiteral("status"))},
-                                     {QStringLiteral("weight"), row.value(QStringLiteral("weight")).toInt()},
-                                     {QStringLiteral("currentSessions"), row.value(QStringLiteral("scur")).toInt()}});
+        slotArray.append(QJsonObject { { QStringLiteral("name"), slot.name }, { QStringLiteral("colour"), slot.colour },
+            { QStringLiteral("address"), QStringLiteral("127.0.0.1:%1").arg(slot.port) },
+            { QStringLiteral("version"), slot.version }, { QStringLiteral("pid"), process ? process->pid : 0 },
+            { QStringLiteral("haproxyStatus"), row.value(QStringLiteral("status")) },
+            { QStringLiteral("weight"), row.value(QStringLiteral("weight")).toInt() },
+            { QStringLiteral("currentSessions"), row.value(QStringLiteral("scur")).toInt() } });
     }
     if (json) {
-        m_out << QJsonDocument(QJsonObject{{QStringLiteral("dir"), m_dir},
-                                           {QStringLiteral("name"), state.name},
-                                           {QStringLiteral("healthy"), healthy},
-                                           {QStringLiteral("frontend"),
-                                            QStringLiteral("http://127.0.0.1:%1/").arg(state.frontendPort)},
-                                           {QStringLiteral("prometheus"),
-                                            QStringLiteral("http://127.0.0.1:%1/").arg(state.prometheusPort)},
-                                           {QStringLiteral("runtimeApi"), state.adminSocket()},
-                                           {QStringLiteral("processes"), processes},
-                                           {QStringLiteral("slots"), slotArray}})
+        m_out << QJsonDocument(
+            QJsonObject { { QStringLiteral("dir"), m_dir }, { QStringLiteral("name"), state.name },
+                { QStringLiteral("healthy"), healthy },
+                { QStringLiteral("frontend"), QStringLiteral("http://127.0.0.1:%1/").arg(state.frontendPort) },
+                { QStringLiteral("prometheus"), QStringLiteral("http://127.0.0.1:%1/").arg(state.prometheusPort) },
+                { QStringLiteral("runtimeApi"), state.adminSocket() }, { QStringLiteral("processes"), processes },
+                { QStringLiteral("slots"), slotArray } })
                      .toJson(QJsonDocument::Indented);
         return 0;
     }
     m_out << "sandbox " << state.name << " in " << m_dir << (healthy ? " (all processes running)" : "") << '\n';
-    m_out << QStringLiteral("  %1 %2 %3 %4\n").arg(QStringLiteral("PROCESS"), -24).arg(QStringLiteral("PID"), -8)
-                 .arg(QStringLiteral("PORT"), -6).arg(QStringLiteral("STATE"));
+    m_out << QStringLiteral("  %1 %2 %3 %4\n")
+                 .arg(QStringLiteral("PROCESS"), -24)
+                 .arg(QStringLiteral("PID"), -8)
+                 .arg(QStringLiteral("PORT"), -6)
+                 .arg(QStringLiteral("STATE"));
     for (const QJsonValue &v : std::as_const(processes)) {
         const QJsonObject p = v.toObject();
         const QString name = p.value(u"role").toString() == u"service"
             ? QStringLiteral("service %1 %2").arg(p.value(u"slot").toString(), p.value(u"version").toString())
             : p.value(u"role").toString();
-        m_out << QStringLiteral("  %1 %2 %3 %4\n").arg(name, -24).arg(p.value(u"pid").toInteger(), -8)
-                     .arg(p.value(u"port").toInt() ? QString::number(p.value(u"port").toInt()) : QStringLiteral("-"), -6)
+        m_out << QStringLiteral("  %1 %2 %3 %4\n")
+                     .arg(name, -24)
+                     .arg(p.value(u"pid").toInteger(), -8)
+                     .arg(
+                         p.value(u"port").toInt() ? QString::number(p.value(u"port").toInt()) : QStringLiteral("-"), -6)
                      .arg(p.value(u"state").toString());
     }
-    m_out << QStringLiteral("  %1 %2 %3 %4 %5\n").arg(QStringLiteral("SLOT"), -10).arg(QStringLiteral("ADDRESS"), -16)
-                 .arg(QStringLiteral("VERSION"), -10).arg(QStringLiteral("HAPROXY"), -10).arg(QStringLiteral("WEIGHT"));
+    m_out << QStringLiteral("  %1 %2 %3 %4 %5\n")
+                 .arg(QStringLiteral("SLOT"), -10)
+                 .arg(QStringLiteral("ADDRESS"), -16)
+                 .arg(QStringLiteral("VERSION"), -10)
+                 .arg(QStringLiteral("HAPROXY"), -10)
+                 .arg(QStringLiteral("WEIGHT"));
     for (const QJsonValue &v : std::as_const(slotArray)) {
         const QJsonObject s = v.toObject();
-        m_out << QStringLiteral("  %1 %2 %3 %4 %5\n").arg(s.value(u"name").toString(), -10)
+        m_out << QStringLiteral("  %1 %2 %3 %4 %5\n")
+                     .arg(s.value(u"name").toString(), -10)
                      .arg(s.value(u"address").toString(), -16)
-                     .arg(s.value(u"version").toString().isEmpty() ? QStringLiteral("-") : s.value(u"version").toString(), -10)
+                     .arg(s.value(u"version").toString().isEmpty() ? QStringLiteral("-")
+                                                                   : s.value(u"version").toString(),
+                         -10)
                      .arg(s.value(u"haproxyStatus").toString(), -10)
                      .arg(s.value(u"weight").toInt());
     }
@@ -626,8 +634,8 @@ int SandboxLauncher::stats(bool json)
     return 0;
 }
 
-int SandboxLauncher::fault(const QString &version, std::optional<double> errorRate, std::optional<int> latencyMs,
-                           bool clear)
+int SandboxLauncher::fault(
+    const QString &version, std::optional<double> errorRate, std::optional<int> latencyMs, bool clear)
 {
     if (!validVersion(version) || (errorRate && (*errorRate < 0 || *errorRate > 1))
         || (latencyMs && (*latencyMs < 0 || *latencyMs > 60000)) || (!clear && !errorRate && !latencyMs)) {
@@ -642,7 +650,7 @@ int SandboxLauncher::fault(const QString &version, std::optional<double> errorRa
     }
     if (!lock())
         return 1;
-    FaultRecord fault = clear ? FaultRecord{} : state.faults.value(version);
+    FaultRecord fault = clear ? FaultRecord {} : state.faults.value(version);
     if (errorRate)
         fault.errorRate = *errorRate;
     if (latencyMs)
@@ -655,10 +663,8 @@ int SandboxLauncher::fault(const QString &version, std::optional<double> errorRa
         m_err << "greenlight-sandbox fault: " << error << '\n';
         return 1;
     }
-    const QByteArray request = QStringLiteral("/admin/fault?error_rate=%1&latency_ms=%2")
-                                   .arg(fault.errorRate)
-                                   .arg(fault.latencyMs)
-                                   .toUtf8();
+    const QByteArray request
+        = QStringLiteral("/admin/fault?error_rate=%1&latency_ms=%2").arg(fault.errorRate).arg(fault.latencyMs).toUtf8();
     int applied = 0;
     int failed = 0;
     for (const ProcessRecord &p : std::as_const(state.processes)) {
@@ -669,8 +675,8 @@ int SandboxLauncher::fault(const QString &version, std::optional<double> errorRa
             ++applied;
         } else {
             ++failed;
-            m_err << "  slot " << p.slot << ": the service refused the fault (" << answer.status << ' '
-                  << answer.error << ")\n";
+            m_err << "  slot " << p.slot << ": the service refused the fault (" << answer.status << ' ' << answer.error
+                  << ")\n";
         }
     }
     m_out << "fault for " << version << ": error rate " << fault.errorRate << ", latency " << fault.latencyMs

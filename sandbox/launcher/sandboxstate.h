@@ -10,14 +10,14 @@ namespace gl::sandbox {
 
 // One process the sandbox started.
 struct ProcessRecord {
-    QString role;        // "haproxy", "prometheus", "loadgen" or "service"
-    QString slot;        // for services: the slot it serves
-    QString version;     // for services
+    QString role; // "haproxy", "prometheus", "loadgen" or "service"
+    QString slot; // for services: the slot it serves
+    QString version; // for services
     qint64 pid = 0;
-    quint16 port = 0;    // main listening port (0 for the load generator)
+    quint16 port = 0; // main listening port (0 for the load generator)
     quint16 adminPort = 0;
     QStringList command; // program and arguments
-    QString log;         // file receiving its stdout and stderr
+    QString log; // file receiving its stdout and stderr
 };
 
 // One HAProxy server line of be_app: a fixed address; the process behind it changes.

@@ -2,7 +2,8 @@
 
 namespace gl::sandbox {
 
-RequestMetrics::RequestMetrics(QString version) : m_version(std::move(version))
+RequestMetrics::RequestMetrics(QString version)
+    : m_version(std::move(version))
 {
     // Pre-create the series a dashboard divides by, so that rate() has a zero to start from.
     m_requestsByCode.insert(200, 0);
@@ -45,18 +46,22 @@ QByteArray RequestMetrics::render(bool ready, double errorRate, int latencyMs, i
         + '\n';
     out += "http_request_duration_seconds_count{version=\"" + version + "\"} " + QByteArray::number(m_count) + '\n';
     out += "# HELP sample_service_info The version this process serves.\n# TYPE sample_service_info gauge\n"
-           "sample_service_info{version=\"" + version + "\"} 1\n";
+           "sample_service_info{version=\""
+        + version + "\"} 1\n";
     out += "# HELP sample_service_ready 1 when /healthz answers 200.\n# TYPE sample_service_ready gauge\n"
-           "sample_service_ready{version=\"" + version + "\"} " + (ready ? "1" : "0") + "\n";
+           "sample_service_ready{version=\""
+        + version + "\"} " + (ready ? "1" : "0") + "\n";
     out += "# HELP sample_service_error_rate Configured fraction of requests answered 500.\n"
            "# TYPE sample_service_error_rate gauge\n"
-           "sample_service_error_rate{version=\"" + version + "\"} " + QByteArray::number(errorRate, 'g', 6) + '\n';
+           "sample_service_error_rate{version=\""
+        + version + "\"} " + QByteArray::number(errorRate, 'g', 6) + '\n';
     out += "# HELP sample_service_latency_seconds Configured added latency.\n"
            "# TYPE sample_service_latency_seconds gauge\n"
-           "sample_service_latency_seconds{version=\"" + version + "\"} "
-        + QByteArray::number(latencyMs / 1000.0, 'g', 6) + '\n';
+           "sample_service_latency_seconds{version=\""
+        + version + "\"} " + QByteArray::number(latencyMs / 1000.0, 'g', 6) + '\n';
     out += "# HELP sample_service_in_flight Requests being answered.\n# TYPE sample_service_in_flight gauge\n"
-           "sample_service_in_flight{version=\"" + version + "\"} " + QByteArray::number(inFlight) + '\n';
+           "sample_service_in_flight{version=\""
+        + version + "\"} " + QByteArray::number(inFlight) + '\n';
     return out;
 }
 

@@ -19,9 +19,11 @@ namespace gl::sandbox {
 using StatusCode = QHttpServerResponder::StatusCode;
 
 SampleServer::SampleServer(QString version, FaultSettings faults, QObject *parent)
-    : QAbstractHttpServer(parent), m_version(std::move(version)), m_faults(faults), m_metrics(m_version)
-{
-}
+    : QAbstractHttpServer(parent)
+    , m_version(std::move(version))
+    , m_faults(faults)
+    , m_metrics(m_version)
+{ }
 
 QString SampleServer::listenOn(quint16 port, quint16 adminPort)
 {
@@ -81,13 +83,13 @@ bool SampleServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *
     if (path == u"/healthz") {
         makeResponder(request, socket)
             .write(m_ready ? QByteArray("ok\n") : QByteArray("not ready\n"), "text/plain",
-                   m_ready ? StatusCode::Ok : StatusCode::ServiceUnavailable);
+                m_ready ? StatusCode::Ok : StatusCode::ServiceUnavailable);
         return true;
     }
     if (path == u"/metrics") {
         makeResponder(request, socket)
             .write(m_metrics.render(m_ready, m_faults.errorRate, m_faults.latencyMs, m_inFlight),
-                   "text/plain; version=0.0.4; charset=utf-8");
+                "text/plain; version=0.0.4; charset=utf-8");
         return true;
     }
     return false;
@@ -110,14 +112,13 @@ void SampleServer::handleApp(const QHttpServerRequest &request, QTcpSocket *sock
         const int code = fail ? 500 : 200;
         m_metrics.record(code, timer.nsecsElapsed() / 1e9);
         if (guard && guard->isOpen()) { // the client may have gone while we waited
-            const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("version"), m_version},
-                                                              {QStringLiteral("port"), int(m_port)},
-                                                              {QStringLiteral("ok"), !fail}})
-                                        .toJson(QJsonDocument::Compact)
+            const QByteArray body
+                = QJsonDocument(QJsonObject { { QStringLiteral("version"), m_version },
+                                    { QStringLiteral("port"), int(m_port) }, { QStringLiteral("ok"), !fail } })
+                      .toJson(QJsonDocument::Compact)
                 + '\n';
-            responder->write(body,
-                             {{"Content-Type", "application/json"}, {"X-Version", m_version.toUtf8()}},
-                             fail ? StatusCode::InternalServerError : StatusCode::Ok);
+            responder->write(body, { { "Content-Type", "application/json" }, { "X-Version", m_version.toUtf8() } },
+                fail ? StatusCode::InternalServerError : StatusCode::Ok);
         }
         requestDone();
     };
@@ -142,7 +143,7 @@ void SampleServer::handleAdmin(const QHttpServerRequest &request, QTcpSocket *so
     if (path == u"/admin/fault" && post) {
         FaultSettings next = m_faults;
         if (query.queryItemValue(QStringLiteral("clear")) == u"1")
-            next = FaultSettings{};
+            next = FaultSettings {};
         bool ok = true;
         if (query.hasQueryItem(QStringLiteral("error_rate"))) {
             bool parsed = false;
@@ -157,8 +158,8 @@ void SampleServer::handleAdmin(const QHttpServerRequest &request, QTcpSocket *so
             next.latencyMs = latency;
         }
         if (!ok) {
-            responder.write(QByteArray("error_rate must be 0..1 and latency_ms 0..60000\n"), "text/plain",
-                            StatusCode::BadRequest);
+            responder.write(
+                QByteArray("error_rate must be 0..1 and latency_ms 0..60000\n"), "text/plain", StatusCode::BadRequest);
             return;
         }
         m_faults = next;
@@ -180,12 +181,11 @@ void SampleServer::handleAdmin(const QHttpServerRequest &request, QTcpSocket *so
 
 QByteArray SampleServer::stateJson() const
 {
-    return QJsonDocument(QJsonObject{{QStringLiteral("version"), m_version},
-                                     {QStringLiteral("port"), int(m_port)},
-                                     {QStringLiteral("errorRate"), m_faults.errorRate},
-                                     {QStringLiteral("latencyMs"), m_faults.latencyMs},
-                                     {QStringLiteral("ready"), m_ready},
-                                     {QStringLiteral("inFlight"), m_inFlight}})
+    return QJsonDocument(
+               QJsonObject { { QStringLiteral("version"), m_version }, { QStringLiteral("port"), int(m_port) },
+                   { QStringLiteral("errorRate"), m_faults.errorRate },
+                   { QStringLiteral("latencyMs"), m_faults.latencyMs }, { QStringLiteral("ready"), m_ready },
+                   { QStringLiteral("inFlight"), m_inFlight } })
                .toJson(QJsonDocument::Compact)
         + '\n';
 }

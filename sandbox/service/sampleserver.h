@@ -13,7 +13,7 @@ namespace gl::sandbox {
 // What the sample service is told to do wrong: a fraction of requests answered 500, and added latency.
 struct FaultSettings {
     double errorRate = 0.0; // 0..1
-    int latencyMs = 0;      // added before answering /, plus up to 10% (at least 1 ms) jitter
+    int latencyMs = 0; // added before answering /, plus up to 10% (at least 1 ms) jitter
 };
 
 // The sandbox's sample HTTP service. On its service port (127.0.0.1 only):
