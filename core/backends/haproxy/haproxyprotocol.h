@@ -26,9 +26,11 @@ namespace gl {
 //   and `show info` never shows the reload. So Greenlight opens a new connection per request.
 //
 // Hence a request is written as "prompt\n<cmd1>; <cmd2>; ...\nquit\n" on a new connection, and the reply
-// is complete when it ends with "\n> " and the peer has closed. Measured round trip of a two-command
-// `set server ... weight` batch over the UNIX socket from Python: p50 ~80 us with this framing, ~60 us on a
-// kept-open prompt session, ~100 us non-interactive (see bench/bench_haproxy_roundtrip for C++ figures).
+// is complete when it ends with "\n> " and the peer has closed. Round trip of a two-command
+// `set server ... weight` batch over the UNIX socket, bench/bench_haproxy_roundtrip (Debug build, 2 shared
+// cores under load ~3): HaproxyRuntimeClient p50 ~140 us (p99 1.3-2.6 ms); a blocking QLocalSocket with a
+// new connection per line p50 ~100 us; a kept-open prompt session p50 ~25 us. The ~0.1 ms a fresh connection
+// costs is irrelevant next to the correctness it buys across reloads.
 
 // The bytes to write for one batch (the commands run in the order given, in one line).
 [[nodiscard]] QByteArray encodeRequest(const QList<HaproxyCommand> &commands);
