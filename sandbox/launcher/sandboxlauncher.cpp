@@ -386,6 +386,8 @@ int SandboxLauncher::up(const UpOptions &options)
         = [&](const char *what) { steps << QStringLiteral("%1 %2 ms").arg(QLatin1String(what)).arg(step.restart()); };
     if (error = configwriter::writeServiceTargets(state); !error.isEmpty())
         return fail(error);
+    // A fresh TSDB: samples of an earlier sandbox in this directory would make `up` look scraped already.
+    QDir(state.path(QStringLiteral("prometheus-data"))).removeRecursively();
     if (error = startPrometheus(state); !error.isEmpty())
         return fail(error);
     (void)state.save(&error);
