@@ -3,6 +3,7 @@
 #include <QString>
 
 #include <optional>
+#include <type_traits>
 #include <utility>
 #include <variant>
 
@@ -50,6 +51,11 @@ class [[nodiscard]] Result {
 public:
     Result(T value) : m_data(std::in_place_index<0>, std::move(value)) {} // NOLINT(google-explicit-constructor)
     Result(Error error) : m_data(std::in_place_index<1>, std::move(error)) {} // NOLINT(google-explicit-constructor)
+    // Anything convertible to T, such as a QStringBuilder expression for Result<QString>.
+    template<typename U>
+        requires(std::is_convertible_v<U &&, T> && !std::is_same_v<std::decay_t<U>, T>
+                 && !std::is_same_v<std::decay_t<U>, Error>)
+    Result(U &&value) : m_data(std::in_place_index<0>, T(std::forward<U>(value))) {} // NOLINT(google-explicit-constructor)
 
     [[nodiscard]] bool ok() const { return m_data.index() == 0; }
     explicit operator bool() const { return ok(); }

@@ -1,6 +1,7 @@
 #include "console.h"
 
 #include "mainwindow.h"
+#include "prompter.h"
 #include "theme.h"
 #include "util/logging.h"
 #include "util/settings.h"
@@ -11,6 +12,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QIcon>
+#include <QTimer>
 
 namespace gl::ui {
 
@@ -34,6 +36,13 @@ int runConsole(QApplication &app)
         QStringLiteral("env"), QApplication::translate("gl::ui::Console", "Open the environment file <file>."),
         QApplication::translate("gl::ui::Console", "file"));
     parser.addOption(envOption);
+    // For docs/screenshots and for looking at the GUI as a user would: grab the window to a PNG and quit.
+    QCommandLineOption screenshotOption(QStringLiteral("screenshot"), QString(), QStringLiteral("png"));
+    screenshotOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(screenshotOption);
+    QCommandLineOption placeOption(QStringLiteral("place"), QString(), QStringLiteral("n"));
+    placeOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(placeOption);
     parser.process(app);
 
     // The diagnostic log goes to $XDG_STATE_HOME/greenlight (Qt 6.4 has no StateLocation yet).
@@ -42,10 +51,20 @@ int runConsole(QApplication &app)
 
     applyTheme(settings.theme());
 
-    MainWindow window(settings);
+    DialogPrompter prompter;
+    MainWindow window(settings, prompter);
     window.show();
     if (parser.isSet(envOption))
         window.openEnvironment(parser.value(envOption));
+    if (parser.isSet(placeOption))
+        window.showPlace(static_cast<MainWindow::Place>(parser.value(placeOption).toInt()));
+    if (parser.isSet(screenshotOption)) {
+        const QString png = parser.value(screenshotOption);
+        QTimer::singleShot(1500, &window, [&window, png] {
+            const bool saved = window.grab().save(png);
+            QApplication::exit(saved ? 0 : 1);
+        });
+    }
     const int code = QApplication::exec();
     removeFileLog();
     return code;

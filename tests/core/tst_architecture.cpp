@@ -1,0 +1,123 @@
+// Architecture rules: core/ never includes a Qt GUI header, and greenlightctl links no GUI library.
+#include "testpaths.h"
+
+#include <QDirIterator>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSet>
+#include <QtTest>
+
+class TstArchitecture : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void detectorFindsGuiIncludes();
+    void coreIncludesNoGuiHeader();
+    void ctlLinksNoGuiLibrary();
+    void consoleLinksWidgets();
+
+private:
+    QStringList guiIncludesIn(const QString &text) const;
+    QStringList linkedLibraries(const QString &executable) const;
+    QSet<QString> m_guiHeaders;
+};
+
+// Every header of Qt's GUI modules, by the names code can include them as (QColor, QtGui/QColor, qcolor.h).
+void TstArchitecture::initTestCase()
+{
+    const QString includeRoot = QStringLiteral(GL_QT_INCLUDE_DIR);
+    for (const char *module : {"QtGui", "QtWidgets", "QtCharts", "QtOpenGL", "QtOpenGLWidgets", "QtSvg", "QtPrintSupport"}) {
+        const QString moduleName = QString::fromLatin1(module);
+        QDirIterator it(includeRoot + u'/' + moduleName, QDir::Files);
+        while (it.hasNext()) {
+            const QString name = QFileInfo(it.next()).fileName();
+            m_guiHeaders << name << moduleName + u'/' + name;
+        }
+        m_guiHeaders << moduleName;
+    }
+    QVERIFY2(m_guiHeaders.size() > 500, "Qt GUI module headers not found; is qt6-base-dev installed?");
+    // Some names exist in QtCore too (module-wide headers such as qtguiversion.h do not); QtCore wins.
+    QDirIterator core(includeRoot + u"/QtCore", QDir::Files);
+    while (core.hasNext())
+        m_guiHeaders.remove(QFileInfo(core.next()).fileName());
+}
+
+QStringList TstArchitecture::guiIncludesIn(const QString &text) const
+{
+    static const QRegularExpression include(QStringLiteral(R"(^\s*#\s*include\s*[<"]([^>"]+)[>"])"),
+                                            QRegularExpression::MultilineOption);
+    QStringList found;
+    auto it = include.globalMatch(text);
+    while (it.hasNext()) {
+        const QString header = it.next().captured(1);
+        if (m_guiHeaders.contains(header))
+            found << header;
+    }
+    return found;
+}
+
+// The detector itself: it must flag GUI includes in any spelling and leave Core ones alone.
+void TstArchitecture::detectorFindsGuiIncludes()
+{
+    QCOMPARE(guiIncludesIn(QStringLiteral("#include <QColor>\n")), QStringList{QStringLiteral("QColor")});
+    QCOMPARE(guiIncludesIn(QStringLiteral("  # include <QtWidgets/QWidget>\n")),
+             QStringList{QStringLiteral("QtWidgets/QWidget")});
+    QCOMPARE(guiIncludesIn(QStringLiteral("#include <QtGui>\n")), QStringList{QStringLiteral("QtGui")});
+    QVERIFY(guiIncludesIn(QStringLiteral("#include <QString>\n#include <QObject>\n#include \"util/result.h\"\n")).isEmpty());
+}
+
+// core/ is GUI-free: no file under it includes a header of QtGui, QtWidgets, QtCharts and friends.
+void TstArchitecture::coreIncludesNoGuiHeader()
+{
+    int scanned = 0;
+    QStringList offenders;
+    QDirIterator it(gl::test::sourceDir() + u"/core", {QStringLiteral("*.h"), QStringLiteral("*.cpp")}, QDir::Files,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        for (const QString &header : guiIncludesIn(QString::fromUtf8(file.readAll())))
+            offenders << path + u": " + header;
+        ++scanned;
+    }
+    QVERIFY(scanned > 5);
+    QVERIFY2(offenders.isEmpty(), qPrintable(offenders.join(u'\n')));
+}
+
+QStringList TstArchitecture::linkedLibraries(const QString &executable) const
+{
+    QProcess ldd;
+    ldd.start(QStringLiteral("ldd"), {executable});
+    if (!ldd.waitForFinished(30000) || ldd.exitCode() != 0)
+        return {};
+    QStringList libs;
+    for (const QString &line : QString::fromLocal8Bit(ldd.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts))
+        libs << line.trimmed().section(u' ', 0, 0);
+    return libs;
+}
+
+// greenlightctl runs on servers and in CI without a display: it must not load any Qt GUI library.
+void TstArchitecture::ctlLinksNoGuiLibrary()
+{
+    const QString ctl = gl::test::builtExecutable(QStringLiteral("greenlightctl"));
+    QVERIFY2(!ctl.isEmpty(), "greenlightctl not built");
+    const QStringList libs = linkedLibraries(ctl);
+    QVERIFY2(libs.contains(QStringLiteral("libQt6Core.so.6")), qPrintable(libs.join(u' ')));
+    for (const QString &lib : libs) {
+        QVERIFY2(!lib.startsWith(u"libQt6Gui") && !lib.startsWith(u"libQt6Widgets") && !lib.startsWith(u"libQt6Charts")
+                     && !lib.startsWith(u"libQt6OpenGL"),
+                 qPrintable(u"greenlightctl links " + lib));
+    }
+}
+
+// The same check on the console shows it can fail: the GUI does link Qt Widgets.
+void TstArchitecture::consoleLinksWidgets()
+{
+    const QString gui = gl::test::builtExecutable(QStringLiteral("greenlight"));
+    QVERIFY2(!gui.isEmpty(), "greenlight not built");
+    QVERIFY(linkedLibraries(gui).contains(QStringLiteral("libQt6Widgets.so.6")));
+}
+
+QTEST_GUILESS_MAIN(TstArchitecture)
+#include "tst_architecture.moc"

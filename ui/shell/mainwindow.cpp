@@ -1,0 +1,287 @@
+#include "mainwindow.h"
+
+#include "banner.h"
+#include "emptystate.h"
+#include "model/environmentfile.h"
+#include "prompter.h"
+#include "settingsdialog.h"
+#include "theme.h"
+#include "util/settings.h"
+#include "util/translations.h"
+#include "util/version.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QEvent>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace gl::ui {
+namespace {
+
+constexpr int kPlaceCount = static_cast<int>(MainWindow::Place::Count);
+
+const char *const kPlaceObjectNames[kPlaceCount] = {"rolloutsPage", "approvalsPage", "runbooksPage", "auditPage"};
+
+} // namespace
+
+MainWindow::MainWindow(Settings &settings, Prompter &prompter, QWidget *parent)
+    : QMainWindow(parent)
+    , m_settings(settings)
+    , m_prompter(prompter)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    createActions();
+    createLayout();
+    retranslate();
+    refreshEnvironmentPicker();
+    updateStatus();
+    resize(1200, 760);
+}
+
+void MainWindow::createActions()
+{
+    m_openAction = new QAction(this);
+    m_openAction->setObjectName(QStringLiteral("openEnvironmentAction"));
+    m_openAction->setShortcut(QKeySequence::Open);
+    m_openAction->setIcon(QIcon::fromTheme(QStringLiteral("document-open"), style()->standardIcon(QStyle::SP_DialogOpenButton)));
+    connect(m_openAction, &QAction::triggered, this, &MainWindow::browseForEnvironment);
+
+    m_settingsAction = new QAction(this);
+    m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
+    m_settingsAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+,")));
+    m_settingsAction->setIcon(QIcon::fromTheme(QStringLiteral("preferences-system"), style()->standardIcon(QStyle::SP_FileDialogContentsView)));
+    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
+
+    m_quitAction = new QAction(this);
+    m_quitAction->setObjectName(QStringLiteral("quitAction"));
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_aboutAction = new QAction(this);
+    m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
+    connect(m_aboutAction, &QAction::triggered, this, [this] {
+        QMessageBox::about(this, tr("About Greenlight"),
+                           tr("<b>Greenlight %1</b><p>A release console for blue-green, canary and rolling "
+                              "deployments, change approvals and disaster-recovery drills.</p>")
+                               .arg(QStringLiteral(GREENLIGHT_VERSION)));
+    });
+
+    for (int i = 0; i < kPlaceCount; ++i) {
+        auto *action = new QAction(this);
+        action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
+        action->setObjectName(QStringLiteral("showPlace%1Action").arg(i + 1));
+        connect(action, &QAction::triggered, this, [this, i] { showPlace(static_cast<Place>(i)); });
+        m_placeActions << action;
+    }
+}
+
+void MainWindow::createLayout()
+{
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->addAction(m_openAction);
+    m_fileMenu->addAction(m_settingsAction);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_quitAction);
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_viewMenu->addActions(m_placeActions);
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->addAction(m_aboutAction);
+
+    m_toolBar = addToolBar(QString());
+    m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    m_toolBar->setMovable(false);
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_picker = new QComboBox(m_toolBar);
+    m_picker->setObjectName(QStringLiteral("environmentPicker"));
+    m_picker->setMinimumContentsLength(28);
+    m_picker->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    connect(m_picker, &QComboBox::activated, this, [this](int index) {
+        const QString path = m_picker->itemData(index).toString();
+        if (!path.isEmpty())
+            openEnvironment(path);
+    });
+    m_toolBar->addWidget(m_picker);
+    m_toolBar->addAction(m_openAction);
+    auto *spacer = new QWidget(m_toolBar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_toolBar->addWidget(spacer);
+    m_toolBar->addAction(m_settingsAction);
+
+    m_places = new QListWidget(this);
+    m_places->setObjectName(QStringLiteral("placesList"));
+    m_places->setFrameShape(QFrame::NoFrame);
+    m_places->setFixedWidth(190);
+    m_places->setIconSize(QSize(20, 20));
+    const QStyle::StandardPixmap icons[kPlaceCount] = {QStyle::SP_MediaPlay, QStyle::SP_DialogApplyButton,
+                                                       QStyle::SP_FileDialogDetailedView, QStyle::SP_FileDialogInfoView};
+    m_stack = new QStackedWidget(this);
+    m_stack->setObjectName(QStringLiteral("placesStack"));
+    for (int i = 0; i < kPlaceCount; ++i) {
+        auto *item = new QListWidgetItem(style()->standardIcon(icons[i]), QString(), m_places);
+        item->setSizeHint(QSize(0, 36));
+        auto *page = new EmptyState(m_stack);
+        page->setObjectName(QString::fromLatin1(kPlaceObjectNames[i]));
+        m_pages << page;
+        m_stack->addWidget(page);
+    }
+    connect(m_places, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    m_places->setCurrentRow(0);
+
+    m_banner = new Banner(this);
+    auto *right = new QWidget(this);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(m_banner);
+    rightLayout->addWidget(m_stack, 1);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_places);
+    auto *line = new QFrame(central);
+    line->setFrameShape(QFrame::VLine);
+    line->setFrameShadow(QFrame::Sunken);
+    layout->addWidget(line);
+    layout->addWidget(right, 1);
+    setCentralWidget(central);
+
+    m_environmentStatus = new QLabel(this);
+    m_environmentStatus->setObjectName(QStringLiteral("environmentStatusLabel"));
+    m_haproxyStatus = new QLabel(this);
+    m_haproxyStatus->setObjectName(QStringLiteral("haproxyStatusLabel"));
+    m_prometheusStatus = new QLabel(this);
+    m_prometheusStatus->setObjectName(QStringLiteral("prometheusStatusLabel"));
+    statusBar()->addWidget(m_environmentStatus, 1);
+    statusBar()->addPermanentWidget(m_haproxyStatus);
+    statusBar()->addPermanentWidget(m_prometheusStatus);
+}
+
+void MainWindow::retranslate()
+{
+    setWindowTitle(m_environment ? tr("%1 — Greenlight").arg(m_environment->name) : tr("Greenlight"));
+    m_fileMenu->setTitle(tr("&File"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_toolBar->setWindowTitle(tr("Main toolbar"));
+    m_openAction->setText(tr("&Open Environment…"));
+    m_openAction->setToolTip(tr("Open an environment file (%1)").arg(m_openAction->shortcut().toString(QKeySequence::NativeText)));
+    m_settingsAction->setText(tr("&Settings…"));
+    m_quitAction->setText(tr("&Quit"));
+    m_aboutAction->setText(tr("&About Greenlight"));
+    m_picker->setToolTip(tr("Environment"));
+    m_picker->setAccessibleName(tr("Environment"));
+    m_places->setAccessibleName(tr("Places"));
+
+    const QString names[kPlaceCount] = {tr("Rollouts"), tr("Approvals"), tr("Runbooks"), tr("Audit")};
+    const QString titles[kPlaceCount] = {
+        tr("No rollouts to show"), tr("No approvals waiting"), tr("No runbooks yet"), tr("No audit entries yet")};
+    const QString descriptions[kPlaceCount] = {
+        tr("Open an environment to follow its rollouts: steps, traffic split, SLIs and one-click actions."),
+        tr("Gates waiting for your decision appear here, next to the live analysis of the rollout they hold."),
+        tr("Runbooks from your sources are kept here as a local copy that works with every server down."),
+        tr("Every action, approval and drill event is kept here in a tamper-evident log you can verify.")};
+    for (int i = 0; i < kPlaceCount; ++i) {
+        m_places->item(i)->setText(names[i]);
+        m_places->item(i)->setToolTip(tr("%1 (%2)").arg(names[i], m_placeActions[i]->shortcut().toString(QKeySequence::NativeText)));
+        m_placeActions[i]->setText(names[i]);
+        m_pages[i]->setTexts(titles[i], descriptions[i]);
+    }
+    refreshEnvironmentPicker();
+    updateStatus();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+bool MainWindow::openEnvironment(const QString &path)
+{
+    Result<Environment> loaded = loadEnvironmentFile(path);
+    if (!loaded.ok()) {
+        m_banner->showMessage(Banner::Kind::Error, tr("Could not open the environment: %1").arg(loaded.error().message));
+        refreshEnvironmentPicker();
+        return false;
+    }
+    m_environment = std::move(loaded).value();
+    m_settings.addRecentEnvironment(m_environment->filePath);
+    m_banner->hide();
+    retranslate();
+    Q_EMIT environmentOpened(m_environment->filePath);
+    return true;
+}
+
+void MainWindow::showPlace(Place place)
+{
+    m_places->setCurrentRow(static_cast<int>(place));
+}
+
+MainWindow::Place MainWindow::currentPlace() const
+{
+    return static_cast<Place>(m_stack->currentIndex());
+}
+
+void MainWindow::openSettings()
+{
+    SettingsDialog dialog(m_settings, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_settings.setLanguage(dialog.language());
+    m_settings.setTheme(dialog.theme());
+    m_settings.sync();
+    applyTheme(dialog.theme());
+    const QString applied = installTranslations(resolveLanguage(dialog.language()));
+    Q_EMIT languageApplied(applied);
+}
+
+void MainWindow::browseForEnvironment()
+{
+    const QString path = m_prompter.openFileName(this, tr("Open Environment"), tr("Environment files (*.yaml *.yml);;All files (*)"));
+    if (!path.isEmpty())
+        openEnvironment(path);
+}
+
+void MainWindow::refreshEnvironmentPicker()
+{
+    const QSignalBlocker blocker(m_picker);
+    m_picker->clear();
+    const QStringList recent = m_settings.recentEnvironments();
+    if (recent.isEmpty() && !m_environment)
+        m_picker->addItem(tr("No environment open"));
+    for (const QString &path : recent) {
+        const QFileInfo info(path);
+        m_picker->addItem(tr("%1 (%2)").arg(info.fileName(), info.absolutePath()), path);
+    }
+    if (m_environment)
+        m_picker->setCurrentIndex(qMax(0, m_picker->findData(m_environment->filePath)));
+}
+
+void MainWindow::updateStatus()
+{
+    if (!m_environment) {
+        m_environmentStatus->setText(tr("No environment open. Open one with %1.").arg(m_openAction->shortcut().toString(QKeySequence::NativeText)));
+        m_haproxyStatus->setText(tr("HAProxy: —"));
+        m_prometheusStatus->setText(tr("Prometheus: —"));
+        return;
+    }
+    m_environmentStatus->setText(tr("Environment %1: backend %2, %n slot(s)", nullptr, int(m_environment->serverSlots.size()))
+                                     .arg(m_environment->name, m_environment->backend));
+    m_haproxyStatus->setText(tr("HAProxy: not checked yet"));
+    m_prometheusStatus->setText(tr("Prometheus: not checked yet"));
+}
+
+} // namespace gl::ui

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "model/environment.h"
+
+#include <QMainWindow>
+
+#include <optional>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+class QToolBar;
+
+namespace gl {
+class Settings;
+}
+
+namespace gl::ui {
+
+class Banner;
+class EmptyState;
+class Prompter;
+
+// The console's frame: the places (Rollouts, Approvals, Runbooks, Audit), the environment picker,
+// the connection state in the status bar, settings. Later work fills the places.
+class MainWindow final : public QMainWindow {
+    Q_OBJECT
+public:
+    enum class Place { Rollouts, Approvals, Runbooks, Audit, Count };
+
+    MainWindow(Settings &settings, Prompter &prompter, QWidget *parent = nullptr);
+
+    // Opens an environment file; a malformed one is reported in the banner and changes nothing.
+    bool openEnvironment(const QString &path);
+    [[nodiscard]] const std::optional<Environment> &environment() const { return m_environment; }
+
+    void showPlace(Place place);
+    [[nodiscard]] Place currentPlace() const;
+
+    void openSettings();
+
+Q_SIGNALS:
+    void environmentOpened(const QString &path);
+    void languageApplied(const QString &language);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void createActions();
+    void createLayout();
+    void retranslate();
+    void refreshEnvironmentPicker();
+    void updateStatus();
+    void browseForEnvironment();
+
+    Settings &m_settings;
+    Prompter &m_prompter;
+    std::optional<Environment> m_environment;
+
+    QToolBar *m_toolBar = nullptr;
+    QComboBox *m_picker = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_settingsAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QList<QAction *> m_placeActions;
+    QListWidget *m_places = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QList<EmptyState *> m_pages;
+    Banner *m_banner = nullptr;
+    QLabel *m_environmentStatus = nullptr;
+    QLabel *m_haproxyStatus = nullptr;
+    QLabel *m_prometheusStatus = nullptr;
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+};
+
+} // namespace gl::ui
