@@ -20,6 +20,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
@@ -39,6 +40,7 @@ MainWindow::MainWindow(Settings &settings, Prompter &prompter, QWidget *parent)
     : QMainWindow(parent)
     , m_settings(settings)
     , m_prompter(prompter)
+    , m_network(new QNetworkAccessManager(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     createActions();
@@ -139,10 +141,13 @@ void MainWindow::createLayout()
     m_places->setCurrentRow(0);
 
     m_banner = new Banner(this);
+    m_connectionBanner = new Banner(this);
+    m_connectionBanner->setObjectName(QStringLiteral("connectionBanner"));
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addWidget(m_banner);
+    rightLayout->addWidget(m_connectionBanner);
     rightLayout->addWidget(m_stack, 1);
 
     auto *central = new QWidget(this);
@@ -220,7 +225,12 @@ bool MainWindow::openEnvironment(const QString &path)
     m_environment = std::move(loaded).value();
     m_settings.addRecentEnvironment(m_environment->filePath);
     m_banner->hide();
+    m_connectionBanner->hide();
+    delete m_monitor;
+    m_monitor = new ConnectionMonitor(*m_environment, *m_network, this);
+    connect(m_monitor, &ConnectionMonitor::statusChanged, this, &MainWindow::showConnectionStatus);
     retranslate();
+    m_monitor->start();
     Q_EMIT environmentOpened(m_environment->filePath);
     return true;
 }
@@ -280,8 +290,48 @@ void MainWindow::updateStatus()
     }
     m_environmentStatus->setText(tr("Environment %1: backend %2, %n slot(s)", nullptr, int(m_environment->serverSlots.size()))
                                      .arg(m_environment->name, m_environment->backend));
-    m_haproxyStatus->setText(tr("HAProxy: not checked yet"));
-    m_prometheusStatus->setText(tr("Prometheus: not checked yet"));
+    for (const auto component : {ConnectionMonitor::Component::Haproxy, ConnectionMonitor::Component::Prometheus})
+        showConnectionStatus(component, m_monitor ? m_monitor->status(component) : ConnectionMonitor::Status{});
+}
+
+void MainWindow::showConnectionStatus(ConnectionMonitor::Component component, const ConnectionMonitor::Status &status)
+{
+    const bool haproxy = component == ConnectionMonitor::Component::Haproxy;
+    QLabel *label = haproxy ? m_haproxyStatus : m_prometheusStatus;
+    const QString name = haproxy ? tr("HAProxy") : tr("Prometheus");
+    QString state;
+    QString colour;
+    switch (status.state) {
+    case ConnectionMonitor::State::Unknown:
+        state = tr("checking…");
+        break;
+    case ConnectionMonitor::State::Connected:
+        state = tr("connected");
+        colour = QStringLiteral("#2e7d32");
+        break;
+    case ConnectionMonitor::State::Unreachable:
+        state = tr("unreachable");
+        colour = QStringLiteral("#c62828");
+        break;
+    }
+    const QString dot = colour.isEmpty() ? QStringLiteral("○") : QStringLiteral("<span style=\"color:%1\">●</span>").arg(colour);
+    label->setText(QStringLiteral("%1 %2").arg(dot, tr("%1: %2").arg(name, state)));
+    label->setToolTip(status.summary);
+
+    // One banner for both: it names what is unreachable and what that means for the user.
+    if (!m_monitor)
+        return;
+    const auto h = m_monitor->status(ConnectionMonitor::Component::Haproxy);
+    const auto p = m_monitor->status(ConnectionMonitor::Component::Prometheus);
+    QStringList problems;
+    if (h.state == ConnectionMonitor::State::Unreachable)
+        problems << tr("HAProxy's Runtime API does not answer (%1): traffic cannot be changed from here.").arg(h.summary);
+    if (p.state == ConnectionMonitor::State::Unreachable)
+        problems << tr("Prometheus does not answer (%1): no SLI analysis is possible.").arg(p.summary);
+    if (problems.isEmpty())
+        m_connectionBanner->hide();
+    else
+        m_connectionBanner->showMessage(Banner::Kind::Warning, problems.join(u'\n'));
 }
 
 } // namespace gl::ui

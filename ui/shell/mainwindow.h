@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/environment.h"
+#include "monitoring/connectionmonitor.h"
 
 #include <QMainWindow>
 
@@ -10,6 +11,7 @@ class QAction;
 class QComboBox;
 class QLabel;
 class QListWidget;
+class QNetworkAccessManager;
 class QStackedWidget;
 class QToolBar;
 
@@ -55,6 +57,7 @@ private:
     void refreshEnvironmentPicker();
     void updateStatus();
     void browseForEnvironment();
+    void showConnectionStatus(ConnectionMonitor::Component component, const ConnectionMonitor::Status &status);
 
     Settings &m_settings;
     Prompter &m_prompter;
@@ -71,6 +74,9 @@ private:
     QStackedWidget *m_stack = nullptr;
     QList<EmptyState *> m_pages;
     Banner *m_banner = nullptr;
+    Banner *m_connectionBanner = nullptr;
+    QNetworkAccessManager *m_network = nullptr;
+    ConnectionMonitor *m_monitor = nullptr;
     QLabel *m_environmentStatus = nullptr;
     QLabel *m_haproxyStatus = nullptr;
     QLabel *m_prometheusStatus = nullptr;
