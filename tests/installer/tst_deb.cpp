@@ -56,7 +56,7 @@ void TstDeb::metadata()
     QVERIFY2(field.contains(QStringLiteral("Version: %1\n").arg(QStringLiteral(GREENLIGHT_VERSION))), qPrintable(field));
     QVERIFY2(field.contains(u"Architecture: amd64") || field.contains(u"Architecture: arm64"), qPrintable(field));
     const QString depends = field.section(QStringLiteral("Depends: "), 1).section(u'\n', 0, 0);
-    for (const char *lib : {"libqt6core6", "libqt6widgets6", "libqt6charts6", "libqt6keychain1", "libyaml-cpp0.7", "libssl3",
+    for (const char *lib : {"libqt6core6", "libqt6widgets6", "libqt6network6", "libqt6keychain1", "libyaml-cpp0.7",
                             "libqt6sql6-sqlite", "libc6"}) {
         QVERIFY2(depends.contains(QString::fromLatin1(lib)), qPrintable(u"Depends lacks " + QString::fromLatin1(lib) + u": " + depends));
     }
