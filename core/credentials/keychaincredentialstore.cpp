@@ -8,10 +8,10 @@
 namespace gl {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("gl::KeychainCredentialStore", text);
-}
+// The translation context of this file's messages; lupdate reads it from Q_DECLARE_TR_FUNCTIONS.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(gl::KeychainCredentialStore)
+};
 
 const char *operationName(CredentialJob::Operation operation)
 {
@@ -45,7 +45,7 @@ bool looksLikeTransportFailure(const QString &errorString)
 
 Error unavailable(const QString &reason, const QString &detail)
 {
-    return makeError(ErrorCode::Unavailable, tr("No keychain is reachable (%1).").arg(reason), detail);
+    return makeError(ErrorCode::Unavailable, Tr::tr("No keychain is reachable (%1).").arg(reason), detail);
 }
 
 // The gl::Error for a failed QtKeychain job. `detail` keeps QtKeychain's own text for the log; it names the
@@ -61,22 +61,22 @@ Error mapError(
         return notFound;
     }
     case QKeychain::AccessDeniedByUser:
-        return makeError(ErrorCode::PermissionDenied, tr("Access to the keychain was refused."), detail);
+        return makeError(ErrorCode::PermissionDenied, Tr::tr("Access to the keychain was refused."), detail);
     case QKeychain::AccessDenied:
-        return unavailable(tr("the keychain is locked or refused access"), detail);
+        return unavailable(Tr::tr("the keychain is locked or refused access"), detail);
     case QKeychain::NoBackendAvailable:
     case QKeychain::NotImplemented:
-        return unavailable(tr("no keychain service is running"), detail);
+        return unavailable(Tr::tr("no keychain service is running"), detail);
     case QKeychain::OtherError: {
         // A Secret Service that runs but cannot hold secrets (a locked collection, or no default collection, as
         // when gnome-keyring was started by D-Bus activation without a login keyring) is as good as none.
         const QString lower = errorString.toLower();
         if (lower.contains(u"locked"))
-            return unavailable(tr("the keychain is locked"), detail);
+            return unavailable(Tr::tr("the keychain is locked"), detail);
         if (lower.contains(u"object does not exist") || lower.contains(u"no such object"))
-            return unavailable(tr("the keychain has no collection to keep secrets in"), detail);
+            return unavailable(Tr::tr("the keychain has no collection to keep secrets in"), detail);
         if (looksLikeTransportFailure(errorString))
-            return unavailable(tr("the keychain service could not be reached over D-Bus"), detail);
+            return unavailable(Tr::tr("the keychain service could not be reached over D-Bus"), detail);
         break;
     }
     case QKeychain::CouldNotDeleteEntry:
@@ -85,13 +85,13 @@ Error mapError(
     }
     switch (operation) {
     case CredentialJob::Operation::Read:
-        return makeError(ErrorCode::Io, tr("The keychain could not read the secret for %1.").arg(key), detail);
+        return makeError(ErrorCode::Io, Tr::tr("The keychain could not read the secret for %1.").arg(key), detail);
     case CredentialJob::Operation::Write:
-        return makeError(ErrorCode::Io, tr("The keychain could not store the secret for %1.").arg(key), detail);
+        return makeError(ErrorCode::Io, Tr::tr("The keychain could not store the secret for %1.").arg(key), detail);
     case CredentialJob::Operation::Remove:
         break;
     }
-    return makeError(ErrorCode::Io, tr("The keychain could not remove the secret for %1.").arg(key), detail);
+    return makeError(ErrorCode::Io, Tr::tr("The keychain could not remove the secret for %1.").arg(key), detail);
 }
 
 class KeychainCredentialJob final : public CredentialJob {

@@ -35,10 +35,10 @@ enum SqliteCode {
     SqliteNotADb = 26,
 };
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("gl::Database", text);
-}
+// The translation context of this file's messages; lupdate reads it from Q_DECLARE_TR_FUNCTIONS.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(gl::Database)
+};
 
 QString uniqueConnectionName(const QString &purpose)
 {
@@ -96,7 +96,7 @@ bool isWritable(const QString &path, bool directory)
 Error readOnlyError(const QString &path, const QString &detail)
 {
     return makeError(ErrorCode::ReadOnly,
-        tr("%1 cannot be written: the file or its folder is read-only. Greenlight needs to write the database "
+        Tr::tr("%1 cannot be written: the file or its folder is read-only. Greenlight needs to write the database "
            "and its -wal and -shm files beside it. Nothing was changed.")
             .arg(QDir::toNativeSeparators(path)),
         detail);
@@ -105,7 +105,7 @@ Error readOnlyError(const QString &path, const QString &detail)
 Error corruptError(const QString &path, const QString &detail)
 {
     return makeError(ErrorCode::Corrupt,
-        tr("%1 is damaged and cannot be used. It was left unchanged; restore it from a backup or move it aside.")
+        Tr::tr("%1 is damaged and cannot be used. It was left unchanged; restore it from a backup or move it aside.")
             .arg(QDir::toNativeSeparators(path)),
         detail);
 }
@@ -140,7 +140,7 @@ Status preparePath(const QString &path)
                 path, QStringLiteral("cannot create folder %1 in %2").arg(folder, ancestor.absoluteFilePath()));
         if (!QDir().mkpath(folder))
             return makeError(ErrorCode::Io,
-                tr("Could not create the folder %1 for the database.").arg(QDir::toNativeSeparators(folder)));
+                Tr::tr("Could not create the folder %1 for the database.").arg(QDir::toNativeSeparators(folder)));
     }
     return checkWritable(path);
 }
@@ -153,7 +153,7 @@ Result<int> inspectExisting(const QString &path)
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
             return makeError(
-                ErrorCode::Io, tr("Could not read %1.").arg(QDir::toNativeSeparators(path)), file.errorString());
+                ErrorCode::Io, Tr::tr("Could not read %1.").arg(QDir::toNativeSeparators(path)), file.errorString());
         if (file.read(kSqliteHeader.size()) != kSqliteHeader)
             return corruptError(path, QStringLiteral("not an SQLite 3 file (header mismatch)"));
     }
@@ -175,7 +175,7 @@ Result<int> inspectExisting(const QString &path)
         db.setDatabaseName(QString::fromUtf8(uri.toEncoded()));
         if (!db.open()) {
             result = makeError(
-                ErrorCode::Io, tr("Could not open %1.").arg(QDir::toNativeSeparators(path)), describe(db.lastError()));
+                ErrorCode::Io, Tr::tr("Could not open %1.").arg(QDir::toNativeSeparators(path)), describe(db.lastError()));
         } else {
             result = [&]() -> Result<int> {
                 QSqlQuery check(db);
@@ -184,7 +184,7 @@ Result<int> inspectExisting(const QString &path)
                     const QSqlError error = check.lastError();
                     if (errorCodeFor(error) == ErrorCode::Corrupt)
                         return corruptError(path, describe(error));
-                    return makeError(errorCodeFor(error), tr("Could not check %1.").arg(QDir::toNativeSeparators(path)),
+                    return makeError(errorCodeFor(error), Tr::tr("Could not check %1.").arg(QDir::toNativeSeparators(path)),
                         describe(error));
                 }
                 QStringList problems;
@@ -209,7 +209,7 @@ Result<int> inspectExisting(const QString &path)
 Error newerSchemaError(const QString &path, int fileVersion, int knownVersion)
 {
     return makeError(ErrorCode::NewerSchema,
-        tr("%1 was written by a newer Greenlight (schema %2, this version knows %3). It was left unchanged; "
+        Tr::tr("%1 was written by a newer Greenlight (schema %2, this version knows %3). It was left unchanged; "
            "open it with that newer version.")
             .arg(QDir::toNativeSeparators(path))
             .arg(fileVersion)
@@ -271,13 +271,13 @@ QSqlDatabase Database::connection() const
 Result<Database> Database::open(const QString &path, const Schema &schema, Durability durability)
 {
     if (path.isEmpty())
-        return makeError(ErrorCode::InvalidArgument, tr("No database file was given."));
+        return makeError(ErrorCode::InvalidArgument, Tr::tr("No database file was given."));
     const QString absolute = QFileInfo(path).absoluteFilePath();
     const QFileInfo info(absolute);
 
     // Everything that can refuse the file happens before the first write.
     if (info.exists() && !info.isFile())
-        return makeError(ErrorCode::Io, tr("%1 is not a file.").arg(QDir::toNativeSeparators(absolute)));
+        return makeError(ErrorCode::Io, Tr::tr("%1 is not a file.").arg(QDir::toNativeSeparators(absolute)));
     if (info.exists() && info.size() > 0) {
         QFile header(absolute);
         if (header.open(QIODevice::ReadOnly) && header.read(kSqliteHeader.size()) != kSqliteHeader) {
@@ -312,7 +312,7 @@ Result<Database> Database::open(const QString &path, const Schema &schema, Durab
             db = QSqlDatabase();
             QSqlDatabase::removeDatabase(name);
             return makeError(
-                errorCodeFor(error), tr("Could not open %1.").arg(QDir::toNativeSeparators(absolute)), describe(error));
+                errorCodeFor(error), Tr::tr("Could not open %1.").arg(QDir::toNativeSeparators(absolute)), describe(error));
         }
     }
     Database database(name, absolute, 0, durability);
@@ -320,8 +320,8 @@ Result<Database> Database::open(const QString &path, const Schema &schema, Durab
     const auto fail = [&](const Error &error) {
         return makeError(error.code,
             error.code == ErrorCode::Locked
-                ? tr("%1 is in use by another program and could not be opened.").arg(QDir::toNativeSeparators(absolute))
-                : tr("Could not open %1.").arg(QDir::toNativeSeparators(absolute)),
+                ? Tr::tr("%1 is in use by another program and could not be opened.").arg(QDir::toNativeSeparators(absolute))
+                : Tr::tr("Could not open %1.").arg(QDir::toNativeSeparators(absolute)),
             error.detail);
     };
 
@@ -375,7 +375,7 @@ Result<Database> Database::open(const QString &path, const Schema &schema, Durab
             qCWarning(lcStorage) << "Migration of" << absolute << "to" << schema.name << version + 1
                                  << "failed:" << migrated.error().detail;
             return makeError(migrated.error().code,
-                tr("Could not update %1 to schema %2; it was left at schema %3.")
+                Tr::tr("Could not update %1 to schema %2; it was left at schema %3.")
                     .arg(QDir::toNativeSeparators(absolute))
                     .arg(version + 1)
                     .arg(version),
@@ -392,13 +392,13 @@ Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &bind) c
 {
     QSqlDatabase db = connection();
     if (!db.isOpen())
-        return makeError(ErrorCode::InvalidArgument, tr("The database is not open."), sql);
+        return makeError(ErrorCode::InvalidArgument, Tr::tr("The database is not open."), sql);
     QSqlQuery query(db);
     query.setForwardOnly(true);
     if (!query.prepare(sql)) {
         const QSqlError error = query.lastError();
         return makeError(errorCodeFor(error),
-            tr("A database operation on %1 failed.").arg(QDir::toNativeSeparators(m_path)),
+            Tr::tr("A database operation on %1 failed.").arg(QDir::toNativeSeparators(m_path)),
             describe(error) + u" in: " + sql);
     }
     for (const QVariant &value : bind)
@@ -407,7 +407,7 @@ Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &bind) c
         // The detail names the statement, never the bound values.
         const QSqlError error = query.lastError();
         return makeError(errorCodeFor(error),
-            tr("A database operation on %1 failed.").arg(QDir::toNativeSeparators(m_path)),
+            Tr::tr("A database operation on %1 failed.").arg(QDir::toNativeSeparators(m_path)),
             describe(error) + u" in: " + sql);
     }
     return Result<QSqlQuery>(std::move(query));

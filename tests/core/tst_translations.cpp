@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QDomDocument>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTranslator>
 #include <QtTest>
@@ -59,6 +60,27 @@ QList<Entry> readTs(const QString &path, QString *error)
     return entries;
 }
 
+// The %1..%99 and %n markers of a translation must be those of its source, or arguments go missing.
+QString placeholderMismatch(const QString &source, const QStringList &translations)
+{
+    static const QRegularExpression marker(QStringLiteral("%(\\d{1,2}|n)"));
+    auto markers = [](const QString &text) {
+        QStringList found;
+        auto it = marker.globalMatch(text);
+        while (it.hasNext())
+            found << it.next().captured(0);
+        found.sort();
+        found.removeDuplicates();
+        return found;
+    };
+    const QStringList wanted = markers(source);
+    for (const QString &t : translations) {
+        if (markers(t) != wanted)
+            return markers(t).join(u' ') + u" vs " + wanted.join(u' ');
+    }
+    return {};
+}
+
 } // namespace
 
 class TstTranslations : public QObject {
@@ -102,6 +124,8 @@ void TstTranslations::koreanIsCompleteForEverySourceString()
         }
         if (!it->type.isEmpty())
             problems << QStringLiteral("%1: [%2] %3").arg(it->type, w.context, w.source);
+        else if (const QString lost = placeholderMismatch(w.source, it->translations); !lost.isEmpty())
+            problems << QStringLiteral("placeholders differ (%1): [%2] %3").arg(lost, w.context, w.source);
         else if (it->translations.isEmpty() || std::any_of(it->translations.cbegin(), it->translations.cend(),
                                                            [](const QString &t) { return t.trimmed().isEmpty(); }))
             problems << QStringLiteral("empty: [%1] %2").arg(w.context, w.source);
