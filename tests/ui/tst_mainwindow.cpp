@@ -1,5 +1,6 @@
 // The console's frame, driven offscreen by objectName: places and their shortcuts, opening good and
 // malformed environment files, the settings dialog switching language and theme live.
+#include "credentials/fallbackcredentialstore.h"
 #include "mainwindow.h"
 #include "prompter.h"
 #include "settingsdialog.h"
@@ -77,11 +78,13 @@ private Q_SLOTS:
     void malformedEnvironmentShowsBannerAndKeepsState();
     void openActionUsesPrompter();
     void settingsSwitchLanguageLive();
+    void noKeychainSaysSoPlainly();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Settings> m_settings;
     ScriptedPrompter m_prompter;
+    std::unique_ptr<FallbackCredentialStore> m_credentials;
     std::unique_ptr<MainWindow> m_window;
 };
 
@@ -91,7 +94,8 @@ void TstMainWindow::init()
     m_dir = std::make_unique<QTemporaryDir>();
     m_settings = std::make_unique<Settings>(m_dir->filePath(QStringLiteral("greenlight.conf")));
     m_prompter = ScriptedPrompter();
-    m_window = std::make_unique<MainWindow>(*m_settings, m_prompter);
+    m_credentials = std::make_unique<FallbackCredentialStore>();
+    m_window = std::make_unique<MainWindow>(*m_settings, m_prompter, *m_credentials);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
@@ -99,6 +103,7 @@ void TstMainWindow::init()
 void TstMainWindow::cleanup()
 {
     m_window.reset();
+    m_credentials.reset();
     installTranslations(QStringLiteral("en"));
 }
 
@@ -192,6 +197,24 @@ void TstMainWindow::settingsSwitchLanguageLive()
     QCOMPARE(m_settings->language(), QStringLiteral("ko"));
     QCOMPARE(m_settings->theme(), Settings::Theme::Dark);
     QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 100);
+}
+
+// With no Secret Service on the session bus, the console says plainly that secrets stay in memory for this run.
+void TstMainWindow::noKeychainSaysSoPlainly()
+{
+    const QByteArray saved = qgetenv("DBUS_SESSION_BUS_ADDRESS");
+    qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/greenlight-test-bus");
+    auto credentials = std::make_unique<FallbackCredentialStore>();
+    MainWindow window(*m_settings, m_prompter, *credentials);
+    window.show();
+    auto *banner = window.findChild<QWidget *>(QStringLiteral("keychainBanner"));
+    QVERIFY(banner && !banner->isVisible());
+    window.checkKeychain();
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 30000);
+    const QString text = banner->findChild<QLabel *>(QStringLiteral("bannerText"))->text();
+    QVERIFY2(text.contains(u"memory") && text.contains(u"this run"), qPrintable(text));
+    QVERIFY(credentials->usingMemoryOnly());
+    qputenv("DBUS_SESSION_BUS_ADDRESS", saved);
 }
 
 QTEST_MAIN(TstMainWindow)

@@ -1,5 +1,6 @@
 #include "console.h"
 
+#include "credentials/fallbackcredentialstore.h"
 #include "mainwindow.h"
 #include "prompter.h"
 #include "theme.h"
@@ -52,8 +53,10 @@ int runConsole(QApplication &app)
     applyTheme(settings.theme());
 
     DialogPrompter prompter;
-    MainWindow window(settings, prompter);
+    FallbackCredentialStore credentials;
+    MainWindow window(settings, prompter, credentials);
     window.show();
+    window.checkKeychain();
     if (parser.isSet(envOption))
         window.openEnvironment(parser.value(envOption));
     if (parser.isSet(placeOption))

@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 
 #include "banner.h"
+#include "credentials/credentialjob.h"
+#include "credentials/fallbackcredentialstore.h"
 #include "emptystate.h"
 #include "model/environmentfile.h"
 #include "prompter.h"
@@ -36,10 +38,11 @@ const char *const kPlaceObjectNames[kPlaceCount] = {"rolloutsPage", "approvalsPa
 
 } // namespace
 
-MainWindow::MainWindow(Settings &settings, Prompter &prompter, QWidget *parent)
+MainWindow::MainWindow(Settings &settings, Prompter &prompter, FallbackCredentialStore &credentials, QWidget *parent)
     : QMainWindow(parent)
     , m_settings(settings)
     , m_prompter(prompter)
+    , m_credentials(credentials)
     , m_network(new QNetworkAccessManager(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -143,11 +146,19 @@ void MainWindow::createLayout()
     m_banner = new Banner(this);
     m_connectionBanner = new Banner(this);
     m_connectionBanner->setObjectName(QStringLiteral("connectionBanner"));
+    m_keychainBanner = new Banner(this);
+    m_keychainBanner->setObjectName(QStringLiteral("keychainBanner"));
+    connect(&m_credentials, &FallbackCredentialStore::keychainUnavailable, this, [this](const QString &message) {
+        m_keychainBanner->showMessage(Banner::Kind::Warning, message);
+    });
+    if (m_credentials.usingMemoryOnly())
+        m_keychainBanner->showMessage(Banner::Kind::Warning, m_credentials.unavailableMessage());
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addWidget(m_banner);
     rightLayout->addWidget(m_connectionBanner);
+    rightLayout->addWidget(m_keychainBanner);
     rightLayout->addWidget(m_stack, 1);
 
     auto *central = new QWidget(this);
@@ -190,13 +201,17 @@ void MainWindow::retranslate()
     m_places->setAccessibleName(tr("Places"));
 
     const QString names[kPlaceCount] = {tr("Rollouts"), tr("Approvals"), tr("Runbooks"), tr("Audit")};
-    const QString titles[kPlaceCount] = {
+    QString titles[kPlaceCount] = {
         tr("No rollouts to show"), tr("No approvals waiting"), tr("No runbooks yet"), tr("No audit entries yet")};
-    const QString descriptions[kPlaceCount] = {
+    QString descriptions[kPlaceCount] = {
         tr("Open an environment to follow its rollouts: steps, traffic split, SLIs and one-click actions."),
         tr("Gates waiting for your decision appear here, next to the live analysis of the rollout they hold."),
         tr("Runbooks from your sources are kept here as a local copy that works with every server down."),
         tr("Every action, approval and drill event is kept here in a tamper-evident log you can verify.")};
+    if (m_environment) {
+        titles[0] = tr("No rollout in %1 yet").arg(m_environment->name);
+        descriptions[0] = tr("Rollouts of this environment appear here with their steps, traffic split, SLIs and one-click actions.");
+    }
     for (int i = 0; i < kPlaceCount; ++i) {
         m_places->item(i)->setText(names[i]);
         m_places->item(i)->setToolTip(tr("%1 (%2)").arg(names[i], m_placeActions[i]->shortcut().toString(QKeySequence::NativeText)));
@@ -233,6 +248,14 @@ bool MainWindow::openEnvironment(const QString &path)
     m_monitor->start();
     Q_EMIT environmentOpened(m_environment->filePath);
     return true;
+}
+
+void MainWindow::checkKeychain()
+{
+    // Reading a key that need not exist: NotFound means the keychain answers. An unreachable keychain makes
+    // the store switch to memory and emit keychainUnavailable(), which shows the banner.
+    CredentialJob *job = m_credentials.read(QStringLiteral("keychain-check"));
+    job->start();
 }
 
 void MainWindow::showPlace(Place place)

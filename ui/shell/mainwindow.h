@@ -16,8 +16,9 @@ class QStackedWidget;
 class QToolBar;
 
 namespace gl {
+class FallbackCredentialStore;
 class Settings;
-}
+} // namespace gl
 
 namespace gl::ui {
 
@@ -32,11 +33,15 @@ class MainWindow final : public QMainWindow {
 public:
     enum class Place { Rollouts, Approvals, Runbooks, Audit, Count };
 
-    MainWindow(Settings &settings, Prompter &prompter, QWidget *parent = nullptr);
+    // `credentials` is the app's secret store: the OS keychain, or memory for this run when none answers.
+    MainWindow(Settings &settings, Prompter &prompter, FallbackCredentialStore &credentials, QWidget *parent = nullptr);
 
     // Opens an environment file; a malformed one is reported in the banner and changes nothing.
     bool openEnvironment(const QString &path);
     [[nodiscard]] const std::optional<Environment> &environment() const { return m_environment; }
+
+    // Asks the keychain once whether it answers; when it does not, a banner says secrets stay in memory.
+    void checkKeychain();
 
     void showPlace(Place place);
     [[nodiscard]] Place currentPlace() const;
@@ -61,6 +66,7 @@ private:
 
     Settings &m_settings;
     Prompter &m_prompter;
+    FallbackCredentialStore &m_credentials;
     std::optional<Environment> m_environment;
 
     QToolBar *m_toolBar = nullptr;
@@ -75,6 +81,7 @@ private:
     QList<EmptyState *> m_pages;
     Banner *m_banner = nullptr;
     Banner *m_connectionBanner = nullptr;
+    Banner *m_keychainBanner = nullptr;
     QNetworkAccessManager *m_network = nullptr;
     ConnectionMonitor *m_monitor = nullptr;
     QLabel *m_environmentStatus = nullptr;
