@@ -35,7 +35,7 @@ void printOverview(QTextStream &out, const std::vector<Command> &commands)
 std::vector<Command> allCommands()
 {
     std::vector<Command> commands;
-    for (auto &&group : {envCommands()})
+    for (auto &&group : {envCommands(), rolloutCommands()})
         commands.insert(commands.end(), group.begin(), group.end());
     return commands;
 }

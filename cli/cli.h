@@ -37,6 +37,7 @@ struct Command {
 // Every command, registered by the command group files.
 [[nodiscard]] std::vector<Command> allCommands();
 [[nodiscard]] std::vector<Command> envCommands();
+[[nodiscard]] std::vector<Command> rolloutCommands();
 
 // Parses the arguments of `app`, runs the command and returns the process exit code.
 int run(QCoreApplication &app);

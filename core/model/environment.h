@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/strategyconfig.h"
+
 #include <QList>
 #include <QString>
 #include <QUrl>
@@ -25,6 +27,7 @@ struct Environment {
     QString deployHook;      // command template with {slot}, {version}, {address}
     QString undeployHook;    // command template with {slot}, {address}
     QString stateDatabase;   // absolute path of the environment's state database
+    StrategyConfig strategies; // the optional `strategies:` section (defaults when absent)
 
     [[nodiscard]] bool runtimeApiIsUnixSocket() const { return runtimeApi.startsWith(u'/'); }
     [[nodiscard]] QStringList colours() const;

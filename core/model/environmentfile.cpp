@@ -147,7 +147,7 @@ private:
         }
         if (!checkMap(root, QString(),
                 { QStringLiteral("name"), QStringLiteral("haproxy"), QStringLiteral("prometheus"),
-                    QStringLiteral("hooks"), QStringLiteral("state") }))
+                    QStringLiteral("hooks"), QStringLiteral("state"), QStringLiteral("strategies") }))
             return;
         if (auto name = scalar(root, "name", QStringLiteral("name"), true))
             m_env.name = *name;
@@ -204,6 +204,13 @@ private:
             }
         }
         m_env.stateDatabase = QDir::cleanPath(base.absoluteFilePath(database));
+
+        // strategies: optional; its reader lives with StrategyConfig (core/model/strategyconfig.cpp).
+        if (const YAML::Node strategies = root["strategies"]; strategies.IsDefined() && !strategies.IsNull())
+            m_env.strategies = readStrategiesYaml(strategies,
+                [this](const YAML::Mark &mark, const QString &field, const QString &problem) {
+                    addError(mark, field, problem);
+                });
     }
 
     // A hook template must contain the `required` placeholders and no placeholder other than {slot},

@@ -30,6 +30,58 @@ const Schema &StateStore::schema()
                                " detail TEXT NOT NULL DEFAULT '')"),
                 QStringLiteral("CREATE INDEX rollout_events_by_rollout ON rollout_events (rollout_id, id)"),
             },
+            // 2: the rollout engine (core/engine): a rollout's live state and plan, its operations (intent and
+            // result of every HAProxy batch and hook), the action queue other processes write to, and the
+            // engine lock (one engine per environment; a stale heartbeat lets the next engine take over).
+            {
+                QStringLiteral("ALTER TABLE rollouts ADD COLUMN goal TEXT NOT NULL DEFAULT 'complete'"),
+                QStringLiteral("ALTER TABLE rollouts ADD COLUMN pause_reason TEXT NOT NULL DEFAULT ''"),
+                QStringLiteral("ALTER TABLE rollouts ADD COLUMN stable_colour TEXT NOT NULL DEFAULT ''"),
+                QStringLiteral("ALTER TABLE rollouts ADD COLUMN new_colour TEXT NOT NULL DEFAULT ''"),
+                QStringLiteral("ALTER TABLE rollouts ADD COLUMN step_index INTEGER NOT NULL DEFAULT -1"),
+                QStringLiteral("ALTER TABLE rollouts ADD COLUMN step_count INTEGER NOT NULL DEFAULT 0"),
+                QStringLiteral("ALTER TABLE rollouts ADD COLUMN desired_share REAL NOT NULL DEFAULT 0"),
+                QStringLiteral("ALTER TABLE rollouts ADD COLUMN actual_share REAL NOT NULL DEFAULT -1"),
+                QStringLiteral("ALTER TABLE rollouts ADD COLUMN message TEXT NOT NULL DEFAULT ''"),
+                QStringLiteral("ALTER TABLE rollouts ADD COLUMN plan TEXT NOT NULL DEFAULT '{}'"),
+                QStringLiteral("ALTER TABLE rollouts ADD COLUMN updated_at TEXT NOT NULL DEFAULT ''"),
+                QStringLiteral("ALTER TABLE rollouts ADD COLUMN finished_at TEXT NOT NULL DEFAULT ''"),
+                QStringLiteral("ALTER TABLE rollouts ADD COLUMN revision INTEGER NOT NULL DEFAULT 0"),
+                QStringLiteral("ALTER TABLE rollouts ADD COLUMN retry_of INTEGER NOT NULL DEFAULT 0"),
+                QStringLiteral("CREATE TABLE rollout_ops ("
+                               " id INTEGER PRIMARY KEY,"
+                               " rollout_id INTEGER NOT NULL REFERENCES rollouts(id) ON DELETE CASCADE,"
+                               " seq INTEGER NOT NULL,"
+                               " kind TEXT NOT NULL,"
+                               " params TEXT NOT NULL DEFAULT '{}',"
+                               " status TEXT NOT NULL DEFAULT 'pending',"
+                               " attempts INTEGER NOT NULL DEFAULT 0,"
+                               " started_ms INTEGER NOT NULL DEFAULT 0,"
+                               " started_at TEXT NOT NULL DEFAULT '',"
+                               " finished_at TEXT NOT NULL DEFAULT '',"
+                               " result TEXT NOT NULL DEFAULT '',"
+                               " UNIQUE (rollout_id, seq))"),
+                QStringLiteral("CREATE TABLE rollout_actions ("
+                               " id INTEGER PRIMARY KEY,"
+                               " rollout_id INTEGER NOT NULL DEFAULT 0,"
+                               " action TEXT NOT NULL,"
+                               " actor TEXT NOT NULL,"
+                               " reason TEXT NOT NULL DEFAULT '',"
+                               " params TEXT NOT NULL DEFAULT '{}',"
+                               " requested_at TEXT NOT NULL,"
+                               " status TEXT NOT NULL DEFAULT 'pending',"
+                               " answered_at TEXT NOT NULL DEFAULT '',"
+                               " answer TEXT NOT NULL DEFAULT '',"
+                               " answer_rollout INTEGER NOT NULL DEFAULT 0)"),
+                QStringLiteral("CREATE INDEX rollout_actions_pending ON rollout_actions (status, id)"),
+                QStringLiteral("CREATE TABLE engine_lock ("
+                               " id INTEGER PRIMARY KEY CHECK (id = 1),"
+                               " owner TEXT NOT NULL,"
+                               " pid INTEGER NOT NULL,"
+                               " host TEXT NOT NULL,"
+                               " acquired_at TEXT NOT NULL,"
+                               " heartbeat_ms INTEGER NOT NULL)"),
+            },
         },
     };
     return schema;

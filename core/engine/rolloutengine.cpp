@@ -1,0 +1,983 @@
+#include "rolloutengine.h"
+
+#include "backends/haproxy/haproxycommand.h"
+#include "backends/haproxy/haproxyparsers.h"
+#include "backends/haproxy/haproxyrequest.h"
+#include "backends/haproxy/haproxyruntimeclient.h"
+#include "backends/haproxy/haproxystatekeeper.h"
+#include "engine/hookrunner.h"
+#include "engine/weightplan.h"
+#include "model/environmentfile.h"
+#include "util/logging.h"
+
+#include <QCoreApplication>
+#include <QSysInfo>
+
+namespace gl {
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("gl::RolloutEngine", text);
+}
+
+// srv_admin_state bits HAProxy 2.6 counts as maintenance (SRV_ADMF_MAINT: forced, inherited, resolution,
+// hostname). NOT the "configured maintenance" bit 0x04: it stays set after `state ready` on a server that was
+// `disabled` in the configuration, although the server is in service (measured on 2.6.12). This is why the
+// engine does not use ServerState::inMaintenance(), which counts 0x04.
+constexpr int kMaintBits = 0x01 | 0x02 | 0x20 | 0x40;
+constexpr int kDrainBits = 0x08 | 0x10;
+
+QString percentText(double value)
+{
+    return value < 0 ? QStringLiteral("?") : QString::number(value, 'f', value == int(value) ? 0 : 1);
+}
+
+} // namespace
+
+RolloutEngine::RolloutEngine(
+    Environment environment, StateStore &store, const Clock &clock, Options options, QObject *parent)
+    : QObject(parent)
+    , m_env(std::move(environment))
+    , m_store(store, clock)
+    , m_lock(store, clock)
+    , m_clock(clock)
+    , m_options(std::move(options))
+{
+    if (m_options.actor.isEmpty())
+        m_options.actor = QStringLiteral("engine@") + QSysInfo::machineHostName();
+    m_lock.setStaleAfter(m_options.staleAfterMs);
+    m_timer.setInterval(m_options.tickMs);
+    connect(&m_timer, &QTimer::timeout, this, &RolloutEngine::tick);
+    m_client = std::make_unique<HaproxyRuntimeClient>(m_env.runtimeApi);
+    m_keeper = std::make_unique<HaproxyStateKeeper>(m_client.get());
+    connect(m_keeper.get(), &HaproxyStateKeeper::reloadDetected, this, [this] {
+        if (m_record)
+            event(m_options.actor, QStringLiteral("reconcile"),
+                tr("HAProxy reloaded; re-applying the rollout's weights and states"));
+    });
+}
+
+RolloutEngine::RolloutEngine(Environment environment, StateStore &store, const Clock &clock, QObject *parent)
+    : RolloutEngine(std::move(environment), store, clock, Options {}, parent)
+{ }
+
+RolloutEngine::~RolloutEngine()
+{
+    stop();
+}
+
+QString RolloutEngine::defaultActor()
+{
+    QString user = qEnvironmentVariable("USER");
+    if (user.isEmpty())
+        user = qEnvironmentVariable("LOGNAME", QStringLiteral("unknown"));
+    return user + u'@' + QSysInfo::machineHostName();
+}
+
+QString RolloutEngine::envArg() const
+{
+    return m_env.filePath;
+}
+
+Status RolloutEngine::start()
+{
+    if (m_timer.isActive())
+        return {};
+    if (const Status locked = m_lock.acquire(); !locked)
+        return locked;
+    m_lastHeartbeatMs = m_clock.now().toMSecsSinceEpoch();
+    m_reconciled = false;
+    m_busy = false;
+    loadCurrent();
+    m_keeper->start();
+    m_timer.start();
+    qCInfo(lcEngine) << "engine started for" << m_env.name << "as" << m_lock.owner();
+    QMetaObject::invokeMethod(this, &RolloutEngine::tick, Qt::QueuedConnection);
+    return {};
+}
+
+void RolloutEngine::stop()
+{
+    if (!m_timer.isActive())
+        return;
+    m_timer.stop();
+    m_keeper->stop();
+    if (m_hook) {
+        m_hook->disconnect(this);
+        delete m_hook;
+    }
+    m_busy = false;
+    m_lock.release();
+    qCInfo(lcEngine) << "engine stopped for" << m_env.name;
+}
+
+void RolloutEngine::fatal(const Error &error)
+{
+    qCWarning(lcEngine) << "engine stops:" << error.toString();
+    stop();
+    emit stoppedWithError(error);
+}
+
+void RolloutEngine::loadCurrent()
+{
+    m_record.reset();
+    m_context.reset();
+    m_ops.clear();
+    m_executedHere.clear();
+    const Result<std::optional<RolloutRecord>> latest = m_store.latest();
+    if (!latest || !latest->has_value())
+        return;
+    m_record = **latest;
+    Result<PlanContext> context = PlanContext::fromJson(m_record->plan);
+    if (context)
+        m_context = context.value();
+    Result<QList<RolloutOp>> ops = m_store.ops(m_record->id);
+    if (ops)
+        m_ops = ops.value();
+}
+
+RolloutFacts RolloutEngine::facts() const
+{
+    RolloutFacts f;
+    f.state = m_record->state;
+    f.pauseReason = m_record->pauseReason;
+    f.goal = m_record->goal;
+    for (const RolloutOp &op : m_ops) {
+        if (op.noReturn && op.status != OpStatus::Pending && op.status != OpStatus::Skipped)
+            f.pastPointOfNoReturn = true;
+    }
+    return f;
+}
+
+void RolloutEngine::event(const QString &actor, const QString &kind, const QString &detail)
+{
+    if (!m_record)
+        return;
+    if (const Status s = m_store.addEvent(m_record->id, actor, kind, detail); !s)
+        qCWarning(lcEngine) << "could not record an event:" << s.error().toString();
+}
+
+bool RolloutEngine::save(const QList<int> &opIndexes)
+{
+    const Status status = m_store.database().transaction([&]() -> Status {
+        for (int i : opIndexes) {
+            if (const Status s = m_store.updateOp(m_ops.at(i)); !s)
+                return s;
+        }
+        return m_store.updateRollout(*m_record);
+    });
+    if (!status) {
+        // Nothing runs without its record: stop here, the next tick (or engine) tries again from the database.
+        qCWarning(lcEngine) << "could not write the rollout state:" << status.error().toString();
+        loadCurrent();
+        return false;
+    }
+    emit rolloutChanged(*m_record);
+    return true;
+}
+
+void RolloutEngine::updateDesired(const QList<ServerChange> &changes)
+{
+    for (const ServerChange &change : changes) {
+        ServerChange &desired = m_desired[change.server];
+        desired.backend = change.backend;
+        desired.server = change.server;
+        if (change.weight)
+            desired.weight = change.weight;
+        if (change.state)
+            desired.state = change.state;
+    }
+    m_keeper->setDesiredState(m_desired.values());
+}
+
+QSet<QString> RolloutEngine::newSlots() const
+{
+    QSet<QString> result;
+    if (!m_context)
+        return result;
+    if (!m_context->inPlace()) {
+        for (const QString &slot : m_context->idleSlots)
+            result.insert(slot);
+        return result;
+    }
+    for (const RolloutOp &op : m_ops) {
+        if (op.kind == OpKind::Deploy && op.status == OpStatus::Done && op.version == m_context->version)
+            result.insert(op.slotNames.value(0));
+        if (op.kind == OpKind::Deploy && op.status == OpStatus::Done && op.version != m_context->version)
+            result.remove(op.slotNames.value(0));
+    }
+    return result;
+}
+
+void RolloutEngine::tick()
+{
+    if (!m_timer.isActive())
+        return;
+    const qint64 now = m_clock.now().toMSecsSinceEpoch();
+    if (now - m_lastHeartbeatMs >= m_options.heartbeatMs) {
+        if (const Status beat = m_lock.heartbeat(); !beat) {
+            if (beat.error().code == ErrorCode::Locked) {
+                fatal(beat.error());
+                return;
+            }
+            qCWarning(lcEngine) << "heartbeat failed:" << beat.error().toString();
+        } else {
+            m_lastHeartbeatMs = now;
+        }
+    }
+    if (m_busy)
+        return;
+    if (!m_reconciled) {
+        reconcile();
+        return;
+    }
+    processActions();
+    if (!m_busy)
+        drive();
+}
+
+void RolloutEngine::reconcile()
+{
+    loadCurrent();
+    m_desired.clear();
+    if (!m_record || RolloutStateMachine::isTerminal(m_record->state) || !m_context) {
+        m_reconciled = true;
+        return;
+    }
+    // What HAProxy should show: every batch that was applied (done), in order.
+    for (const RolloutOp &op : std::as_const(m_ops)) {
+        if (op.kind == OpKind::SetServers && op.status == OpStatus::Done)
+            updateDesired(op.changes);
+    }
+    for (const RolloutOp &op : std::as_const(m_ops)) {
+        if (op.status == OpStatus::Running && (op.kind == OpKind::Deploy || op.kind == OpKind::Undeploy))
+            event(m_options.actor, QStringLiteral("reconcile"),
+                tr("\"%1\" was interrupted before it reported; it runs again").arg(op.label));
+    }
+    m_busy = true;
+    m_client->showServersState(
+        this,
+        [this](const Result<QList<ServerState>> &states) {
+            m_busy = false;
+            if (!states) {
+                m_record->state = RolloutState::Held;
+                m_record->message = tr("Cannot reconcile with HAProxy after a restart: %1. Resume when HAProxy "
+                                       "answers.")
+                                        .arg(states.error().message);
+                event(m_options.actor, QStringLiteral("error"), m_record->message);
+                (void)save({});
+                m_reconciled = true;
+                return;
+            }
+            QList<ServerChange> differing;
+            for (const ServerChange &want : std::as_const(m_desired)) {
+                bool found = false;
+                for (const ServerState &have : *states) {
+                    if (have.backend != want.backend || have.server != want.server)
+                        continue;
+                    found = true;
+                    bool same = !want.weight || have.userWeight == *want.weight;
+                    if (want.state) {
+                        const bool maint = have.adminFlags & kMaintBits;
+                        const bool drain = !maint && (have.adminFlags & kDrainBits);
+                        same = same
+                            && ((*want.state == ServerAdminState::Maint && maint)
+                                || (*want.state == ServerAdminState::Drain && drain)
+                                || (*want.state == ServerAdminState::Ready && !maint && !drain));
+                    }
+                    if (!same)
+                        differing << want;
+                }
+                if (!found)
+                    differing << want;
+            }
+            if (differing.isEmpty()) {
+                m_reconciled = true;
+                event(m_options.actor, QStringLiteral("reconcile"),
+                    tr("engine started; HAProxy matches the recorded state; going on"));
+                return;
+            }
+            const QList<ServerChange> batch = HaproxyStateKeeper::reapplyOrder(m_desired.values());
+            m_busy = true;
+            m_client->setServers(batch, this, [this, count = differing.size()](const Status &applied) {
+                m_busy = false;
+                m_reconciled = true;
+                if (!applied) {
+                    m_record->state = RolloutState::Held;
+                    m_record->message = tr("HAProxy differs from the recorded state and re-applying it failed: %1")
+                                            .arg(applied.error().message);
+                    event(m_options.actor, QStringLiteral("error"), m_record->message);
+                    (void)save({});
+                    return;
+                }
+                event(m_options.actor, QStringLiteral("reconcile"),
+                    tr("engine started; HAProxy differed on %1 server(s) (a reload?); re-applied the recorded "
+                       "weights and states")
+                        .arg(count));
+            });
+        },
+        m_env.backend);
+}
+
+void RolloutEngine::answer(qint64 actionId, bool done, const QString &text, qint64 rolloutId)
+{
+    if (const Status s = m_store.answerAction(actionId, done, text, rolloutId); !s)
+        qCWarning(lcEngine) << "could not answer action" << actionId << s.error().toString();
+    emit actionAnswered(actionId, done, text);
+}
+
+void RolloutEngine::processActions()
+{
+    const Result<QList<ActionRecord>> pending = m_store.pendingActions();
+    if (!pending) {
+        qCWarning(lcEngine) << "cannot read the action queue:" << pending.error().toString();
+        return;
+    }
+    for (const ActionRecord &action : *pending) {
+        handleAction(action);
+        if (m_busy)
+            return; // a start waits for HAProxy; the next actions are taken after it
+    }
+}
+
+void RolloutEngine::handleAction(const ActionRecord &action)
+{
+    const auto kind = rolloutActionFromString(action.action);
+    if (!kind) {
+        answer(action.id, false, tr("unknown action \"%1\"").arg(action.action));
+        return;
+    }
+    if (action.rolloutId > 0 && (!m_record || m_record->id != action.rolloutId)
+        && *kind != RolloutAction::Start) {
+        answer(action.id, false, tr("rollout #%1 is not the latest rollout").arg(action.rolloutId));
+        return;
+    }
+    const std::optional<RolloutFacts> current = m_record ? std::optional<RolloutFacts>(facts()) : std::nullopt;
+    const RolloutDecision decision = RolloutStateMachine::decide(current, *kind);
+    if (!decision.allowed) {
+        answer(action.id, false, decision.reason, m_record ? m_record->id : 0);
+        return;
+    }
+    const QString who = action.actor;
+    const QString why = action.reason;
+    const auto record = [&](const QString &summary) {
+        event(who, QStringLiteral("action"), why.isEmpty() ? summary : summary + QStringLiteral(" — ") + why);
+    };
+
+    switch (*kind) {
+    case RolloutAction::Start:
+        handleStart(action, action.params.value(u"version").toString(), 0);
+        return;
+    case RolloutAction::Retry:
+        handleStart(action, m_record->versionTo, m_record->id);
+        return;
+    case RolloutAction::Pause:
+        m_record->state = RolloutState::Paused;
+        m_record->pauseReason = PauseReason::User;
+        m_record->message = tr("paused by %1").arg(who);
+        if (save({})) {
+            record(tr("pause"));
+            answer(action.id, true, tr("rollout #%1 paused").arg(m_record->id), m_record->id);
+        }
+        return;
+    case RolloutAction::Resume: {
+        QList<int> changed;
+        for (int i = 0; i < m_ops.size(); ++i) {
+            if (m_ops[i].status == OpStatus::Failed) {
+                m_ops[i].status = OpStatus::Pending;
+                changed << i;
+            }
+        }
+        m_record->state = RolloutStateMachine::movingState(m_record->goal);
+        m_record->pauseReason = PauseReason::None;
+        m_record->message = tr("resumed by %1").arg(who);
+        if (save(changed)) {
+            record(tr("resume"));
+            answer(action.id, true, tr("rollout #%1 resumed").arg(m_record->id), m_record->id);
+        }
+        return;
+    }
+    case RolloutAction::Promote:
+    case RolloutAction::PromoteFull: {
+        const bool full = *kind == RolloutAction::PromoteFull;
+        if (full && why.trimmed().isEmpty()) {
+            answer(action.id, false, tr("promote --full skips the remaining steps: give a --reason"), m_record->id);
+            return;
+        }
+        QList<int> changed;
+        for (int i = 0; i < m_ops.size(); ++i) {
+            RolloutOp &op = m_ops[i];
+            if (op.kind == OpKind::Pause && op.status == OpStatus::Running) {
+                op.status = OpStatus::Done;
+                op.finishedAt = m_store.now();
+                op.result = tr("promoted by %1").arg(who);
+                changed << i;
+            } else if (full && op.status == OpStatus::Pending && op.skippable) {
+                op.status = OpStatus::Skipped;
+                op.result = tr("skipped by promote --full (%1)").arg(who);
+                changed << i;
+            }
+        }
+        if (!full && changed.isEmpty()) {
+            // Not waiting: skip the next step pause instead.
+            for (int i = 0; i < m_ops.size(); ++i) {
+                RolloutOp &op = m_ops[i];
+                if (op.kind == OpKind::Pause && op.status == OpStatus::Pending && op.role == u"step") {
+                    op.status = OpStatus::Skipped;
+                    op.result = tr("skipped by promote (%1)").arg(who);
+                    changed << i;
+                    break;
+                }
+            }
+        }
+        if (changed.isEmpty()) {
+            answer(action.id, false, tr("nothing to promote: no step is waiting or left"), m_record->id);
+            return;
+        }
+        m_record->state = RolloutState::Running;
+        m_record->pauseReason = PauseReason::None;
+        m_record->message = full ? tr("promoted to 100 % by %1").arg(who) : tr("promoted by %1").arg(who);
+        if (save(changed)) {
+            record(full ? tr("promote --full") : tr("promote"));
+            answer(action.id, true, m_record->message, m_record->id);
+        }
+        return;
+    }
+    case RolloutAction::Abort:
+    case RolloutAction::Rollback: {
+        const bool rollback = *kind == RolloutAction::Rollback;
+        QList<int> changed;
+        for (int i = 0; i < m_ops.size(); ++i) {
+            RolloutOp &op = m_ops[i];
+            if (op.status == OpStatus::Pending || op.status == OpStatus::Failed
+                || (op.status == OpStatus::Running && (op.kind == OpKind::Pause || op.kind == OpKind::WaitHealthy
+                                                          || op.kind == OpKind::WaitDrained))) {
+                op.status = OpStatus::Skipped;
+                op.finishedAt = m_store.now();
+                op.result = rollback ? tr("skipped by rollback (%1)").arg(who) : tr("skipped by abort (%1)").arg(who);
+                changed << i;
+            }
+        }
+        qint64 estimateMs = 0;
+        QList<RolloutOp> recovery = RolloutPlanner::recoveryOps(*m_context, m_ops, rollback, action.id, &estimateMs);
+        const bool answerLater = std::any_of(recovery.cbegin(), recovery.cend(),
+            [&](const RolloutOp &op) { return op.answersAction == action.id && !m_context->inPlace(); });
+        if (m_context->inPlace()) {
+            for (RolloutOp &op : recovery)
+                op.answersAction = 0;
+        }
+        m_record->goal = rollback ? RolloutGoal::Rollback : RolloutGoal::Abort;
+        m_record->state = RolloutStateMachine::movingState(m_record->goal);
+        m_record->pauseReason = PauseReason::None;
+        m_record->message = rollback ? tr("rolling back (%1)").arg(who) : tr("aborting (%1)").arg(who);
+        const Status written = m_store.database().transaction([&]() -> Status {
+            for (int i : changed) {
+                if (const Status s = m_store.updateOp(m_ops.at(i)); !s)
+                    return s;
+            }
+            if (const Status s = m_store.appendOps(m_record->id, recovery); !s)
+                return s;
+            return m_store.updateRollout(*m_record);
+        });
+        if (!written) {
+            answer(action.id, false, written.error().message, m_record->id);
+            loadCurrent();
+            return;
+        }
+        const Result<QList<RolloutOp>> reloaded = m_store.ops(m_record->id);
+        if (reloaded)
+            m_ops = reloaded.value();
+        emit rolloutChanged(*m_record);
+        record(rollback ? tr("rollback") : tr("abort"));
+        if (!answerLater) {
+            QString text = rollback ? tr("rolling back rollout #%1").arg(m_record->id)
+                                    : tr("rollout #%1 aborted").arg(m_record->id);
+            if (m_context->inPlace() && rollback) {
+                const qint64 seconds = (estimateMs + 999) / 1000;
+                const int slotCount = int(RolloutPlanner::deployedSlots(m_ops).size());
+                text = tr("rolling back: redeploying %1 on %2 slot(s), %3 at a time; about %4 s")
+                           .arg(m_context->previousVersion)
+                           .arg(slotCount)
+                           .arg(std::max(1, m_context->config.maxUnavailable))
+                           .arg(seconds);
+                m_record->message = text;
+                (void)save({});
+            }
+            answer(action.id, true, text, m_record->id);
+        }
+        return;
+    }
+    }
+}
+
+void RolloutEngine::handleStart(const ActionRecord &action, const QString &version, qint64 retryOf)
+{
+    if (version.trimmed().isEmpty()) {
+        answer(action.id, false, tr("a version is required"));
+        return;
+    }
+    // The file may have changed since the engine started (the sandbox's hooks rewrite the versions).
+    Environment env = m_env;
+    if (Result<Environment> fresh = loadEnvironmentFile(m_env.filePath); fresh)
+        env = fresh.value();
+
+    PlanContext context;
+    context.backend = env.backend;
+    context.version = version.trimmed();
+    context.config = env.strategies;
+    QJsonObject params = action.params;
+    if (retryOf > 0 && m_context) {
+        // Same version, same strategy and settings as the rollout it retries.
+        context.config = m_context->config;
+        params.insert(QStringLiteral("strategy"), toString(m_context->strategy));
+        params.insert(QStringLiteral("acceptDowntime"), true);
+    }
+    const QString strategyText = params.value(u"strategy").toString();
+    const auto strategy
+        = strategyText.isEmpty() ? std::optional<StrategyKind>(context.config.defaultStrategy) : strategyFromString(strategyText);
+    if (!strategy) {
+        answer(action.id, false, tr("unknown strategy \"%1\"").arg(strategyText));
+        return;
+    }
+    context.strategy = *strategy;
+    // Per-rollout overrides (greenlightctl rollout start --steps ... --pause ...).
+    const QJsonObject overrides = params.value(u"overrides").toObject();
+    if (!overrides.isEmpty()) {
+        QJsonObject merged = context.config.toJson();
+        for (auto it = overrides.begin(); it != overrides.end(); ++it)
+            merged.insert(it.key(), it.value());
+        Result<StrategyConfig> config = StrategyConfig::fromJson(merged);
+        if (!config) {
+            answer(action.id, false, config.error().message);
+            return;
+        }
+        context.config = config.value();
+    }
+    if (causesDowntime(context.strategy) && !params.value(u"acceptDowntime").toBool()) {
+        answer(action.id, false,
+            tr("%1 takes the service down while every slot is replaced; confirm with --accept-downtime")
+                .arg(toString(context.strategy)));
+        return;
+    }
+
+    m_busy = true;
+    m_client->showStat(this, [this, action, env, context, retryOf](const Result<QList<ServerStat>> &stats) mutable {
+        m_busy = false;
+        if (!stats) {
+            answer(action.id, false, tr("cannot read HAProxy's state: %1").arg(stats.error().message));
+            return;
+        }
+        QHash<QString, const ServerStat *> byName;
+        for (const ServerStat &stat : *stats) {
+            if (stat.isServer() && stat.proxy == env.backend)
+                byName.insert(stat.server, &stat);
+        }
+        QHash<QString, qint64> colourWeight;
+        for (const ServerSlot &slot : env.serverSlots) {
+            const ServerStat *stat = byName.value(slot.name);
+            if (!stat) {
+                answer(action.id, false,
+                    tr("HAProxy has no server %1/%2 (named in the environment file)").arg(env.backend, slot.name));
+                return;
+            }
+            if (WeightPlan::isServing(stat->status))
+                colourWeight[slot.colour] += stat->weight;
+        }
+        const QStringList colours = env.colours();
+        QString stable;
+        for (const QString &colour : colours) {
+            if (colourWeight.value(colour) > 0 && (stable.isEmpty() || colourWeight.value(colour) > colourWeight.value(stable)))
+                stable = colour;
+        }
+        if (stable.isEmpty()) {
+            answer(action.id, false, tr("no slot of %1 serves traffic: nothing to roll out from").arg(env.backend));
+            return;
+        }
+        context.stableColour = stable;
+        context.newColour = context.inPlace() ? stable : (colours.value(0) == stable ? colours.value(1) : colours.value(0));
+        int fullWeight = 0;
+        for (const ServerSlot &slot : env.slotsOfColour(stable)) {
+            const ServerStat *stat = byName.value(slot.name);
+            if (WeightPlan::isServing(stat->status) && stat->weight > 0) {
+                context.stableSlots << slot.name;
+                context.stableWeights.insert(slot.name, stat->weight);
+                fullWeight = std::max(fullWeight, stat->weight);
+                if (context.previousVersion.isEmpty())
+                    context.previousVersion = slot.version;
+            }
+        }
+        context.fullWeight = std::clamp(fullWeight, 1, WeightPlan::MaxWeight);
+        if (!context.inPlace()) {
+            for (const ServerSlot &slot : env.slotsOfColour(context.newColour))
+                context.idleSlots << slot.name;
+        }
+        if (context.previousVersion.isEmpty() && m_record && m_record->state == RolloutState::Completed)
+            context.previousVersion = m_record->versionTo;
+        if (context.previousVersion == context.version && retryOf == 0) {
+            answer(action.id, false, tr("%1 already serves %2").arg(stable, context.version));
+            return;
+        }
+        Result<QList<RolloutOp>> ops = RolloutPlanner::plan(context);
+        if (!ops) {
+            answer(action.id, false, ops.error().message);
+            return;
+        }
+        RolloutRecord record;
+        record.versionFrom = context.previousVersion;
+        record.versionTo = context.version;
+        record.strategy = toString(context.strategy);
+        record.state = RolloutState::Running;
+        record.stableColour = context.stableColour;
+        record.newColour = context.newColour;
+        record.stepCount = RolloutPlanner::stepCount(context);
+        record.message = tr("starting");
+        record.plan = context.toJson();
+        record.startedAt = m_store.now();
+        record.startedBy = action.actor;
+        record.reason = action.reason;
+        record.retryOf = retryOf;
+        const Result<qint64> id = m_store.createRollout(record, *ops);
+        if (!id) {
+            qCWarning(lcEngine) << "could not record the rollout:" << id.error().toString();
+            answer(action.id, false, id.error().message);
+            return;
+        }
+        loadCurrent();
+        m_desired.clear();
+        event(action.actor, QStringLiteral("action"),
+            (retryOf > 0 ? tr("retry of #%1: %2 %3 -> %4").arg(retryOf).arg(record.strategy)
+                         : tr("start: %1 %2 -> %3").arg(record.strategy))
+                    .arg(record.versionFrom.isEmpty() ? QStringLiteral("?") : record.versionFrom, record.versionTo)
+                + (action.reason.isEmpty() ? QString() : QStringLiteral(" — ") + action.reason));
+        answer(action.id, true, tr("rollout #%1 started: %2 %3 -> %4 (%5 -> %6)")
+                                    .arg(*id)
+                                    .arg(record.strategy, record.versionFrom, record.versionTo, record.stableColour,
+                                        record.newColour),
+            *id);
+        emit rolloutChanged(*m_record);
+    });
+}
+
+void RolloutEngine::drive()
+{
+    if (!m_record || !m_context || RolloutStateMachine::isTerminal(m_record->state))
+        return;
+    const RolloutState state = m_record->state;
+    if (state != RolloutState::Running && state != RolloutState::Aborting && state != RolloutState::RollingBack)
+        return;
+    for (int i = 0; i < m_ops.size(); ++i) {
+        if (m_ops.at(i).isFinished())
+            continue;
+        if (m_ops.at(i).status == OpStatus::Failed)
+            return; // held; resume resets it
+        execute(i);
+        return;
+    }
+    finishRollout();
+}
+
+void RolloutEngine::finishRollout()
+{
+    m_record->state = RolloutStateMachine::finishedState(m_record->goal);
+    m_record->finishedAt = m_store.now();
+    m_record->pauseReason = PauseReason::None;
+    switch (m_record->state) {
+    case RolloutState::Completed:
+        m_record->message = tr("completed: %1 serves %2").arg(m_record->newColour, m_record->versionTo);
+        break;
+    case RolloutState::Aborted:
+        m_record->message = tr("aborted: traffic on %1 (%2); %3 kept for inspection (rollback removes it, retry "
+                               "tries again)")
+                                .arg(m_record->stableColour, m_record->versionFrom, m_record->versionTo);
+        break;
+    default:
+        m_record->message = tr("rolled back: %1 serves %2").arg(m_record->stableColour, m_record->versionFrom);
+        break;
+    }
+    if (save({}))
+        event(m_options.actor, QStringLiteral("state"), m_record->message);
+}
+
+void RolloutEngine::execute(int index)
+{
+    RolloutOp &op = m_ops[index];
+    const qint64 now = m_clock.now().toMSecsSinceEpoch();
+    const bool resumedHere = m_executedHere.contains(op.id);
+    if (op.status == OpStatus::Pending || (op.status == OpStatus::Running && !resumedHere
+                                              && op.kind != OpKind::Pause && op.kind != OpKind::WaitHealthy
+                                              && op.kind != OpKind::WaitDrained)) {
+        // The intent, committed before anything runs.
+        op.status = OpStatus::Running;
+        ++op.attempts;
+        op.startedMs = now;
+        op.startedAt = m_store.now();
+        m_record->message = op.label;
+        if (op.step >= 0 && op.kind == OpKind::Pause)
+            m_record->stepIndex = op.step;
+        if (!save({ index }))
+            return;
+        m_executedHere.insert(op.id);
+    } else if (!resumedHere) {
+        m_executedHere.insert(op.id); // a wait or pause recorded by an earlier engine goes on where it was
+    }
+
+    switch (op.kind) {
+    case OpKind::Pause: {
+        if (op.pause.kind == PauseKind::Gate || op.pause.kind == PauseKind::Analysis) {
+            if (m_record->state == RolloutState::Running) {
+                m_record->state = RolloutState::Paused;
+                m_record->pauseReason = op.pause.kind == PauseKind::Gate ? PauseReason::Gate : PauseReason::Analysis;
+                m_record->message = op.pause.kind == PauseKind::Gate
+                    ? tr("step %1 of %2 (%3 %) waits at a gate: greenlightctl rollout promote --env %4")
+                          .arg(op.step + 1)
+                          .arg(m_record->stepCount)
+                          .arg(percentText(m_record->desiredShare), envArg())
+                    : tr("step %1 of %2 (%3 %) waits for analysis (not available yet: promote when satisfied)")
+                          .arg(op.step + 1)
+                          .arg(m_record->stepCount)
+                          .arg(percentText(m_record->desiredShare));
+                (void)save({});
+            }
+            return;
+        }
+        if (op.pause.kind == PauseKind::None || now - op.startedMs >= op.pause.durationMs)
+            opDone(index, tr("waited %1").arg(formatDurationMs(op.pause.durationMs)));
+        return;
+    }
+    case OpKind::WaitHealthy:
+    case OpKind::WaitDrained:
+        executeWait(index);
+        return;
+    case OpKind::SetServers:
+        executeSetServers(index);
+        return;
+    case OpKind::Deploy:
+    case OpKind::Undeploy:
+        executeHook(index);
+        return;
+    }
+}
+
+void RolloutEngine::executeSetServers(int index)
+{
+    const RolloutOp op = m_ops.at(index);
+    QList<HaproxyCommand> commands;
+    for (const ServerChange &change : op.changes) {
+        Result<QList<HaproxyCommand>> built = HaproxyCommand::forChange(change);
+        if (!built) {
+            opFailed(index, built.error());
+            return;
+        }
+        commands << built.value();
+    }
+    const Result<HaproxyCommand> showState = HaproxyCommand::showServersState(m_env.backend);
+    if (!showState) {
+        opFailed(index, showState.error());
+        return;
+    }
+    // One line: the changes, then what HAProxy now reports, in the same round trip.
+    commands << showState.value() << HaproxyCommand::showStat();
+    updateDesired(op.changes);
+    m_busy = true;
+    HaproxyRequest *request = m_client->send(commands);
+    const qint64 opId = op.id;
+    connect(request, &HaproxyRequest::finished, this, [this, index, opId, op](const Result<QStringList> &reply) {
+        m_busy = false;
+        if (index >= m_ops.size() || m_ops.at(index).id != opId)
+            return;
+        if (!reply) {
+            opFailed(index, makeError(reply.error().code,
+                                tr("HAProxy did not apply \"%1\": %2").arg(op.label, reply.error().message),
+                                reply.error().detail));
+            return;
+        }
+        const Result<QList<ServerState>> states = parseServersState(reply->value(reply->size() - 2).toUtf8());
+        const Result<QList<ServerStat>> stats = parseShowStat(reply->value(reply->size() - 1).toUtf8());
+        if (!states || !stats) {
+            opFailed(index, makeError(ErrorCode::Protocol,
+                                tr("HAProxy applied \"%1\" but its report could not be read: %2")
+                                    .arg(op.label, (!states ? states.error() : stats.error()).message)));
+            return;
+        }
+        // Verify: every change is what HAProxy now reports.
+        QHash<QString, ServerState> byName;
+        for (const ServerState &s : *states)
+            byName.insert(s.server, s);
+        for (const ServerChange &change : op.changes) {
+            if (!byName.contains(change.server)) {
+                opFailed(index, makeError(ErrorCode::Protocol,
+                                    tr("HAProxy does not report server %1/%2").arg(change.backend, change.server)));
+                return;
+            }
+        }
+        // The last change of a server wins (a batch may set weight then state).
+        QMap<QString, ServerChange> wanted;
+        for (const ServerChange &change : op.changes) {
+            ServerChange &w = wanted[change.server];
+            w.server = change.server;
+            if (change.weight)
+                w.weight = change.weight;
+            if (change.state)
+                w.state = change.state;
+        }
+        for (const ServerChange &want : std::as_const(wanted)) {
+            const ServerState &have = byName.value(want.server);
+            if (want.weight && have.userWeight != *want.weight) {
+                opFailed(index, makeError(ErrorCode::Protocol,
+                                    tr("HAProxy reports %1/%2 at weight %3 after setting %4")
+                                        .arg(m_env.backend, want.server)
+                                        .arg(have.userWeight)
+                                        .arg(*want.weight)));
+                return;
+            }
+            if (want.state) {
+                const bool maint = have.adminFlags & kMaintBits;
+                const bool drain = !maint && (have.adminFlags & kDrainBits);
+                const bool ok = (*want.state == ServerAdminState::Maint && maint)
+                    || (*want.state == ServerAdminState::Drain && drain)
+                    || (*want.state == ServerAdminState::Ready && !maint && !drain);
+                if (!ok) {
+                    opFailed(index, makeError(ErrorCode::Protocol,
+                                        tr("HAProxy reports %1/%2 not in state %3 after setting it")
+                                            .arg(m_env.backend, want.server, toString(*want.state))));
+                    return;
+                }
+            }
+        }
+        const double actual = WeightPlan::actualPercent(*stats, m_env.backend, newSlots());
+        opDone(index, tr("applied and verified"), actual);
+    });
+    request->start();
+}
+
+void RolloutEngine::executeWait(int index)
+{
+    const RolloutOp op = m_ops.at(index);
+    const qint64 opId = op.id;
+    m_busy = true;
+    m_client->showStat(this, [this, index, opId, op](const Result<QList<ServerStat>> &stats) {
+        m_busy = false;
+        if (index >= m_ops.size() || m_ops.at(index).id != opId || m_ops.at(index).status != OpStatus::Running)
+            return;
+        if (!stats) {
+            opFailed(index, makeError(stats.error().code,
+                                tr("cannot read HAProxy's state while waiting (%1): %2").arg(op.label, stats.error().message),
+                                stats.error().detail));
+            return;
+        }
+        QStringList notYet;
+        for (const QString &slot : op.slotNames) {
+            const ServerStat *found = nullptr;
+            for (const ServerStat &stat : *stats) {
+                if (stat.isServer() && stat.proxy == m_env.backend && stat.server == slot)
+                    found = &stat;
+            }
+            if (!found) {
+                notYet << tr("%1 (not reported)").arg(slot);
+                continue;
+            }
+            if (op.kind == OpKind::WaitHealthy && !WeightPlan::isHealthy(*found))
+                notYet << tr("%1 (%2, check %3)").arg(slot, found->status, found->checkStatus);
+            if (op.kind == OpKind::WaitDrained && (found->scur > 0 || found->qcur > 0))
+                notYet << tr("%1 (%2 sessions, %3 queued)").arg(slot).arg(found->scur).arg(found->qcur);
+        }
+        if (notYet.isEmpty()) {
+            opDone(index, op.kind == OpKind::WaitHealthy ? tr("healthy") : tr("drained"));
+            return;
+        }
+        const qint64 waited = m_clock.now().toMSecsSinceEpoch() - op.startedMs;
+        const qint64 limit = op.kind == OpKind::WaitHealthy ? m_context->config.healthTimeoutMs
+                                                           : m_context->config.drainTimeoutMs;
+        if (waited < limit)
+            return; // the next tick polls again
+        if (op.kind == OpKind::WaitDrained) {
+            // Bounded: maintenance still lets in-flight requests finish.
+            event(m_options.actor, QStringLiteral("note"),
+                tr("still busy after %1: %2; going on (maintenance lets in-flight requests finish)")
+                    .arg(formatDurationMs(limit), notYet.join(u", ")));
+            opDone(index, tr("timed out after %1; went on").arg(formatDurationMs(limit)));
+            return;
+        }
+        opFailed(index, makeError(ErrorCode::Timeout,
+                            tr("not healthy after %1: %2").arg(formatDurationMs(limit), notYet.join(u", "))));
+    });
+}
+
+void RolloutEngine::executeHook(int index)
+{
+    const RolloutOp op = m_ops.at(index);
+    const QString slotName = op.slotNames.value(0);
+    QString address;
+    for (const ServerSlot &slot : m_env.serverSlots) {
+        if (slot.name == slotName)
+            address = slot.address;
+    }
+    const QHash<QString, QString> values { { QStringLiteral("slot"), slotName },
+        { QStringLiteral("version"), op.version }, { QStringLiteral("address"), address } };
+    auto *hook = new HookRunner(op.kind == OpKind::Deploy ? m_env.deployHook : m_env.undeployHook, values,
+        int(std::min<qint64>(m_context->config.hookTimeoutMs, INT_MAX)), this);
+    m_hook = hook;
+    m_busy = true;
+    const qint64 opId = op.id;
+    connect(hook, &HookRunner::finished, this, [this, hook, index, opId](const Result<QString> &output) {
+        hook->deleteLater();
+        m_busy = false;
+        if (index >= m_ops.size() || m_ops.at(index).id != opId)
+            return;
+        if (!output)
+            opFailed(index, output.error());
+        else
+            opDone(index, output.value().left(500));
+    });
+    hook->start();
+}
+
+void RolloutEngine::opDone(int index, const QString &result, std::optional<double> actualShare)
+{
+    RolloutOp &op = m_ops[index];
+    op.status = OpStatus::Done;
+    op.finishedAt = m_store.now();
+    op.result = result;
+    if (op.kind == OpKind::SetServers && op.percent >= 0)
+        m_record->desiredShare = op.percent;
+    if (op.kind == OpKind::SetServers && op.step >= 0)
+        m_record->stepIndex = op.step;
+    if (actualShare)
+        m_record->actualShare = *actualShare;
+    if (op.kind == OpKind::SetServers && op.percent >= 0)
+        m_record->message = tr("%1 (actual %2 %)").arg(op.label, percentText(m_record->actualShare));
+    if (!save({ index }))
+        return;
+    if (op.answersAction > 0)
+        answer(op.answersAction, true,
+            tr("%1: HAProxy reports the new weights (new version at %2 %)")
+                .arg(op.label, percentText(m_record->actualShare)),
+            m_record->id);
+    // Go on at once rather than at the next tick (a rollback's batches follow each other quickly).
+    QMetaObject::invokeMethod(this, [this] {
+        if (m_timer.isActive() && !m_busy && m_reconciled)
+            drive();
+    }, Qt::QueuedConnection);
+}
+
+void RolloutEngine::opFailed(int index, const Error &error)
+{
+    RolloutOp &op = m_ops[index];
+    op.status = OpStatus::Failed;
+    op.finishedAt = m_store.now();
+    op.result = error.toString();
+    m_record->state = RolloutState::Held;
+    m_record->pauseReason = PauseReason::None;
+    const QString hint = m_record->goal == RolloutGoal::Complete
+        ? tr("resume retries it; abort or rollback brings traffic back to %1").arg(m_record->versionFrom)
+        : tr("resume retries it");
+    m_record->message = tr("held: %1 (%2)").arg(error.message, hint);
+    qCWarning(lcEngine) << "operation failed:" << op.label << error.toString();
+    if (save({ index }))
+        event(m_options.actor, QStringLiteral("error"), tr("%1 failed: %2").arg(op.label, error.toString()));
+    if (op.answersAction > 0)
+        answer(op.answersAction, false, m_record->message, m_record->id);
+}
+
+} // namespace gl
