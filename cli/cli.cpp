@@ -17,17 +17,21 @@ QString usageLine(const Command &command)
 void printOverview(QTextStream &out, const std::vector<Command> &commands)
 {
     out << QCoreApplication::translate("gl::cli", "Usage: greenlightctl <command> [options]") << "\n\n"
-        << QCoreApplication::translate("gl::cli", "Greenlight's command line: the same core as the console, for scripts and CI gates.")
+        << QCoreApplication::translate(
+               "gl::cli", "Greenlight's command line: the same core as the console, for scripts and CI gates.")
         << "\n\n"
         << QCoreApplication::translate("gl::cli", "Commands:") << '\n';
     for (const Command &command : commands)
         out << "  " << command.path.join(u' ').leftJustified(24) << ' ' << command.summary << '\n';
     out << '\n'
         << QCoreApplication::translate("gl::cli", "Options:") << '\n'
-        << "  -h, --help                 " << QCoreApplication::translate("gl::cli", "Show help (after a command: that command's help).") << '\n'
+        << "  -h, --help                 "
+        << QCoreApplication::translate("gl::cli", "Show help (after a command: that command's help).") << '\n'
         << "  -v, --version              " << QCoreApplication::translate("gl::cli", "Show the version.") << '\n'
         << '\n'
-        << QCoreApplication::translate("gl::cli", "Exit codes: 0 success, 1 error, 2 usage error, 3 rollout aborted or rolled back.") << '\n';
+        << QCoreApplication::translate(
+               "gl::cli", "Exit codes: 0 success, 1 error, 2 usage error, 3 rollout aborted or rolled back.")
+        << '\n';
 }
 
 } // namespace
@@ -35,7 +39,7 @@ void printOverview(QTextStream &out, const std::vector<Command> &commands)
 std::vector<Command> allCommands()
 {
     std::vector<Command> commands;
-    for (auto &&group : {envCommands(), rolloutCommands()})
+    for (auto &&group : { envCommands(), rolloutCommands() })
         commands.insert(commands.end(), group.begin(), group.end());
     return commands;
 }
@@ -80,13 +84,13 @@ int run(QCoreApplication &app)
     QCommandLineParser parser;
     parser.setApplicationDescription(match->summary);
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
-                                  QCoreApplication::translate("gl::cli", "Show this command's help."));
+    const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") },
+        QCoreApplication::translate("gl::cli", "Show this command's help."));
     parser.addOption(help);
     if (match->options)
         match->options(parser);
 
-    QStringList commandArgs{usageLine(*match)};
+    QStringList commandArgs { usageLine(*match) };
     commandArgs += args.mid(1 + match->path.size());
     if (!parser.parse(commandArgs)) {
         err << parser.errorText() << '\n' << parser.helpText();
@@ -96,7 +100,7 @@ int run(QCoreApplication &app)
         out << parser.helpText();
         return ExitOk;
     }
-    Context context{parser, out, err};
+    Context context { parser, out, err };
     const int code = match->run(context);
     out.flush();
     err.flush();

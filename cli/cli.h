@@ -28,10 +28,10 @@ struct Context {
 
 // One command of greenlightctl, such as "env validate".
 struct Command {
-    QStringList path;                                   // {"env", "validate"}
-    QString summary;                                    // one translated line for --help
-    std::function<void(QCommandLineParser &)> options;  // adds the command's options (may be empty)
-    std::function<int(Context &)> run;                  // returns an ExitCode
+    QStringList path; // {"env", "validate"}
+    QString summary; // one translated line for --help
+    std::function<void(QCommandLineParser &)> options; // adds the command's options (may be empty)
+    std::function<int(Context &)> run; // returns an ExitCode
 };
 
 // Every command, registered by the command group files.

@@ -47,7 +47,7 @@ void ConnectionMonitor::setStatus(Component component, State state, const QStrin
     Status &current = component == Component::Haproxy ? m_haproxyStatus : m_prometheusStatus;
     if (current.state == state && current.summary == summary)
         return;
-    current = Status{state, summary};
+    current = Status { state, summary };
     Q_EMIT statusChanged(component, current);
 }
 
@@ -64,9 +64,9 @@ void ConnectionMonitor::probeHaproxy()
             return;
         }
         setStatus(Component::Haproxy, State::Connected,
-                  QCoreApplication::translate("gl::ConnectionMonitor", "%1, pid %2")
-                      .arg(info->version.section(u'-', 0, 0))
-                      .arg(info->pid));
+            QCoreApplication::translate("gl::ConnectionMonitor", "%1, pid %2")
+                .arg(info->version.section(u'-', 0, 0))
+                .arg(info->pid));
     });
 }
 
@@ -76,7 +76,7 @@ void ConnectionMonitor::probePrometheus()
         return;
     if (!m_environment.prometheusUrl.isValid() || m_environment.prometheusUrl.isEmpty()) {
         setStatus(Component::Prometheus, State::Unknown,
-                  QCoreApplication::translate("gl::ConnectionMonitor", "not configured"));
+            QCoreApplication::translate("gl::ConnectionMonitor", "not configured"));
         return;
     }
     m_prometheusBusy = true;
@@ -94,12 +94,13 @@ void ConnectionMonitor::probePrometheus()
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (reply->error() != QNetworkReply::NoError || status != 200) {
             setStatus(Component::Prometheus, State::Unreachable,
-                      reply->error() != QNetworkReply::NoError
-                          ? QCoreApplication::translate("gl::ConnectionMonitor", "unreachable: %1").arg(reply->errorString())
-                          : QCoreApplication::translate("gl::ConnectionMonitor", "not ready (HTTP %1)").arg(status));
+                reply->error() != QNetworkReply::NoError
+                    ? QCoreApplication::translate("gl::ConnectionMonitor", "unreachable: %1").arg(reply->errorString())
+                    : QCoreApplication::translate("gl::ConnectionMonitor", "not ready (HTTP %1)").arg(status));
             return;
         }
-        setStatus(Component::Prometheus, State::Connected, QCoreApplication::translate("gl::ConnectionMonitor", "ready"));
+        setStatus(
+            Component::Prometheus, State::Connected, QCoreApplication::translate("gl::ConnectionMonitor", "ready"));
     });
 }
 

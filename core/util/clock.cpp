@@ -23,7 +23,9 @@ Clock &SystemClock::instance()
     return clock;
 }
 
-ManualClock::ManualClock(QDateTime start) : m_now(std::move(start).toUTC()) {}
+ManualClock::ManualClock(QDateTime start)
+    : m_now(std::move(start).toUTC())
+{ }
 
 QDateTime ManualClock::now() const
 {

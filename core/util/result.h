@@ -42,20 +42,24 @@ struct Error {
 
 [[nodiscard]] inline Error makeError(ErrorCode code, QString message, QString detail = {})
 {
-    return Error{code, std::move(message), std::move(detail)};
+    return Error { code, std::move(message), std::move(detail) };
 }
 
 // Either a T or an Error. Never throws; check ok() before value().
-template<typename T>
-class [[nodiscard]] Result {
+template<typename T> class [[nodiscard]] Result {
 public:
-    Result(T value) : m_data(std::in_place_index<0>, std::move(value)) {} // NOLINT(google-explicit-constructor)
-    Result(Error error) : m_data(std::in_place_index<1>, std::move(error)) {} // NOLINT(google-explicit-constructor)
+    Result(T value)
+        : m_data(std::in_place_index<0>, std::move(value))
+    { } // NOLINT(google-explicit-constructor)
+    Result(Error error)
+        : m_data(std::in_place_index<1>, std::move(error))
+    { } // NOLINT(google-explicit-constructor)
     // Anything convertible to T, such as a QStringBuilder expression for Result<QString>.
     template<typename U>
-        requires(std::is_convertible_v<U &&, T> && !std::is_same_v<std::decay_t<U>, T>
-                 && !std::is_same_v<std::decay_t<U>, Error>)
-    Result(U &&value) : m_data(std::in_place_index<0>, T(std::forward<U>(value))) {} // NOLINT(google-explicit-constructor)
+    requires(std::is_convertible_v<U &&,
+                 T> && !std::is_same_v<std::decay_t<U>, T> && !std::is_same_v<std::decay_t<U>, Error>) Result(U &&value)
+        : m_data(std::in_place_index<0>, T(std::forward<U>(value)))
+    { } // NOLINT(google-explicit-constructor)
 
     [[nodiscard]] bool ok() const { return m_data.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -75,11 +79,12 @@ private:
     std::variant<T, Error> m_data;
 };
 
-template<>
-class [[nodiscard]] Result<void> {
+template<> class [[nodiscard]] Result<void> {
 public:
     Result() = default;
-    Result(Error error) : m_error(std::move(error)) {} // NOLINT(google-explicit-constructor)
+    Result(Error error)
+        : m_error(std::move(error))
+    { } // NOLINT(google-explicit-constructor)
 
     [[nodiscard]] bool ok() const { return !m_error.has_value(); }
     explicit operator bool() const { return ok(); }

@@ -10,11 +10,13 @@ const QString kTheme = QStringLiteral("ui/theme");
 const QString kRecent = QStringLiteral("environments/recent");
 } // namespace
 
-Settings::Settings() : m_settings(std::make_unique<QSettings>(QStringLiteral("greenlight"), QStringLiteral("greenlight")))
-{
-}
+Settings::Settings()
+    : m_settings(std::make_unique<QSettings>(QStringLiteral("greenlight"), QStringLiteral("greenlight")))
+{ }
 
-Settings::Settings(const QString &iniPath) : m_settings(std::make_unique<QSettings>(iniPath, QSettings::IniFormat)) {}
+Settings::Settings(const QString &iniPath)
+    : m_settings(std::make_unique<QSettings>(iniPath, QSettings::IniFormat))
+{ }
 
 QString Settings::language() const
 {

@@ -12,7 +12,7 @@ GL_BUILD_PACKAGES=(
 # To run the sandbox (real HAProxy and Prometheus on loopback).
 GL_SANDBOX_PACKAGES=(haproxy prometheus)
 # To run the tests: a private Secret Service, a virtual X server for screenshots, pdftotext, dpkg-shlibdeps.
-GL_TEST_PACKAGES=(gnome-keyring dbus dbus-bin xvfb xauth dpkg-dev file poppler-utils socat)
+GL_TEST_PACKAGES=(gnome-keyring dbus dbus-bin xvfb xauth dpkg-dev file poppler-utils socat clang-format)
 # For the console on a desktop: a Korean font, and a keychain.
 GL_DEMO_PACKAGES=(fonts-nanum gnome-keyring)
 

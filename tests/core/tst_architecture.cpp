@@ -26,7 +26,8 @@ private:
 void TstArchitecture::initTestCase()
 {
     const QString includeRoot = QStringLiteral(GL_QT_INCLUDE_DIR);
-    for (const char *module : {"QtGui", "QtWidgets", "QtCharts", "QtOpenGL", "QtOpenGLWidgets", "QtSvg", "QtPrintSupport"}) {
+    for (const char *module :
+        { "QtGui", "QtWidgets", "QtCharts", "QtOpenGL", "QtOpenGLWidgets", "QtSvg", "QtPrintSupport" }) {
         const QString moduleName = QString::fromLatin1(module);
         QDirIterator it(includeRoot + u'/' + moduleName, QDir::Files);
         while (it.hasNext()) {
@@ -44,8 +45,8 @@ void TstArchitecture::initTestCase()
 
 QStringList TstArchitecture::guiIncludesIn(const QString &text) const
 {
-    static const QRegularExpression include(QStringLiteral(R"(^\s*#\s*include\s*[<"]([^>"]+)[>"])"),
-                                            QRegularExpression::MultilineOption);
+    static const QRegularExpression include(
+        QStringLiteral(R"(^\s*#\s*include\s*[<"]([^>"]+)[>"])"), QRegularExpression::MultilineOption);
     QStringList found;
     auto it = include.globalMatch(text);
     while (it.hasNext()) {
@@ -59,11 +60,12 @@ QStringList TstArchitecture::guiIncludesIn(const QString &text) const
 // The detector itself: it must flag GUI includes in any spelling and leave Core ones alone.
 void TstArchitecture::detectorFindsGuiIncludes()
 {
-    QCOMPARE(guiIncludesIn(QStringLiteral("#include <QColor>\n")), QStringList{QStringLiteral("QColor")});
+    QCOMPARE(guiIncludesIn(QStringLiteral("#include <QColor>\n")), QStringList { QStringLiteral("QColor") });
     QCOMPARE(guiIncludesIn(QStringLiteral("  # include <QtWidgets/QWidget>\n")),
-             QStringList{QStringLiteral("QtWidgets/QWidget")});
-    QCOMPARE(guiIncludesIn(QStringLiteral("#include <QtGui>\n")), QStringList{QStringLiteral("QtGui")});
-    QVERIFY(guiIncludesIn(QStringLiteral("#include <QString>\n#include <QObject>\n#include \"util/result.h\"\n")).isEmpty());
+        QStringList { QStringLiteral("QtWidgets/QWidget") });
+    QCOMPARE(guiIncludesIn(QStringLiteral("#include <QtGui>\n")), QStringList { QStringLiteral("QtGui") });
+    QVERIFY(guiIncludesIn(QStringLiteral("#include <QString>\n#include <QObject>\n#include \"util/result.h\"\n"))
+                .isEmpty());
 }
 
 // core/ is GUI-free: no file under it includes a header of QtGui, QtWidgets, QtCharts and friends.
@@ -71,8 +73,8 @@ void TstArchitecture::coreIncludesNoGuiHeader()
 {
     int scanned = 0;
     QStringList offenders;
-    QDirIterator it(gl::test::sourceDir() + u"/core", {QStringLiteral("*.h"), QStringLiteral("*.cpp")}, QDir::Files,
-                    QDirIterator::Subdirectories);
+    QDirIterator it(gl::test::sourceDir() + u"/core", { QStringLiteral("*.h"), QStringLiteral("*.cpp") }, QDir::Files,
+        QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();
         QFile file(path);
@@ -88,7 +90,7 @@ void TstArchitecture::coreIncludesNoGuiHeader()
 QStringList TstArchitecture::linkedLibraries(const QString &executable) const
 {
     QProcess ldd;
-    ldd.start(QStringLiteral("ldd"), {executable});
+    ldd.start(QStringLiteral("ldd"), { executable });
     if (!ldd.waitForFinished(30000) || ldd.exitCode() != 0)
         return {};
     QStringList libs;
@@ -106,8 +108,8 @@ void TstArchitecture::ctlLinksNoGuiLibrary()
     QVERIFY2(libs.contains(QStringLiteral("libQt6Core.so.6")), qPrintable(libs.join(u' ')));
     for (const QString &lib : libs) {
         QVERIFY2(!lib.startsWith(u"libQt6Gui") && !lib.startsWith(u"libQt6Widgets") && !lib.startsWith(u"libQt6Charts")
-                     && !lib.startsWith(u"libQt6OpenGL"),
-                 qPrintable(u"greenlightctl links " + lib));
+                && !lib.startsWith(u"libQt6OpenGL"),
+            qPrintable(u"greenlightctl links " + lib));
     }
 }
 

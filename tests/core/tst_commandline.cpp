@@ -23,8 +23,8 @@ Run run(const QString &program, const QStringList &args)
     p.start(program, args);
     if (!p.waitForFinished(60000))
         return {};
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+        QString::fromUtf8(p.readAllStandardError()) };
 }
 
 } // namespace
@@ -45,10 +45,18 @@ void TstCommandLine::versionAndHelp_data()
     QTest::addColumn<QString>("flag");
     QTest::addColumn<QString>("expected");
     const QString version = QStringLiteral(GREENLIGHT_VERSION);
-    QTest::newRow("ctl --version") << "greenlightctl" << "--version" << "greenlightctl " + version;
-    QTest::newRow("ctl --help") << "greenlightctl" << "--help" << "Usage: greenlightctl";
-    QTest::newRow("gui --version") << "greenlight" << "--version" << "greenlight " + version;
-    QTest::newRow("gui --help") << "greenlight" << "--help" << "--env <file>";
+    QTest::newRow("ctl --version") << "greenlightctl"
+                                   << "--version"
+                                   << "greenlightctl " + version;
+    QTest::newRow("ctl --help") << "greenlightctl"
+                                << "--help"
+                                << "Usage: greenlightctl";
+    QTest::newRow("gui --version") << "greenlight"
+                                   << "--version"
+                                   << "greenlight " + version;
+    QTest::newRow("gui --help") << "greenlight"
+                                << "--help"
+                                << "--env <file>";
 }
 
 // `--version` prints the project version and `--help` the usage, both exiting 0, without opening a window.
@@ -59,7 +67,7 @@ void TstCommandLine::versionAndHelp()
     QFETCH(QString, expected);
     const QString exe = gl::test::builtExecutable(program);
     QVERIFY2(!exe.isEmpty(), qPrintable(program + u" not built"));
-    const Run r = run(exe, {flag});
+    const Run r = run(exe, { flag });
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains(expected), qPrintable(r.out + r.err));
 }
@@ -67,9 +75,10 @@ void TstCommandLine::versionAndHelp()
 void TstCommandLine::ctlUsageErrors_data()
 {
     QTest::addColumn<QStringList>("args");
-    QTest::newRow("no command") << QStringList{};
-    QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")};
-    QTest::newRow("unknown option") << QStringList{QStringLiteral("env"), QStringLiteral("validate"), QStringLiteral("--bogus")};
+    QTest::newRow("no command") << QStringList {};
+    QTest::newRow("unknown command") << QStringList { QStringLiteral("frobnicate") };
+    QTest::newRow("unknown option") << QStringList { QStringLiteral("env"), QStringLiteral("validate"),
+        QStringLiteral("--bogus") };
 }
 
 // Usage errors exit 2 (documented), so scripts can tell them from failures (1).
@@ -85,7 +94,7 @@ void TstCommandLine::ctlUsageErrors()
 void TstCommandLine::ctlCommandHelp()
 {
     const Run r = run(gl::test::builtExecutable(QStringLiteral("greenlightctl")),
-                      {QStringLiteral("env"), QStringLiteral("validate"), QStringLiteral("--help")});
+        { QStringLiteral("env"), QStringLiteral("validate"), QStringLiteral("--help") });
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains(u"--env"), qPrintable(r.out));
 }

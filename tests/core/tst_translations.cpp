@@ -17,7 +17,7 @@ struct Entry {
     QString context;
     QString source;
     QStringList translations; // one per numerus form, or one
-    QString type;             // "", "unfinished", "vanished", "obsolete"
+    QString type; // "", "unfinished", "vanished", "obsolete"
     bool numerus = false;
 };
 
@@ -98,9 +98,10 @@ void TstTranslations::koreanIsCompleteForEverySourceString()
     QProcess lupdate;
     lupdate.setWorkingDirectory(gl::test::sourceDir());
     lupdate.start(QStringLiteral(GL_LUPDATE),
-                  {QStringLiteral("-silent"), QStringLiteral("-locations"), QStringLiteral("none"), QStringLiteral("core"),
-                   QStringLiteral("cli"), QStringLiteral("ui"), QStringLiteral("app"), QStringLiteral("-ts"), fresh});
-    QVERIFY2(lupdate.waitForFinished(60000), "lupdate did not finish in 60 s (lupdate 6.4 hangs on a numerus argument written as int(a - b))");
+        { QStringLiteral("-silent"), QStringLiteral("-locations"), QStringLiteral("none"), QStringLiteral("core"),
+            QStringLiteral("cli"), QStringLiteral("ui"), QStringLiteral("app"), QStringLiteral("-ts"), fresh });
+    QVERIFY2(lupdate.waitForFinished(60000),
+        "lupdate did not finish in 60 s (lupdate 6.4 hangs on a numerus argument written as int(a - b))");
     QCOMPARE(lupdate.exitCode(), 0);
 
     QString error;
@@ -113,11 +114,11 @@ void TstTranslations::koreanIsCompleteForEverySourceString()
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QHash<QPair<QString, QString>, Entry> byKey;
     for (const Entry &e : shipped)
-        byKey.insert({e.context, e.source}, e);
+        byKey.insert({ e.context, e.source }, e);
 
     QStringList problems;
     for (const Entry &w : wanted) {
-        const auto it = byKey.constFind({w.context, w.source});
+        const auto it = byKey.constFind({ w.context, w.source });
         if (it == byKey.cend()) {
             problems << QStringLiteral("missing: [%1] %2").arg(w.context, w.source);
             continue;
@@ -126,13 +127,15 @@ void TstTranslations::koreanIsCompleteForEverySourceString()
             problems << QStringLiteral("%1: [%2] %3").arg(it->type, w.context, w.source);
         else if (const QString lost = placeholderMismatch(w.source, it->translations); !lost.isEmpty())
             problems << QStringLiteral("placeholders differ (%1): [%2] %3").arg(lost, w.context, w.source);
-        else if (it->translations.isEmpty() || std::any_of(it->translations.cbegin(), it->translations.cend(),
-                                                           [](const QString &t) { return t.trimmed().isEmpty(); }))
+        else if (it->translations.isEmpty()
+            || std::any_of(it->translations.cbegin(), it->translations.cend(),
+                [](const QString &t) { return t.trimmed().isEmpty(); }))
             problems << QStringLiteral("empty: [%1] %2").arg(w.context, w.source);
     }
     QVERIFY2(problems.isEmpty(),
-             qPrintable(QStringLiteral("%1 Korean entries need work (run scripts/update-translations):\n").arg(problems.size())
-                        + problems.join(u'\n')));
+        qPrintable(
+            QStringLiteral("%1 Korean entries need work (run scripts/update-translations):\n").arg(problems.size())
+            + problems.join(u'\n')));
 }
 
 // The Korean .qm compiled into the binaries loads and translates a known string; Qt's own qtbase_ko loads too.

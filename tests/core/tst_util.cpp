@@ -125,11 +125,21 @@ void TstUtil::resolveLanguage_data()
     QTest::addColumn<QString>("setting");
     QTest::addColumn<QString>("systemLocale");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("explicit ko") << "ko" << "en_US" << "ko";
-    QTest::newRow("explicit en") << "en" << "ko_KR" << "en";
-    QTest::newRow("system korean") << "system" << "ko_KR" << "ko";
-    QTest::newRow("system german falls back") << "system" << "de_DE" << "en";
-    QTest::newRow("unknown setting follows system") << "fr" << "ko_KR" << "ko";
+    QTest::newRow("explicit ko") << "ko"
+                                 << "en_US"
+                                 << "ko";
+    QTest::newRow("explicit en") << "en"
+                                 << "ko_KR"
+                                 << "en";
+    QTest::newRow("system korean") << "system"
+                                   << "ko_KR"
+                                   << "ko";
+    QTest::newRow("system german falls back") << "system"
+                                              << "de_DE"
+                                              << "en";
+    QTest::newRow("unknown setting follows system") << "fr"
+                                                    << "ko_KR"
+                                                    << "ko";
 }
 
 // The language setting "system" follows the system locale; unshipped languages fall back to English.

@@ -185,8 +185,9 @@ void TstMainWindow::settingsSwitchLanguageLive()
         auto *theme = dialog->findChild<QComboBox *>(QStringLiteral("themeCombo"));
         language->setCurrentIndex(language->findData(QStringLiteral("ko")));
         theme->setCurrentIndex(theme->findData(QStringLiteral("dark")));
-        QTest::mouseClick(dialog->findChild<QDialogButtonBox *>(QStringLiteral("settingsButtons"))->button(QDialogButtonBox::Ok),
-                          Qt::LeftButton);
+        QTest::mouseClick(
+            dialog->findChild<QDialogButtonBox *>(QStringLiteral("settingsButtons"))->button(QDialogButtonBox::Ok),
+            Qt::LeftButton);
         answered = true;
     });
     QSignalSpy applied(m_window.get(), &MainWindow::languageApplied);

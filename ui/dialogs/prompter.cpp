@@ -32,7 +32,7 @@ Prompter::Answer DialogPrompter::ask(QWidget *parent, const Question &question)
         layout->addWidget(reason);
         confirm->setEnabled(false);
         QObject::connect(reason, &QLineEdit::textChanged, confirm,
-                         [confirm](const QString &value) { confirm->setEnabled(!value.trimmed().isEmpty()); });
+            [confirm](const QString &value) { confirm->setEnabled(!value.trimmed().isEmpty()); });
     }
     if (!question.destructive)
         confirm->setDefault(true);

@@ -11,8 +11,8 @@ class Prompter {
 public:
     struct Question {
         QString title;
-        QString text;          // the effect in plain words: "All traffic returns to v1 on 4 slots now."
-        QString confirmLabel;  // "Roll back"
+        QString text; // the effect in plain words: "All traffic returns to v1 on 4 slots now."
+        QString confirmLabel; // "Roll back"
         bool requiresReason = false;
         bool destructive = false;
     };

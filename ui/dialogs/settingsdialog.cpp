@@ -32,7 +32,8 @@ SettingsDialog::SettingsDialog(const Settings &settings, QWidget *parent)
     auto *form = new QFormLayout;
     form->addRow(tr("&Language:"), m_language);
     form->addRow(tr("&Theme:"), m_theme);
-    auto *note = new QLabel(tr("Secrets such as API tokens are never stored here: they live in the system keychain."), this);
+    auto *note
+        = new QLabel(tr("Secrets such as API tokens are never stored here: they live in the system keychain."), this);
     note->setWordWrap(true);
     note->setForegroundRole(QPalette::PlaceholderText);
 

@@ -16,7 +16,7 @@ class SettingsDialog final : public QDialog {
 public:
     explicit SettingsDialog(const Settings &settings, QWidget *parent = nullptr);
 
-    [[nodiscard]] QString language() const;       // "system", "en" or "ko"
+    [[nodiscard]] QString language() const; // "system", "en" or "ko"
     [[nodiscard]] Settings::Theme theme() const;
 
 private:

@@ -33,8 +33,8 @@ int runConsole(QApplication &app)
     parser.setApplicationDescription(QApplication::translate("gl::ui::Console", "Greenlight release console"));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption envOption(
-        QStringLiteral("env"), QApplication::translate("gl::ui::Console", "Open the environment file <file>."),
+    const QCommandLineOption envOption(QStringLiteral("env"),
+        QApplication::translate("gl::ui::Console", "Open the environment file <file>."),
         QApplication::translate("gl::ui::Console", "file"));
     parser.addOption(envOption);
     // For docs/screenshots and for looking at the GUI as a user would: grab the window to a PNG and quit.

@@ -34,7 +34,7 @@ namespace {
 
 constexpr int kPlaceCount = static_cast<int>(MainWindow::Place::Count);
 
-const char *const kPlaceObjectNames[kPlaceCount] = {"rolloutsPage", "approvalsPage", "runbooksPage", "auditPage"};
+const char *const kPlaceObjectNames[kPlaceCount] = { "rolloutsPage", "approvalsPage", "runbooksPage", "auditPage" };
 
 } // namespace
 
@@ -59,13 +59,15 @@ void MainWindow::createActions()
     m_openAction = new QAction(this);
     m_openAction->setObjectName(QStringLiteral("openEnvironmentAction"));
     m_openAction->setShortcut(QKeySequence::Open);
-    m_openAction->setIcon(QIcon::fromTheme(QStringLiteral("document-open"), style()->standardIcon(QStyle::SP_DialogOpenButton)));
+    m_openAction->setIcon(
+        QIcon::fromTheme(QStringLiteral("document-open"), style()->standardIcon(QStyle::SP_DialogOpenButton)));
     connect(m_openAction, &QAction::triggered, this, &MainWindow::browseForEnvironment);
 
     m_settingsAction = new QAction(this);
     m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
     m_settingsAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+,")));
-    m_settingsAction->setIcon(QIcon::fromTheme(QStringLiteral("preferences-system"), style()->standardIcon(QStyle::SP_FileDialogContentsView)));
+    m_settingsAction->setIcon(QIcon::fromTheme(
+        QStringLiteral("preferences-system"), style()->standardIcon(QStyle::SP_FileDialogContentsView)));
     connect(m_settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
 
     m_quitAction = new QAction(this);
@@ -77,9 +79,9 @@ void MainWindow::createActions()
     m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
     connect(m_aboutAction, &QAction::triggered, this, [this] {
         QMessageBox::about(this, tr("About Greenlight"),
-                           tr("<b>Greenlight %1</b><p>A release console for blue-green, canary and rolling "
-                              "deployments, change approvals and disaster-recovery drills.</p>")
-                               .arg(QStringLiteral(GREENLIGHT_VERSION)));
+            tr("<b>Greenlight %1</b><p>A release console for blue-green, canary and rolling "
+               "deployments, change approvals and disaster-recovery drills.</p>")
+                .arg(QStringLiteral(GREENLIGHT_VERSION)));
     });
 
     for (int i = 0; i < kPlaceCount; ++i) {
@@ -128,8 +130,8 @@ void MainWindow::createLayout()
     m_places->setFrameShape(QFrame::NoFrame);
     m_places->setFixedWidth(190);
     m_places->setIconSize(QSize(20, 20));
-    const QStyle::StandardPixmap icons[kPlaceCount] = {QStyle::SP_MediaPlay, QStyle::SP_DialogApplyButton,
-                                                       QStyle::SP_FileDialogDetailedView, QStyle::SP_FileDialogInfoView};
+    const QStyle::StandardPixmap icons[kPlaceCount] = { QStyle::SP_MediaPlay, QStyle::SP_DialogApplyButton,
+        QStyle::SP_FileDialogDetailedView, QStyle::SP_FileDialogInfoView };
     m_stack = new QStackedWidget(this);
     m_stack->setObjectName(QStringLiteral("placesStack"));
     for (int i = 0; i < kPlaceCount; ++i) {
@@ -148,9 +150,8 @@ void MainWindow::createLayout()
     m_connectionBanner->setObjectName(QStringLiteral("connectionBanner"));
     m_keychainBanner = new Banner(this);
     m_keychainBanner->setObjectName(QStringLiteral("keychainBanner"));
-    connect(&m_credentials, &FallbackCredentialStore::keychainUnavailable, this, [this](const QString &message) {
-        m_keychainBanner->showMessage(Banner::Kind::Warning, message);
-    });
+    connect(&m_credentials, &FallbackCredentialStore::keychainUnavailable, this,
+        [this](const QString &message) { m_keychainBanner->showMessage(Banner::Kind::Warning, message); });
     if (m_credentials.usingMemoryOnly())
         m_keychainBanner->showMessage(Banner::Kind::Warning, m_credentials.unavailableMessage());
     auto *right = new QWidget(this);
@@ -192,7 +193,8 @@ void MainWindow::retranslate()
     m_helpMenu->setTitle(tr("&Help"));
     m_toolBar->setWindowTitle(tr("Main toolbar"));
     m_openAction->setText(tr("&Open Environment…"));
-    m_openAction->setToolTip(tr("Open an environment file (%1)").arg(m_openAction->shortcut().toString(QKeySequence::NativeText)));
+    m_openAction->setToolTip(
+        tr("Open an environment file (%1)").arg(m_openAction->shortcut().toString(QKeySequence::NativeText)));
     m_settingsAction->setText(tr("&Settings…"));
     m_quitAction->setText(tr("&Quit"));
     m_aboutAction->setText(tr("&About Greenlight"));
@@ -200,21 +202,23 @@ void MainWindow::retranslate()
     m_picker->setAccessibleName(tr("Environment"));
     m_places->setAccessibleName(tr("Places"));
 
-    const QString names[kPlaceCount] = {tr("Rollouts"), tr("Approvals"), tr("Runbooks"), tr("Audit")};
-    QString titles[kPlaceCount] = {
-        tr("No rollouts to show"), tr("No approvals waiting"), tr("No runbooks yet"), tr("No audit entries yet")};
-    QString descriptions[kPlaceCount] = {
-        tr("Open an environment to follow its rollouts: steps, traffic split, SLIs and one-click actions."),
-        tr("Gates waiting for your decision appear here, next to the live analysis of the rollout they hold."),
-        tr("Runbooks from your sources are kept here as a local copy that works with every server down."),
-        tr("Every action, approval and drill event is kept here in a tamper-evident log you can verify.")};
+    const QString names[kPlaceCount] = { tr("Rollouts"), tr("Approvals"), tr("Runbooks"), tr("Audit") };
+    QString titles[kPlaceCount]
+        = { tr("No rollouts to show"), tr("No approvals waiting"), tr("No runbooks yet"), tr("No audit entries yet") };
+    QString descriptions[kPlaceCount]
+        = { tr("Open an environment to follow its rollouts: steps, traffic split, SLIs and one-click actions."),
+              tr("Gates waiting for your decision appear here, next to the live analysis of the rollout they hold."),
+              tr("Runbooks from your sources are kept here as a local copy that works with every server down."),
+              tr("Every action, approval and drill event is kept here in a tamper-evident log you can verify.") };
     if (m_environment) {
         titles[0] = tr("No rollout in %1 yet").arg(m_environment->name);
-        descriptions[0] = tr("Rollouts of this environment appear here with their steps, traffic split, SLIs and one-click actions.");
+        descriptions[0] = tr(
+            "Rollouts of this environment appear here with their steps, traffic split, SLIs and one-click actions.");
     }
     for (int i = 0; i < kPlaceCount; ++i) {
         m_places->item(i)->setText(names[i]);
-        m_places->item(i)->setToolTip(tr("%1 (%2)").arg(names[i], m_placeActions[i]->shortcut().toString(QKeySequence::NativeText)));
+        m_places->item(i)->setToolTip(
+            tr("%1 (%2)").arg(names[i], m_placeActions[i]->shortcut().toString(QKeySequence::NativeText)));
         m_placeActions[i]->setText(names[i]);
         m_pages[i]->setTexts(titles[i], descriptions[i]);
     }
@@ -233,7 +237,8 @@ bool MainWindow::openEnvironment(const QString &path)
 {
     Result<Environment> loaded = loadEnvironmentFile(path);
     if (!loaded.ok()) {
-        m_banner->showMessage(Banner::Kind::Error, tr("Could not open the environment: %1").arg(loaded.error().message));
+        m_banner->showMessage(
+            Banner::Kind::Error, tr("Could not open the environment: %1").arg(loaded.error().message));
         refreshEnvironmentPicker();
         return false;
     }
@@ -283,7 +288,8 @@ void MainWindow::openSettings()
 
 void MainWindow::browseForEnvironment()
 {
-    const QString path = m_prompter.openFileName(this, tr("Open Environment"), tr("Environment files (*.yaml *.yml);;All files (*)"));
+    const QString path
+        = m_prompter.openFileName(this, tr("Open Environment"), tr("Environment files (*.yaml *.yml);;All files (*)"));
     if (!path.isEmpty())
         openEnvironment(path);
 }
@@ -306,15 +312,17 @@ void MainWindow::refreshEnvironmentPicker()
 void MainWindow::updateStatus()
 {
     if (!m_environment) {
-        m_environmentStatus->setText(tr("No environment open. Open one with %1.").arg(m_openAction->shortcut().toString(QKeySequence::NativeText)));
+        m_environmentStatus->setText(tr("No environment open. Open one with %1.")
+                                         .arg(m_openAction->shortcut().toString(QKeySequence::NativeText)));
         m_haproxyStatus->setText(tr("HAProxy: —"));
         m_prometheusStatus->setText(tr("Prometheus: —"));
         return;
     }
-    m_environmentStatus->setText(tr("Environment %1: backend %2, %n slot(s)", nullptr, int(m_environment->serverSlots.size()))
-                                     .arg(m_environment->name, m_environment->backend));
-    for (const auto component : {ConnectionMonitor::Component::Haproxy, ConnectionMonitor::Component::Prometheus})
-        showConnectionStatus(component, m_monitor ? m_monitor->status(component) : ConnectionMonitor::Status{});
+    m_environmentStatus->setText(
+        tr("Environment %1: backend %2, %n slot(s)", nullptr, int(m_environment->serverSlots.size()))
+            .arg(m_environment->name, m_environment->backend));
+    for (const auto component : { ConnectionMonitor::Component::Haproxy, ConnectionMonitor::Component::Prometheus })
+        showConnectionStatus(component, m_monitor ? m_monitor->status(component) : ConnectionMonitor::Status {});
 }
 
 void MainWindow::showConnectionStatus(ConnectionMonitor::Component component, const ConnectionMonitor::Status &status)
@@ -337,7 +345,8 @@ void MainWindow::showConnectionStatus(ConnectionMonitor::Component component, co
         colour = QStringLiteral("#c62828");
         break;
     }
-    const QString dot = colour.isEmpty() ? QStringLiteral("○") : QStringLiteral("<span style=\"color:%1\">●</span>").arg(colour);
+    const QString dot
+        = colour.isEmpty() ? QStringLiteral("○") : QStringLiteral("<span style=\"color:%1\">●</span>").arg(colour);
     label->setText(QStringLiteral("%1 %2").arg(dot, tr("%1: %2").arg(name, state)));
     label->setToolTip(status.summary);
 
@@ -348,7 +357,8 @@ void MainWindow::showConnectionStatus(ConnectionMonitor::Component component, co
     const auto p = m_monitor->status(ConnectionMonitor::Component::Prometheus);
     QStringList problems;
     if (h.state == ConnectionMonitor::State::Unreachable)
-        problems << tr("HAProxy's Runtime API does not answer (%1): traffic cannot be changed from here.").arg(h.summary);
+        problems
+            << tr("HAProxy's Runtime API does not answer (%1): traffic cannot be changed from here.").arg(h.summary);
     if (p.state == ConnectionMonitor::State::Unreachable)
         problems << tr("Prometheus does not answer (%1): no SLI analysis is possible.").arg(p.summary);
     if (problems.isEmpty())

@@ -74,10 +74,11 @@ void Banner::applyStyle()
     m_icon->setPixmap(style()->standardIcon(icon).pixmap(size, size, QIcon::Normal));
     // Blend the tint into the palette's window colour so the banner reads in light and dark themes alike.
     QPalette pal = palette();
-    const QColor base = parentWidget() ? parentWidget()->palette().color(QPalette::Window) : pal.color(QPalette::Window);
+    const QColor base
+        = parentWidget() ? parentWidget()->palette().color(QPalette::Window) : pal.color(QPalette::Window);
     QColor mixed;
     mixed.setRgbF(base.redF() * 0.82 + tint.redF() * 0.18, base.greenF() * 0.82 + tint.greenF() * 0.18,
-                  base.blueF() * 0.82 + tint.blueF() * 0.18);
+        base.blueF() * 0.82 + tint.blueF() * 0.18);
     pal.setColor(QPalette::Window, mixed);
     setPalette(pal);
 }

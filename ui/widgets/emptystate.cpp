@@ -5,7 +5,10 @@
 
 namespace gl::ui {
 
-EmptyState::EmptyState(QWidget *parent) : QWidget(parent), m_title(new QLabel(this)), m_description(new QLabel(this))
+EmptyState::EmptyState(QWidget *parent)
+    : QWidget(parent)
+    , m_title(new QLabel(this))
+    , m_description(new QLabel(this))
 {
     m_title->setObjectName(QStringLiteral("emptyStateTitle"));
     m_description->setObjectName(QStringLiteral("emptyStateDescription"));
