@@ -47,7 +47,7 @@ void ConnectionMonitor::setStatus(Component component, State state, const QStrin
     Status &current = component == Component::Haproxy ? m_haproxyStatus : m_prometheusStatus;
     if (current.state == state && current.summary == summary)
         return;
-    current = Status { state, summary };
+    current = Status {state, summary};
     Q_EMIT statusChanged(component, current);
 }
 

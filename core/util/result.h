@@ -42,7 +42,7 @@ struct Error {
 
 [[nodiscard]] inline Error makeError(ErrorCode code, QString message, QString detail = {})
 {
-    return Error { code, std::move(message), std::move(detail) };
+    return Error {code, std::move(message), std::move(detail)};
 }
 
 // Either a T or an Error. Never throws; check ok() before value().

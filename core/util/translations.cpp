@@ -18,7 +18,7 @@ std::unique_ptr<QTranslator> g_qt;
 
 QStringList availableLanguages()
 {
-    return { QStringLiteral("en"), QStringLiteral("ko") };
+    return {QStringLiteral("en"), QStringLiteral("ko")};
 }
 
 QString resolveLanguage(const QString &setting, const QLocale &system)

@@ -27,7 +27,7 @@ void TstArchitecture::initTestCase()
 {
     const QString includeRoot = QStringLiteral(GL_QT_INCLUDE_DIR);
     for (const char *module :
-        { "QtGui", "QtWidgets", "QtCharts", "QtOpenGL", "QtOpenGLWidgets", "QtSvg", "QtPrintSupport" }) {
+        {"QtGui", "QtWidgets", "QtCharts", "QtOpenGL", "QtOpenGLWidgets", "QtSvg", "QtPrintSupport"}) {
         const QString moduleName = QString::fromLatin1(module);
         QDirIterator it(includeRoot + u'/' + moduleName, QDir::Files);
         while (it.hasNext()) {
@@ -60,10 +60,10 @@ QStringList TstArchitecture::guiIncludesIn(const QString &text) const
 // The detector itself: it must flag GUI includes in any spelling and leave Core ones alone.
 void TstArchitecture::detectorFindsGuiIncludes()
 {
-    QCOMPARE(guiIncludesIn(QStringLiteral("#include <QColor>\n")), QStringList { QStringLiteral("QColor") });
+    QCOMPARE(guiIncludesIn(QStringLiteral("#include <QColor>\n")), QStringList {QStringLiteral("QColor")});
     QCOMPARE(guiIncludesIn(QStringLiteral("  # include <QtWidgets/QWidget>\n")),
-        QStringList { QStringLiteral("QtWidgets/QWidget") });
-    QCOMPARE(guiIncludesIn(QStringLiteral("#include <QtGui>\n")), QStringList { QStringLiteral("QtGui") });
+        QStringList {QStringLiteral("QtWidgets/QWidget")});
+    QCOMPARE(guiIncludesIn(QStringLiteral("#include <QtGui>\n")), QStringList {QStringLiteral("QtGui")});
     QVERIFY(guiIncludesIn(QStringLiteral("#include <QString>\n#include <QObject>\n#include \"util/result.h\"\n"))
                 .isEmpty());
 }
@@ -73,7 +73,7 @@ void TstArchitecture::coreIncludesNoGuiHeader()
 {
     int scanned = 0;
     QStringList offenders;
-    QDirIterator it(gl::test::sourceDir() + u"/core", { QStringLiteral("*.h"), QStringLiteral("*.cpp") }, QDir::Files,
+    QDirIterator it(gl::test::sourceDir() + u"/core", {QStringLiteral("*.h"), QStringLiteral("*.cpp")}, QDir::Files,
         QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();
@@ -90,7 +90,7 @@ void TstArchitecture::coreIncludesNoGuiHeader()
 QStringList TstArchitecture::linkedLibraries(const QString &executable) const
 {
     QProcess ldd;
-    ldd.start(QStringLiteral("ldd"), { executable });
+    ldd.start(QStringLiteral("ldd"), {executable});
     if (!ldd.waitForFinished(30000) || ldd.exitCode() != 0)
         return {};
     QStringList libs;

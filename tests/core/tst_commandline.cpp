@@ -23,8 +23,8 @@ Run run(const QString &program, const QStringList &args)
     p.start(program, args);
     if (!p.waitForFinished(60000))
         return {};
-    return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-        QString::fromUtf8(p.readAllStandardError()) };
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+        QString::fromUtf8(p.readAllStandardError())};
 }
 
 } // namespace
@@ -67,7 +67,7 @@ void TstCommandLine::versionAndHelp()
     QFETCH(QString, expected);
     const QString exe = gl::test::builtExecutable(program);
     QVERIFY2(!exe.isEmpty(), qPrintable(program + u" not built"));
-    const Run r = run(exe, { flag });
+    const Run r = run(exe, {flag});
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains(expected), qPrintable(r.out + r.err));
 }
@@ -76,9 +76,9 @@ void TstCommandLine::ctlUsageErrors_data()
 {
     QTest::addColumn<QStringList>("args");
     QTest::newRow("no command") << QStringList {};
-    QTest::newRow("unknown command") << QStringList { QStringLiteral("frobnicate") };
-    QTest::newRow("unknown option") << QStringList { QStringLiteral("env"), QStringLiteral("validate"),
-        QStringLiteral("--bogus") };
+    QTest::newRow("unknown command") << QStringList {QStringLiteral("frobnicate")};
+    QTest::newRow("unknown option") << QStringList {
+        QStringLiteral("env"), QStringLiteral("validate"), QStringLiteral("--bogus")};
 }
 
 // Usage errors exit 2 (documented), so scripts can tell them from failures (1).
@@ -94,7 +94,7 @@ void TstCommandLine::ctlUsageErrors()
 void TstCommandLine::ctlCommandHelp()
 {
     const Run r = run(gl::test::builtExecutable(QStringLiteral("greenlightctl")),
-        { QStringLiteral("env"), QStringLiteral("validate"), QStringLiteral("--help") });
+        {QStringLiteral("env"), QStringLiteral("validate"), QStringLiteral("--help")});
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains(u"--env"), qPrintable(r.out));
 }

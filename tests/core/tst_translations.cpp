@@ -98,8 +98,8 @@ void TstTranslations::koreanIsCompleteForEverySourceString()
     QProcess lupdate;
     lupdate.setWorkingDirectory(gl::test::sourceDir());
     lupdate.start(QStringLiteral(GL_LUPDATE),
-        { QStringLiteral("-silent"), QStringLiteral("-locations"), QStringLiteral("none"), QStringLiteral("core"),
-            QStringLiteral("cli"), QStringLiteral("ui"), QStringLiteral("app"), QStringLiteral("-ts"), fresh });
+        {QStringLiteral("-silent"), QStringLiteral("-locations"), QStringLiteral("none"), QStringLiteral("core"),
+            QStringLiteral("cli"), QStringLiteral("ui"), QStringLiteral("app"), QStringLiteral("-ts"), fresh});
     QVERIFY2(lupdate.waitForFinished(60000),
         "lupdate did not finish in 60 s (lupdate 6.4 hangs on a numerus argument written as int(a - b))");
     QCOMPARE(lupdate.exitCode(), 0);
@@ -114,11 +114,11 @@ void TstTranslations::koreanIsCompleteForEverySourceString()
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QHash<QPair<QString, QString>, Entry> byKey;
     for (const Entry &e : shipped)
-        byKey.insert({ e.context, e.source }, e);
+        byKey.insert({e.context, e.source}, e);
 
     QStringList problems;
     for (const Entry &w : wanted) {
-        const auto it = byKey.constFind({ w.context, w.source });
+        const auto it = byKey.constFind({w.context, w.source});
         if (it == byKey.cend()) {
             problems << QStringLiteral("missing: [%1] %2").arg(w.context, w.source);
             continue;

@@ -40,10 +40,10 @@ void TstDeb::initTestCase()
 {
     QVERIFY(m_out.isValid());
     const QString log = runOk(QStringLiteral(GL_CPACK),
-        { QStringLiteral("--config"), gl::test::binaryDir() + u"/CPackConfig.cmake", QStringLiteral("-G"),
-            QStringLiteral("DEB"), QStringLiteral("-B"), m_out.path() });
+        {QStringLiteral("--config"), gl::test::binaryDir() + u"/CPackConfig.cmake", QStringLiteral("-G"),
+            QStringLiteral("DEB"), QStringLiteral("-B"), m_out.path()});
     QVERIFY2(log != u"<failed>", "cpack failed");
-    const QStringList debs = QDir(m_out.path()).entryList({ QStringLiteral("greenlight_*.deb") });
+    const QStringList debs = QDir(m_out.path()).entryList({QStringLiteral("greenlight_*.deb")});
     QCOMPARE(debs.size(), 1);
     m_deb = m_out.filePath(debs.first());
 }
@@ -51,14 +51,14 @@ void TstDeb::initTestCase()
 // Package name, version, architecture, and Depends from shlibdeps (Qt, QtKeychain, yaml-cpp, OpenSSL).
 void TstDeb::metadata()
 {
-    const QString field = runOk(QStringLiteral("dpkg-deb"), { QStringLiteral("-f"), m_deb });
+    const QString field = runOk(QStringLiteral("dpkg-deb"), {QStringLiteral("-f"), m_deb});
     QVERIFY2(field.contains(u"Package: greenlight\n"), qPrintable(field));
     QVERIFY2(
         field.contains(QStringLiteral("Version: %1\n").arg(QStringLiteral(GREENLIGHT_VERSION))), qPrintable(field));
     QVERIFY2(field.contains(u"Architecture: amd64") || field.contains(u"Architecture: arm64"), qPrintable(field));
     const QString depends = field.section(QStringLiteral("Depends: "), 1).section(u'\n', 0, 0);
-    for (const char *lib : { "libqt6core6", "libqt6widgets6", "libqt6network6", "libqt6keychain1", "libyaml-cpp0.7",
-             "libqt6sql6-sqlite", "libc6" }) {
+    for (const char *lib : {"libqt6core6", "libqt6widgets6", "libqt6network6", "libqt6keychain1", "libyaml-cpp0.7",
+             "libqt6sql6-sqlite", "libc6"}) {
         QVERIFY2(depends.contains(QString::fromLatin1(lib)),
             qPrintable(u"Depends lacks " + QString::fromLatin1(lib) + u": " + depends));
     }
@@ -67,12 +67,12 @@ void TstDeb::metadata()
 // The files a desktop user needs are in the package, at the paths the desktop looks in.
 void TstDeb::contents()
 {
-    const QString list = runOk(QStringLiteral("dpkg-deb"), { QStringLiteral("-c"), m_deb });
+    const QString list = runOk(QStringLiteral("dpkg-deb"), {QStringLiteral("-c"), m_deb});
     const QString appId = QStringLiteral(GREENLIGHT_APP_ID);
-    const QStringList expected { QStringLiteral("./usr/bin/greenlight"), QStringLiteral("./usr/bin/greenlightctl"),
+    const QStringList expected {QStringLiteral("./usr/bin/greenlight"), QStringLiteral("./usr/bin/greenlightctl"),
         u"./usr/share/applications/" + appId + u".desktop",
         u"./usr/share/icons/hicolor/scalable/apps/" + appId + u".svg",
-        u"./usr/share/metainfo/" + appId + u".metainfo.xml" };
+        u"./usr/share/metainfo/" + appId + u".metainfo.xml"};
     for (const QString &path : expected) {
         QVERIFY2(list.contains(path + u'\n'), qPrintable(path + u" missing from the package:\n" + list));
     }

@@ -18,7 +18,7 @@ QString binaryDir()
 
 QString builtExecutable(const QString &name)
 {
-    QDirIterator it(binaryDir(), { name }, QDir::Files | QDir::Executable, QDirIterator::Subdirectories);
+    QDirIterator it(binaryDir(), {name}, QDir::Files | QDir::Executable, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();
         if (!path.contains(u"/CMakeFiles/"))

@@ -34,7 +34,7 @@ namespace {
 
 constexpr int kPlaceCount = static_cast<int>(MainWindow::Place::Count);
 
-const char *const kPlaceObjectNames[kPlaceCount] = { "rolloutsPage", "approvalsPage", "runbooksPage", "auditPage" };
+const char *const kPlaceObjectNames[kPlaceCount] = {"rolloutsPage", "approvalsPage", "runbooksPage", "auditPage"};
 
 } // namespace
 
@@ -130,8 +130,8 @@ void MainWindow::createLayout()
     m_places->setFrameShape(QFrame::NoFrame);
     m_places->setFixedWidth(190);
     m_places->setIconSize(QSize(20, 20));
-    const QStyle::StandardPixmap icons[kPlaceCount] = { QStyle::SP_MediaPlay, QStyle::SP_DialogApplyButton,
-        QStyle::SP_FileDialogDetailedView, QStyle::SP_FileDialogInfoView };
+    const QStyle::StandardPixmap icons[kPlaceCount] = {QStyle::SP_MediaPlay, QStyle::SP_DialogApplyButton,
+        QStyle::SP_FileDialogDetailedView, QStyle::SP_FileDialogInfoView};
     m_stack = new QStackedWidget(this);
     m_stack->setObjectName(QStringLiteral("placesStack"));
     for (int i = 0; i < kPlaceCount; ++i) {
@@ -202,14 +202,14 @@ void MainWindow::retranslate()
     m_picker->setAccessibleName(tr("Environment"));
     m_places->setAccessibleName(tr("Places"));
 
-    const QString names[kPlaceCount] = { tr("Rollouts"), tr("Approvals"), tr("Runbooks"), tr("Audit") };
+    const QString names[kPlaceCount] = {tr("Rollouts"), tr("Approvals"), tr("Runbooks"), tr("Audit")};
     QString titles[kPlaceCount]
-        = { tr("No rollouts to show"), tr("No approvals waiting"), tr("No runbooks yet"), tr("No audit entries yet") };
+        = {tr("No rollouts to show"), tr("No approvals waiting"), tr("No runbooks yet"), tr("No audit entries yet")};
     QString descriptions[kPlaceCount]
-        = { tr("Open an environment to follow its rollouts: steps, traffic split, SLIs and one-click actions."),
-              tr("Gates waiting for your decision appear here, next to the live analysis of the rollout they hold."),
-              tr("Runbooks from your sources are kept here as a local copy that works with every server down."),
-              tr("Every action, approval and drill event is kept here in a tamper-evident log you can verify.") };
+        = {tr("Open an environment to follow its rollouts: steps, traffic split, SLIs and one-click actions."),
+            tr("Gates waiting for your decision appear here, next to the live analysis of the rollout they hold."),
+            tr("Runbooks from your sources are kept here as a local copy that works with every server down."),
+            tr("Every action, approval and drill event is kept here in a tamper-evident log you can verify.")};
     if (m_environment) {
         titles[0] = tr("No rollout in %1 yet").arg(m_environment->name);
         descriptions[0] = tr(
@@ -321,7 +321,7 @@ void MainWindow::updateStatus()
     m_environmentStatus->setText(
         tr("Environment %1: backend %2, %n slot(s)", nullptr, int(m_environment->serverSlots.size()))
             .arg(m_environment->name, m_environment->backend));
-    for (const auto component : { ConnectionMonitor::Component::Haproxy, ConnectionMonitor::Component::Prometheus })
+    for (const auto component : {ConnectionMonitor::Component::Haproxy, ConnectionMonitor::Component::Prometheus})
         showConnectionStatus(component, m_monitor ? m_monitor->status(component) : ConnectionMonitor::Status {});
 }
 
