@@ -21,6 +21,42 @@ const Schema &ProfileStore::schema()
                 QStringLiteral(
                     "CREATE TABLE recent_environments (path TEXT PRIMARY KEY NOT NULL, opened_at TEXT NOT NULL)"),
             },
+            // 2: runbooks (core/runbooks): the local copy of the configured source folders, every imported
+            // version, a full-text index, step-through sessions and DR drills. Sessions and drills name their
+            // runbook by id and version and are never touched by a sync.
+            {
+                QStringLiteral("CREATE TABLE runbook_sources (path TEXT PRIMARY KEY NOT NULL, added_at TEXT NOT NULL)"),
+                QStringLiteral("CREATE TABLE runbooks (rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
+                               " title TEXT NOT NULL, service TEXT NOT NULL DEFAULT '', owner TEXT NOT NULL DEFAULT '',"
+                               " language TEXT NOT NULL DEFAULT 'en', tags TEXT NOT NULL DEFAULT '',"
+                               " rto_s INTEGER NOT NULL DEFAULT 0, rpo_s INTEGER NOT NULL DEFAULT 0,"
+                               " step_count INTEGER NOT NULL DEFAULT 0, source TEXT NOT NULL, path TEXT NOT NULL,"
+                               " content_hash TEXT NOT NULL, version INTEGER NOT NULL, imported_at TEXT NOT NULL)"),
+                QStringLiteral("CREATE TABLE runbook_versions (id TEXT NOT NULL, version INTEGER NOT NULL,"
+                               " content_hash TEXT NOT NULL, file_name TEXT NOT NULL, content BLOB NOT NULL,"
+                               " imported_at TEXT NOT NULL, PRIMARY KEY (id, version))"),
+                QStringLiteral("CREATE VIRTUAL TABLE runbook_fts USING fts5(title, tags, body,"
+                               " tokenize = 'porter unicode61 remove_diacritics 2')"),
+                QStringLiteral("CREATE TABLE runbook_sessions (session_id INTEGER PRIMARY KEY, runbook_id TEXT NOT NULL,"
+                               " version INTEGER NOT NULL, started_at TEXT NOT NULL, finished_at TEXT,"
+                               " current_step INTEGER NOT NULL DEFAULT 0, drill_id INTEGER)"),
+                QStringLiteral("CREATE INDEX runbook_sessions_open ON runbook_sessions (runbook_id, finished_at)"),
+                QStringLiteral("CREATE TABLE runbook_step_progress (session_id INTEGER NOT NULL"
+                               " REFERENCES runbook_sessions (session_id) ON DELETE CASCADE, step INTEGER NOT NULL,"
+                               " status TEXT NOT NULL DEFAULT 'pending', started_at TEXT, finished_at TEXT,"
+                               " note TEXT NOT NULL DEFAULT '', checklist TEXT NOT NULL DEFAULT '',"
+                               " PRIMARY KEY (session_id, step))"),
+                QStringLiteral("CREATE TABLE drills (drill_id INTEGER PRIMARY KEY, runbook_id TEXT NOT NULL,"
+                               " runbook_title TEXT NOT NULL, version INTEGER NOT NULL, session_id INTEGER,"
+                               " scenario TEXT NOT NULL DEFAULT '', participants TEXT NOT NULL DEFAULT '',"
+                               " rto_target_s INTEGER NOT NULL DEFAULT 0, rpo_target_s INTEGER NOT NULL DEFAULT 0,"
+                               " started_at TEXT NOT NULL, ended_at TEXT, service_restored_at TEXT, restore_point TEXT)"),
+                QStringLiteral("CREATE INDEX drills_runbook ON drills (runbook_id, started_at)"),
+                QStringLiteral("CREATE TABLE drill_events (drill_id INTEGER NOT NULL REFERENCES drills (drill_id)"
+                               " ON DELETE CASCADE, seq INTEGER NOT NULL, at TEXT NOT NULL, kind TEXT NOT NULL,"
+                               " step INTEGER, status TEXT NOT NULL DEFAULT '', text TEXT NOT NULL DEFAULT '',"
+                               " PRIMARY KEY (drill_id, seq))"),
+            },
         },
     };
     return schema;

@@ -1,0 +1,438 @@
+#include "runbooklibrary.h"
+
+#include "runbooks/runbookparser.h"
+#include "util/logging.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QRegularExpression>
+#include <QSet>
+
+namespace gl {
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("gl::RunbookLibrary", text);
+}
+
+QString isoNow(const Clock &clock)
+{
+    return clock.now().toUTC().toString(Qt::ISODateWithMs);
+}
+
+QString canonicalFolder(const QString &folder)
+{
+    if (folder.startsWith(u':'))
+        return QDir::cleanPath(folder);
+    const QFileInfo info(folder);
+    const QString canonical = info.canonicalFilePath();
+    return canonical.isEmpty() ? QDir::cleanPath(info.absoluteFilePath()) : canonical;
+}
+
+const char *const kSummaryColumns = "id, title, service, owner, language, tags, rto_s, rpo_s, step_count, version,"
+                                    " source, path, content_hash, imported_at";
+
+RunbookSummary readSummary(const QSqlQuery &query, int first = 0)
+{
+    RunbookSummary s;
+    s.id = query.value(first + 0).toString();
+    s.title = query.value(first + 1).toString();
+    s.service = query.value(first + 2).toString();
+    s.owner = query.value(first + 3).toString();
+    s.language = query.value(first + 4).toString();
+    s.tags = query.value(first + 5).toString().split(u' ', Qt::SkipEmptyParts);
+    s.rtoSeconds = query.value(first + 6).toLongLong();
+    s.rpoSeconds = query.value(first + 7).toLongLong();
+    s.stepCount = query.value(first + 8).toInt();
+    s.version = query.value(first + 9).toInt();
+    const QString source = query.value(first + 10).toString();
+    s.sourcePath = source + u'/' + query.value(first + 11).toString();
+    s.contentHash = query.value(first + 12).toString();
+    s.importedAt = QDateTime::fromString(query.value(first + 13).toString(), Qt::ISODateWithMs);
+    return s;
+}
+
+// What goes into the FTS "tags" column: tags, service, owner and id, so that "orders-db" or an owner team
+// finds the runbook too.
+QString ftsTags(const Runbook &runbook)
+{
+    QStringList words = runbook.tags;
+    words << runbook.service << runbook.owner << runbook.id;
+    return words.join(u' ');
+}
+
+struct ExistingRow {
+    qint64 rid = 0;
+    QString source;
+    QString path;
+    QString hash;
+    int version = 0;
+};
+
+} // namespace
+
+QString renderHighlights(const QString &text, const QString &open, const QString &close, bool html)
+{
+    QString out = html ? text.toHtmlEscaped() : text;
+    out.replace(QChar(kHighlightStart), open);
+    out.replace(QChar(kHighlightEnd), close);
+    return out;
+}
+
+RunbookLibrary::RunbookLibrary(Database &database, Clock &clock)
+    : m_database(database)
+    , m_clock(clock)
+{ }
+
+Result<QStringList> RunbookLibrary::sources() const
+{
+    Result<QSqlQuery> query = m_database.exec(QStringLiteral("SELECT path FROM runbook_sources ORDER BY added_at, path"));
+    if (!query)
+        return query.error();
+    QStringList folders;
+    while (query->next())
+        folders << query->value(0).toString();
+    return folders;
+}
+
+Status RunbookLibrary::addSource(const QString &folder)
+{
+    const Result<QSqlQuery> query
+        = m_database.exec(QStringLiteral("INSERT INTO runbook_sources (path, added_at) VALUES (?, ?)"
+                                         " ON CONFLICT (path) DO NOTHING"),
+            { canonicalFolder(folder), isoNow(m_clock) });
+    if (!query)
+        return query.error();
+    return {};
+}
+
+Status RunbookLibrary::removeSource(const QString &folder)
+{
+    const QString path = canonicalFolder(folder);
+    return m_database.transaction([&]() -> Status {
+        if (const auto q = m_database.exec(
+                QStringLiteral("DELETE FROM runbook_fts WHERE rowid IN (SELECT rid FROM runbooks WHERE source = ?)"),
+                { path });
+            !q)
+            return q.error();
+        if (const auto q = m_database.exec(QStringLiteral("DELETE FROM runbooks WHERE source = ?"), { path }); !q)
+            return q.error();
+        if (const auto q = m_database.exec(QStringLiteral("DELETE FROM runbook_sources WHERE path = ?"), { path }); !q)
+            return q.error();
+        return {};
+    });
+}
+
+Result<SyncReport> RunbookLibrary::syncConfigured(const QStringList &extra)
+{
+    Result<QStringList> configured = sources();
+    if (!configured)
+        return configured.error();
+    QStringList folders = extra;
+    folders += *configured;
+    return sync(folders);
+}
+
+Result<SyncReport> RunbookLibrary::sync(const QStringList &folders)
+{
+    SyncReport report;
+    QStringList roots;
+    for (const QString &folder : folders) {
+        const QString root = canonicalFolder(folder);
+        if (!roots.contains(root))
+            roots << root;
+    }
+
+    // What the library holds now, by id.
+    QHash<QString, ExistingRow> existing;
+    {
+        Result<QSqlQuery> query
+            = m_database.exec(QStringLiteral("SELECT id, rid, source, path, content_hash, version FROM runbooks"));
+        if (!query)
+            return query.error();
+        while (query->next())
+            existing.insert(query->value(0).toString(),
+                { query->value(1).toLongLong(), query->value(2).toString(), query->value(3).toString(),
+                    query->value(4).toString(), query->value(5).toInt() });
+    }
+    // Runbook ids with a session (step-through or drill) still open.
+    QSet<QString> inProgress;
+    {
+        Result<QSqlQuery> query = m_database.exec(
+            QStringLiteral("SELECT DISTINCT runbook_id FROM runbook_sessions WHERE finished_at IS NULL"));
+        if (!query)
+            return query.error();
+        while (query->next())
+            inProgress.insert(query->value(0).toString());
+    }
+
+    const QString now = isoNow(m_clock);
+    QHash<QString, QString> claimedBy; // id -> file that provided it in this sync
+    static const QRegularExpression lineOf(QStringLiteral("^.*?:(\\d+): "));
+
+    const Status status = m_database.transaction([&]() -> Status {
+        QStringList gone;
+        for (const QString &root : roots) {
+            const QFileInfo rootInfo(root);
+            if (!rootInfo.isDir() || !rootInfo.isReadable()) {
+                report.unavailableSources << root;
+                qCWarning(lcStorage) << "runbook source unavailable, keeping its runbooks:" << root;
+                continue;
+            }
+            QStringList files;
+            QDirIterator it(root, { QStringLiteral("*.md") }, QDir::Files | QDir::Readable,
+                QDirIterator::Subdirectories | QDirIterator::FollowSymlinks);
+            while (it.hasNext())
+                files << it.next();
+            files.sort();
+            QSet<QString> seenHere;
+            const QDir rootDir(root);
+            for (const QString &file : files) {
+                const QString relative = root.startsWith(u':') ? file.mid(root.size() + 1) : rootDir.relativeFilePath(file);
+                // README.md and friends at the top of a checkout are not runbooks.
+                if (relative.compare(u"README.md", Qt::CaseInsensitive) == 0)
+                    continue;
+                QFile handle(file);
+                if (!handle.open(QIODevice::ReadOnly)) {
+                    report.problems << SyncProblem { file, 0,
+                        QStringLiteral("%1: %2").arg(file, tr("cannot be read: %1").arg(handle.errorString())) };
+                    continue;
+                }
+                const QByteArray content = handle.readAll();
+                Result<Runbook> parsed = parseRunbook(content, file);
+                if (!parsed) {
+                    for (const QString &line : parsed.error().message.split(u'\n')) {
+                        const QRegularExpressionMatch m = lineOf.match(line);
+                        report.problems << SyncProblem { file, m.hasMatch() ? m.captured(1).toInt() : 0, line };
+                    }
+                    continue;
+                }
+                const Runbook &runbook = *parsed;
+                if (claimedBy.contains(runbook.id)) {
+                    report.problems << SyncProblem { file, 2,
+                        QStringLiteral("%1:2: id: %2")
+                            .arg(file, tr("duplicate id \"%1\", already imported from %2; this file was skipped")
+                                           .arg(runbook.id, claimedBy.value(runbook.id))) };
+                    continue;
+                }
+                const auto old = existing.constFind(runbook.id);
+                if (old != existing.constEnd() && old->source != root && !roots.contains(old->source)
+                    && QFileInfo::exists(old->source + u'/' + old->path)) {
+                    report.problems << SyncProblem { file, 2,
+                        QStringLiteral("%1:2: id: %2")
+                            .arg(file, tr("duplicate id \"%1\", already imported from %2; this file was skipped")
+                                           .arg(runbook.id, old->source + u'/' + old->path)) };
+                    continue;
+                }
+                claimedBy.insert(runbook.id, file);
+                seenHere.insert(runbook.id);
+
+                const QString hash
+                    = QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
+                const bool isNew = old == existing.constEnd();
+                if (!isNew && old->hash == hash) {
+                    if (old->source != root || old->path != relative) {
+                        if (const auto q = m_database.exec(
+                                QStringLiteral("UPDATE runbooks SET source = ?, path = ? WHERE rid = ?"),
+                                { root, relative, old->rid });
+                            !q)
+                            return q.error();
+                    }
+                    ++report.unchanged;
+                    continue;
+                }
+                int version = isNew ? 1 : old->version + 1;
+                if (isNew) {
+                    // A runbook removed earlier and now back continues its version numbers: drills name versions.
+                    auto q = m_database.exec(
+                        QStringLiteral("SELECT MAX(version) FROM runbook_versions WHERE id = ?"), { runbook.id });
+                    if (!q)
+                        return q.error();
+                    if (q->next())
+                        version = q->value(0).toInt() + 1;
+                }
+                const QVariantList values { runbook.title, runbook.service, runbook.owner, runbook.language,
+                    runbook.tags.join(u' '), runbook.rtoSeconds, runbook.rpoSeconds, int(runbook.steps.size()), root,
+                    relative, hash, version, now, runbook.id };
+                qint64 rid = 0;
+                if (isNew) {
+                    const auto q = m_database.exec(
+                        QStringLiteral("INSERT INTO runbooks (title, service, owner, language, tags, rto_s, rpo_s,"
+                                       " step_count, source, path, content_hash, version, imported_at, id)"
+                                       " VALUES (?, COALESCE(?, ''), COALESCE(?, ''), ?, COALESCE(?, ''), ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                        values);
+                    if (!q)
+                        return q.error();
+                    rid = q->lastInsertId().toLongLong();
+                    report.added << runbook.id;
+                } else {
+                    rid = old->rid;
+                    const auto q = m_database.exec(
+                        QStringLiteral("UPDATE runbooks SET title = ?, service = COALESCE(?, ''), owner = COALESCE(?, ''), language = ?,"
+                                       " tags = COALESCE(?, ''),"
+                                       " rto_s = ?, rpo_s = ?, step_count = ?, source = ?, path = ?, content_hash = ?,"
+                                       " version = ?, imported_at = ? WHERE id = ?"),
+                        values);
+                    if (!q)
+                        return q.error();
+                    if (const auto d = m_database.exec(QStringLiteral("DELETE FROM runbook_fts WHERE rowid = ?"), { rid }); !d)
+                        return d.error();
+                    report.changed << runbook.id;
+                    if (inProgress.contains(runbook.id))
+                        report.pinnedInProgress << runbook.id;
+                }
+                if (const auto q = m_database.exec(
+                        QStringLiteral("INSERT INTO runbook_versions (id, version, content_hash, file_name, content,"
+                                       " imported_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id, version) DO UPDATE SET"
+                                       " content_hash = excluded.content_hash, file_name = excluded.file_name,"
+                                       " content = excluded.content, imported_at = excluded.imported_at"),
+                        { runbook.id, version, hash, relative, content, now });
+                    !q)
+                    return q.error();
+                if (const auto q = m_database.exec(
+                        QStringLiteral("INSERT INTO runbook_fts (rowid, title, tags, body) VALUES (?, ?, COALESCE(?, ''), COALESCE(?, ''))"),
+                        { rid, runbook.title, ftsTags(runbook), runbook.body });
+                    !q)
+                    return q.error();
+            }
+            // Runbooks of this (available) folder whose file is gone.
+            for (auto it = existing.constBegin(); it != existing.constEnd(); ++it) {
+                if (it->source != root || seenHere.contains(it.key()) || claimedBy.contains(it.key()))
+                    continue;
+                // A file that is still there but failed to parse keeps its last good version.
+                if (QFileInfo::exists(root + u'/' + it->path)) {
+                    bool failed = false;
+                    for (const SyncProblem &problem : std::as_const(report.problems))
+                        failed = failed || problem.file == root + u'/' + it->path;
+                    if (failed)
+                        continue;
+                }
+                if (const auto q = m_database.exec(QStringLiteral("DELETE FROM runbook_fts WHERE rowid = ?"), { it->rid }); !q)
+                    return q.error();
+                if (const auto q = m_database.exec(QStringLiteral("DELETE FROM runbooks WHERE rid = ?"), { it->rid }); !q)
+                    return q.error();
+                report.removed << it.key();
+                gone << it.key();
+            }
+            for (const QString &id : std::as_const(gone))
+                existing.remove(id);
+            gone.clear();
+        }
+        return {};
+    });
+    if (!status)
+        return status.error();
+    report.added.sort();
+    report.changed.sort();
+    report.removed.sort();
+    return report;
+}
+
+Result<QList<RunbookSummary>> RunbookLibrary::list() const
+{
+    Result<QSqlQuery> query = m_database.exec(
+        QStringLiteral("SELECT %1 FROM runbooks ORDER BY title COLLATE NOCASE, id").arg(QLatin1String(kSummaryColumns)));
+    if (!query)
+        return query.error();
+    QList<RunbookSummary> result;
+    while (query->next())
+        result << readSummary(*query);
+    return result;
+}
+
+Result<QByteArray> RunbookLibrary::content(const QString &id, int version) const
+{
+    int wanted = version;
+    if (wanted <= 0) {
+        Result<QSqlQuery> current = m_database.exec(QStringLiteral("SELECT version FROM runbooks WHERE id = ?"), { id });
+        if (!current)
+            return current.error();
+        if (!current->next())
+            return makeError(ErrorCode::NotFound, tr("There is no runbook \"%1\" in the library.").arg(id));
+        wanted = current->value(0).toInt();
+    }
+    Result<QSqlQuery> query = m_database.exec(
+        QStringLiteral("SELECT content FROM runbook_versions WHERE id = ? AND version = ?"), { id, wanted });
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return makeError(ErrorCode::NotFound, tr("The library has no version %1 of runbook \"%2\".").arg(wanted).arg(id));
+    return query->value(0).toByteArray();
+}
+
+Result<Runbook> RunbookLibrary::runbook(const QString &id, int version) const
+{
+    Result<QSqlQuery> query = m_database.exec(
+        version > 0 ? QStringLiteral("SELECT v.content, v.version, v.content_hash, v.file_name, r.source"
+                                     " FROM runbook_versions v LEFT JOIN runbooks r ON r.id = v.id"
+                                     " WHERE v.id = ? AND v.version = ?")
+                    : QStringLiteral("SELECT v.content, v.version, v.content_hash, v.file_name, r.source"
+                                     " FROM runbooks r JOIN runbook_versions v ON v.id = r.id AND v.version = r.version"
+                                     " WHERE r.id = ?"),
+        version > 0 ? QVariantList { id, version } : QVariantList { id });
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return makeError(ErrorCode::NotFound,
+            version > 0 ? tr("The library has no version %1 of runbook \"%2\".").arg(version).arg(id)
+                        : tr("There is no runbook \"%1\" in the library.").arg(id));
+    const QString fileName = query->value(3).toString();
+    const QString source = query->value(4).toString();
+    Result<Runbook> parsed = parseRunbook(query->value(0).toByteArray(), fileName);
+    if (!parsed)
+        return makeError(ErrorCode::Corrupt, tr("The stored copy of runbook \"%1\" no longer parses.").arg(id),
+            parsed.error().message);
+    Runbook runbook = std::move(parsed).value();
+    runbook.version = query->value(1).toInt();
+    runbook.contentHash = query->value(2).toString();
+    runbook.sourcePath = source.isEmpty() ? fileName : source + u'/' + fileName;
+    return runbook;
+}
+
+QString RunbookLibrary::matchExpression(const QString &query)
+{
+    // Words are letters and digits (any script); everything else separates them. Each word is quoted (so FTS5
+    // operators typed by the user are plain text) and matched as a prefix; the words are ANDed.
+    static const QRegularExpression separators(QStringLiteral("[^\\p{L}\\p{N}]+"));
+    QStringList terms;
+    for (const QString &word : query.split(separators, Qt::SkipEmptyParts))
+        terms << u'"' + word.toLower() + u"\"*";
+    return terms.join(u' ');
+}
+
+Result<QList<RunbookSearchHit>> RunbookLibrary::search(const QString &text, int limit) const
+{
+    QList<RunbookSearchHit> hits;
+    const QString match = matchExpression(text);
+    if (match.isEmpty())
+        return hits;
+    // bm25 weights: a word in the title counts ten times a word in the body, tags five times.
+    Result<QSqlQuery> query = m_database.exec(
+        QStringLiteral("SELECT r.id, r.title, r.service, r.owner, r.language, r.tags, r.rto_s, r.rpo_s, r.step_count,"
+                       " r.version, r.source, r.path, r.content_hash, r.imported_at,"
+                       " highlight(runbook_fts, 0, char(2), char(3)),"
+                       " snippet(runbook_fts, 2, char(2), char(3), '…', 14),"
+                       " bm25(runbook_fts, 10.0, 5.0, 1.0) AS rank"
+                       " FROM runbook_fts JOIN runbooks r ON r.rid = runbook_fts.rowid"
+                       " WHERE runbook_fts MATCH ? ORDER BY rank, r.title LIMIT ?"),
+        { match, limit });
+    if (!query)
+        return query.error();
+    while (query->next()) {
+        RunbookSearchHit hit;
+        hit.runbook = readSummary(*query);
+        hit.titleHighlighted = query->value(14).toString();
+        hit.snippet = query->value(15).toString().simplified();
+        hit.rank = query->value(16).toDouble();
+        hits << hit;
+    }
+    return hits;
+}
+
+} // namespace gl

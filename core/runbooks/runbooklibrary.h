@@ -1,0 +1,108 @@
+#pragma once
+
+#include "runbooks/runbook.h"
+#include "storage/database.h"
+#include "util/clock.h"
+#include "util/result.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace gl {
+
+// A runbook as listed in the library (no body).
+struct RunbookSummary {
+    QString id;
+    QString title;
+    QString service;
+    QString owner;
+    QString language;
+    QStringList tags;
+    qint64 rtoSeconds = 0;
+    qint64 rpoSeconds = 0;
+    int stepCount = 0;
+    int version = 0;
+    QString sourcePath; // the file it came from
+    QString contentHash;
+    QDateTime importedAt;
+};
+
+// One search result. `titleHighlighted` and `snippet` mark matched terms with kHighlightStart/kHighlightEnd.
+struct RunbookSearchHit {
+    RunbookSummary runbook;
+    QString titleHighlighted;
+    QString snippet;
+    double rank = 0; // bm25: lower is better
+};
+
+inline constexpr char16_t kHighlightStart = u'\x02';
+inline constexpr char16_t kHighlightEnd = u'\x03';
+
+// Replaces the highlight markers of a search hit with `open` / `close` (e.g. "<b>", "</b>"); with `html` the
+// rest of the text is HTML-escaped first.
+[[nodiscard]] QString renderHighlights(const QString &text, const QString &open, const QString &close, bool html);
+
+// A file that could not be imported, with the line of the problem.
+struct SyncProblem {
+    QString file;
+    int line = 0;
+    QString message; // "FILE:LINE: field: problem"
+};
+
+// What a sync did.
+struct SyncReport {
+    QStringList added; // runbook ids
+    QStringList changed;
+    QStringList removed;
+    int unchanged = 0;
+    QList<SyncProblem> problems;
+    QStringList unavailableSources; // folders that were missing or unreadable: their runbooks were kept
+    // Changed runbooks that have a step-through or drill in progress: it continues on the version it started.
+    QStringList pinnedInProgress;
+
+    [[nodiscard]] bool hasChanges() const { return !added.isEmpty() || !changed.isEmpty() || !removed.isEmpty(); }
+};
+
+// The local copy of the runbooks (in the profile database). Sync imports source folders into it; everything
+// else (list, get, search, sessions, drills) reads only the local copy, so it works with every server down and
+// the source folders gone.
+class RunbookLibrary final {
+public:
+    explicit RunbookLibrary(Database &database, Clock &clock = SystemClock::instance());
+
+    // The configured source folders of this profile.
+    [[nodiscard]] Result<QStringList> sources() const;
+    [[nodiscard]] Status addSource(const QString &folder);
+    // Forgets a source folder and removes its runbooks from the library (their versions, sessions and drills
+    // are kept).
+    [[nodiscard]] Status removeSource(const QString &folder);
+
+    // Imports every *.md file under `folders` (recursively). A folder that does not exist or cannot be read
+    // is reported in unavailableSources and its runbooks are kept as they are; a file that fails to parse is
+    // reported with its line and the rest still import; a runbook whose file is gone from an available
+    // folder is removed from the library. Sessions and drills are never touched.
+    [[nodiscard]] Result<SyncReport> sync(const QStringList &folders);
+    // sync() over the configured sources plus `extra` (e.g. the bundled samples).
+    [[nodiscard]] Result<SyncReport> syncConfigured(const QStringList &extra = {});
+
+    [[nodiscard]] Result<QList<RunbookSummary>> list() const;
+    // The runbook `id` at `version` (0: the current one).
+    [[nodiscard]] Result<Runbook> runbook(const QString &id, int version = 0) const;
+    // The raw Markdown file of a version.
+    [[nodiscard]] Result<QByteArray> content(const QString &id, int version = 0) const;
+    // Full-text search over title, tags and body, best first. Every word must match (as a prefix).
+    [[nodiscard]] Result<QList<RunbookSearchHit>> search(const QString &query, int limit = 20) const;
+
+    [[nodiscard]] Database &database() { return m_database; }
+    [[nodiscard]] Clock &clock() { return m_clock; }
+
+    // The FTS5 MATCH expression for what a user typed ("db failover" -> "\"db\"* \"failover\"*").
+    [[nodiscard]] static QString matchExpression(const QString &query);
+
+private:
+    Database &m_database;
+    Clock &m_clock;
+};
+
+} // namespace gl
