@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/sliconfig.h"
 #include "model/strategyconfig.h"
 
 #include <QList>
@@ -28,6 +29,7 @@ struct Environment {
     QString undeployHook;    // command template with {slot}, {address}
     QString stateDatabase;   // absolute path of the environment's state database
     StrategyConfig strategies; // the optional `strategies:` section (defaults when absent)
+    AnalysisConfig analysis;   // the optional `analysis:` section (configured == false when absent)
 
     [[nodiscard]] bool runtimeApiIsUnixSocket() const { return runtimeApi.startsWith(u'/'); }
     [[nodiscard]] QStringList colours() const;

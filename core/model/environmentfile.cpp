@@ -147,7 +147,8 @@ private:
         }
         if (!checkMap(root, QString(),
                 { QStringLiteral("name"), QStringLiteral("haproxy"), QStringLiteral("prometheus"),
-                    QStringLiteral("hooks"), QStringLiteral("state"), QStringLiteral("strategies") }))
+                    QStringLiteral("hooks"), QStringLiteral("state"), QStringLiteral("strategies"),
+                    QStringLiteral("analysis") }))
             return;
         if (auto name = scalar(root, "name", QStringLiteral("name"), true))
             m_env.name = *name;
@@ -208,6 +209,12 @@ private:
         // strategies: optional; its reader lives with StrategyConfig (core/model/strategyconfig.cpp).
         if (const YAML::Node strategies = root["strategies"]; strategies.IsDefined() && !strategies.IsNull())
             m_env.strategies = readStrategiesYaml(strategies,
+                [this](const YAML::Mark &mark, const QString &field, const QString &problem) {
+                    addError(mark, field, problem);
+                });
+        // analysis: optional; its reader lives with AnalysisConfig (core/model/sliconfig.cpp).
+        if (const YAML::Node analysis = root["analysis"]; analysis.IsDefined() && !analysis.IsNull())
+            m_env.analysis = readAnalysisYaml(analysis,
                 [this](const YAML::Mark &mark, const QString &field, const QString &problem) {
                     addError(mark, field, problem);
                 });

@@ -82,6 +82,41 @@ const Schema &StateStore::schema()
                                " acquired_at TEXT NOT NULL,"
                                " heartbeat_ms INTEGER NOT NULL)"),
             },
+            // 3: SLI analysis (core/analysis): one row per analysis run (a rollout step's analysis or an
+            // `analysis check`; rollout_id 0 when no rollout) and one per rule per evaluation, so users see why a
+            // rollout passed or failed. NaN values are stored as NULL; +Inf/-Inf as SQLite's infinities.
+            {
+                QStringLiteral("CREATE TABLE analysis_runs ("
+                               " id INTEGER PRIMARY KEY,"
+                               " rollout_id INTEGER NOT NULL DEFAULT 0,"
+                               " new_version TEXT NOT NULL,"
+                               " stable_version TEXT NOT NULL DEFAULT '',"
+                               " started_at TEXT NOT NULL,"
+                               " finished_at TEXT NOT NULL DEFAULT '',"
+                               " verdict TEXT NOT NULL DEFAULT 'pending',"
+                               " reason TEXT NOT NULL DEFAULT '',"
+                               " config TEXT NOT NULL DEFAULT '{}')"),
+                QStringLiteral("CREATE INDEX analysis_runs_by_rollout ON analysis_runs (rollout_id, id)"),
+                QStringLiteral("CREATE TABLE analysis_measurements ("
+                               " id INTEGER PRIMARY KEY,"
+                               " run_id INTEGER NOT NULL REFERENCES analysis_runs(id) ON DELETE CASCADE,"
+                               " seq INTEGER NOT NULL,"
+                               " at TEXT NOT NULL,"
+                               " rule TEXT NOT NULL,"
+                               " sli TEXT NOT NULL,"
+                               " version TEXT NOT NULL,"
+                               " stable_version TEXT NOT NULL DEFAULT '',"
+                               " value REAL,"
+                               " stable_value REAL,"
+                               " threshold REAL,"
+                               " comparison TEXT NOT NULL DEFAULT '',"
+                               " requests REAL,"
+                               " outcome TEXT NOT NULL,"
+                               " verdict TEXT NOT NULL,"
+                               " failures INTEGER NOT NULL DEFAULT 0,"
+                               " reason TEXT NOT NULL DEFAULT '')"),
+                QStringLiteral("CREATE INDEX analysis_measurements_by_run ON analysis_measurements (run_id, seq)"),
+            },
         },
     };
     return schema;
