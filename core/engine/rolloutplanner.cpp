@@ -398,11 +398,42 @@ QList<RolloutOp> RolloutPlanner::recoveryOps(
             }
         }
         if (rollback && !touched.isEmpty()) {
-            // Slot by slot (maxUnavailable at a time) back to the previous version; estimate from what the
-            // forward batches took.
+            // Slot by slot (maxUnavailable at a time) back to the previous version. Slots already out of
+            // service (drained or in maintenance by the forward plan and not restored above) go first, as one
+            // batch of their own, so that no batch takes a serving slot out while they are out as well.
+            QHash<QString, ServerAdminState> state;
+            QHash<QString, int> weight;
+            for (const QString &slot : c.stableSlots) {
+                state[slot] = ServerAdminState::Ready;
+                weight[slot] = c.stableWeights.value(slot, c.fullWeight);
+            }
+            const auto apply = [&](const RolloutOp &o) {
+                for (const ServerChange &ch : o.changes) {
+                    if (ch.state)
+                        state[ch.server] = *ch.state;
+                    if (ch.weight)
+                        weight[ch.server] = *ch.weight;
+                }
+            };
+            for (const RolloutOp &o : forward) {
+                if (o.kind == OpKind::SetServers && o.status == OpStatus::Done)
+                    apply(o);
+            }
+            for (const RolloutOp &o : result)
+                apply(o);
+            const auto serving = [&](const QString &slot) {
+                return state.value(slot) == ServerAdminState::Ready && weight.value(slot) > 0;
+            };
+            QStringList out;
+            QStringList in;
+            for (const QString &slot : touched)
+                (serving(slot) ? in : out) << slot;
             const int batch = inPlaceBatch(c);
             QList<RolloutOp> redeploy;
-            appendInPlace(redeploy, c, touched, c.previousVersion, batch, 1000);
+            if (!out.isEmpty())
+                appendInPlace(redeploy, c, out, c.previousVersion, int(out.size()), 1000);
+            if (!in.isEmpty())
+                appendInPlace(redeploy, c, in, c.previousVersion, batch, 2000);
             for (RolloutOp &o : redeploy) {
                 o.role = o.role == u"step" ? QStringLiteral("redeploy") : o.role;
                 o.step = -1;
