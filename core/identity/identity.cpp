@@ -1,0 +1,24 @@
+#include "identity.h"
+
+namespace gl {
+
+std::optional<Identity> findIdentity(const QList<Identity> &identities, const QString &person)
+{
+    for (const Identity &identity : identities) {
+        if (identity.person == person)
+            return identity;
+    }
+    return std::nullopt;
+}
+
+QString currentPerson()
+{
+    QString person = qEnvironmentVariable("GREENLIGHT_PERSON");
+    if (person.isEmpty())
+        person = qEnvironmentVariable("USER");
+    if (person.isEmpty())
+        person = qEnvironmentVariable("LOGNAME");
+    return person.trimmed();
+}
+
+} // namespace gl
