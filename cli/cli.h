@@ -39,6 +39,7 @@ struct Command {
 [[nodiscard]] std::vector<Command> envCommands();
 [[nodiscard]] std::vector<Command> rolloutCommands();
 [[nodiscard]] std::vector<Command> runbookCommands();
+[[nodiscard]] std::vector<Command> analysisCommands();
 
 // Parses the arguments of `app`, runs the command and returns the process exit code.
 int run(QCoreApplication &app);

@@ -133,6 +133,25 @@ QString writeEnvironmentFile(const SandboxState &state, const QString &launcherP
         yaml += QStringLiteral("}\n");
     }
     yaml += QStringLiteral("prometheus:\n  url: \"http://127.0.0.1:%1\"\n").arg(state.prometheusPort);
+    // SLI analysis of a new version against the stable one (docs/analysis.md), sized for the sample service:
+    // p99 ~5 ms when healthy, 1 s scrapes, so a 15 s window has enough samples.
+    yaml += QStringLiteral("analysis:\n"
+                           "  interval: 1s\n"
+                           "  window: 15s\n"
+                           "  min_requests: 20\n"
+                           "  failure_limit: 3\n"
+                           "  passes_required: 5\n"
+                           "  inconclusive_after: 30s\n"
+                           "  prometheus_unreachable_after: 10s\n"
+                           "  inconclusive_policy: hold\n"
+                           "  slis:\n"
+                           "    - {name: error-ratio, kind: error-ratio}\n"
+                           "    - {name: p99-latency, kind: p99-latency}\n"
+                           "    - {name: request-rate, kind: request-rate}\n"
+                           "  rules:\n"
+                           "    - {sli: error-ratio, max: 1%}\n"
+                           "    - {sli: p99-latency, relative: 2, floor: 0.025}\n"
+                           "    - {sli: error-ratio, burn_rate: {slo: 99.9%, window: 1h, budget_fraction: 20%}}\n");
     yaml += QStringLiteral("hooks:\n");
     yaml += QStringLiteral("  deploy: %1\n")
                 .arg(quoted(
