@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/approvalsconfig.h"
 #include "model/sliconfig.h"
 #include "model/strategyconfig.h"
 
@@ -30,6 +31,7 @@ struct Environment {
     QString stateDatabase;   // absolute path of the environment's state database
     StrategyConfig strategies; // the optional `strategies:` section (defaults when absent)
     AnalysisConfig analysis;   // the optional `analysis:` section (configured == false when absent)
+    ApprovalsConfig approvals; // `approvers:`, `gates:`, `change_windows:`, `freezes:` (docs/approvals.md)
 
     [[nodiscard]] bool runtimeApiIsUnixSocket() const { return runtimeApi.startsWith(u'/'); }
     [[nodiscard]] QStringList colours() const;

@@ -146,9 +146,9 @@ private:
             return;
         }
         if (!checkMap(root, QString(),
-                { QStringLiteral("name"), QStringLiteral("haproxy"), QStringLiteral("prometheus"),
+                QStringList { QStringLiteral("name"), QStringLiteral("haproxy"), QStringLiteral("prometheus"),
                     QStringLiteral("hooks"), QStringLiteral("state"), QStringLiteral("strategies"),
-                    QStringLiteral("analysis") }))
+                    QStringLiteral("analysis") } + approvalsYamlKeys()))
             return;
         if (auto name = scalar(root, "name", QStringLiteral("name"), true))
             m_env.name = *name;
@@ -218,6 +218,10 @@ private:
                 [this](const YAML::Mark &mark, const QString &field, const QString &problem) {
                     addError(mark, field, problem);
                 });
+        // approvers, gates, change_windows, freezes: optional; read by core/model/approvalsconfig.cpp.
+        m_env.approvals = readApprovalsYaml(root, [this](const YAML::Mark &mark, const QString &field, const QString &problem) {
+            addError(mark, field, problem);
+        });
     }
 
     // A hook template must contain the `required` placeholders and no placeholder other than {slot},
