@@ -186,7 +186,7 @@ int follow(Context &context, Session &session, qint64 id, std::unique_ptr<Rollou
         if (RolloutStateMachine::isTerminal(record.state))
             return exitCodeFor(record.state);
         if (record.state == RolloutState::Held) {
-            context.err << tr("rollout #%1 is held: %2").arg(id).arg(record.message) << '\n';
+            context.err << tr("rollout #%1: %2").arg(id).arg(record.message) << '\n';
             return ExitError;
         }
         spin(100);
@@ -579,8 +579,12 @@ int simpleAction(Context &context, RolloutAction kind)
         return ExitError;
     // Abort and rollback run to their end in this process when no other engine is there: they are short and
     // must not stop half-way.
-    const bool wait = context.parser.isSet(QStringLiteral("wait"))
-        || (engine && (kind == RolloutAction::Abort || kind == RolloutAction::Rollback));
+    const bool wait = context.parser.isSet(QStringLiteral("wait"));
+    if (!wait && engine && (kind == RolloutAction::Abort || kind == RolloutAction::Rollback)) {
+        // Not asked to --wait: the action succeeded when the rollout got where it was asked to go (exit 0).
+        const int code = follow(context, session, outcome.rolloutId, engine, json);
+        return code == ExitAborted ? ExitOk : code;
+    }
     return finishAction(context, session, outcome, engine, wait, json);
 }
 
