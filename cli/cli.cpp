@@ -39,7 +39,8 @@ void printOverview(QTextStream &out, const std::vector<Command> &commands)
 std::vector<Command> allCommands()
 {
     std::vector<Command> commands;
-    for (auto &&group : { envCommands(), rolloutCommands(), runbookCommands(), analysisCommands() })
+    for (auto &&group : { envCommands(), rolloutCommands(), runbookCommands(), analysisCommands(), auditCommands(),
+             approvalCommands() })
         commands.insert(commands.end(), group.begin(), group.end());
     return commands;
 }

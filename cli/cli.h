@@ -40,6 +40,8 @@ struct Command {
 [[nodiscard]] std::vector<Command> rolloutCommands();
 [[nodiscard]] std::vector<Command> runbookCommands();
 [[nodiscard]] std::vector<Command> analysisCommands();
+[[nodiscard]] std::vector<Command> auditCommands();
+[[nodiscard]] std::vector<Command> approvalCommands();
 
 // Parses the arguments of `app`, runs the command and returns the process exit code.
 int run(QCoreApplication &app);
