@@ -168,7 +168,7 @@ int show(Context &context)
                            run->startedAt.toUTC().toString(Qt::ISODate),
                            run->rolloutId > 0 ? Tr::tr(" (rollout %1)").arg(run->rolloutId) : QString())
                 << '\n'
-                << Tr::tr("Verdict: %1: %2").arg(toString(run->verdict), run->reason) << '\n'
+                << Tr::tr("Verdict: %1").arg(run->reason.isEmpty() ? toString(run->verdict) : run->reason) << '\n'
                 << Tr::tr("Failure limit: the analysis fails at failed measurement %1 (%2 counting).")
                        .arg(run->config.failureLimit)
                        .arg(run->config.failureCounting == FailureCounting::Total ? QStringLiteral("total")
