@@ -35,7 +35,7 @@ RolloutOp op(OpKind kind, QString label)
 
 RolloutOp deployOp(const QString &slot, const QString &version)
 {
-    RolloutOp o = op(OpKind::Deploy, tr("deploy %1 to %2").arg(version, slot));
+    RolloutOp o = op(OpKind::Deploy, QCoreApplication::translate("gl::RolloutPlanner", "deploy %1 to %2").arg(version, slot));
     o.slotNames = { slot };
     o.version = version;
     return o;
@@ -43,7 +43,7 @@ RolloutOp deployOp(const QString &slot, const QString &version)
 
 RolloutOp undeployOp(const QString &slot)
 {
-    RolloutOp o = op(OpKind::Undeploy, tr("undeploy %1").arg(slot));
+    RolloutOp o = op(OpKind::Undeploy, QCoreApplication::translate("gl::RolloutPlanner", "undeploy %1").arg(slot));
     o.slotNames = { slot };
     return o;
 }
@@ -59,8 +59,8 @@ RolloutOp setOp(QList<ServerChange> changes, QString label, QString role = {})
 RolloutOp waitOp(OpKind kind, const QStringList &slotNames)
 {
     RolloutOp o = op(kind,
-        kind == OpKind::WaitHealthy ? tr("wait until %1 pass the health check").arg(slotNames.join(u", "))
-                                    : tr("wait until %1 have no session and no queue").arg(slotNames.join(u", ")));
+        kind == OpKind::WaitHealthy ? QCoreApplication::translate("gl::RolloutPlanner", "wait until %1 pass the health check").arg(slotNames.join(u", "))
+                                    : QCoreApplication::translate("gl::RolloutPlanner", "wait until %1 have no session and no queue").arg(slotNames.join(u", ")));
     o.slotNames = slotNames;
     return o;
 }
@@ -82,7 +82,7 @@ void appendEnable(QList<RolloutOp> &ops, const PlanContext &c, const QStringList
         changes << change(c.backend, slot, 0);
     for (const QString &slot : slotNames)
         changes << change(c.backend, slot, std::nullopt, ServerAdminState::Ready);
-    RolloutOp enable = setOp(changes, tr("enable %1 with weight 0").arg(slotNames.join(u", ")), QStringLiteral("enable"));
+    RolloutOp enable = setOp(changes, QCoreApplication::translate("gl::RolloutPlanner", "enable %1 with weight 0").arg(slotNames.join(u", ")), QStringLiteral("enable"));
     enable.group = group;
     ops << enable;
     RolloutOp wait = waitOp(OpKind::WaitHealthy, slotNames);
@@ -99,9 +99,9 @@ void appendDrain(QList<RolloutOp> &ops, const PlanContext &c, const QStringList 
         drain << change(c.backend, slot, std::nullopt, ServerAdminState::Drain);
         maint << change(c.backend, slot, std::nullopt, ServerAdminState::Maint);
     }
-    RolloutOp d = setOp(drain, tr("drain %1").arg(slotNames.join(u", ")), QStringLiteral("drain"));
+    RolloutOp d = setOp(drain, QCoreApplication::translate("gl::RolloutPlanner", "drain %1").arg(slotNames.join(u", ")), QStringLiteral("drain"));
     RolloutOp w = waitOp(OpKind::WaitDrained, slotNames);
-    RolloutOp m = setOp(maint, tr("put %1 in maintenance").arg(slotNames.join(u", ")), QStringLiteral("maint"));
+    RolloutOp m = setOp(maint, QCoreApplication::translate("gl::RolloutPlanner", "put %1 in maintenance").arg(slotNames.join(u", ")), QStringLiteral("maint"));
     d.group = w.group = m.group = group;
     ops << d << w << m;
 }
@@ -123,7 +123,7 @@ void appendInPlace(QList<RolloutOp> &ops, const PlanContext &c, const QStringLis
         QList<ServerChange> weights;
         for (const QString &slot : batchSlots)
             weights << change(c.backend, slot, c.stableWeights.value(slot, c.fullWeight));
-        RolloutOp ready = setOp(weights, tr("give %1 traffic again").arg(batchSlots.join(u", ")), QStringLiteral("step"));
+        RolloutOp ready = setOp(weights, QCoreApplication::translate("gl::RolloutPlanner", "give %1 traffic again").arg(batchSlots.join(u", ")), QStringLiteral("step"));
         ready.group = group;
         ready.step = group;
         ready.percent = 100.0 * double(std::min<qsizetype>(i + batch, slotNames.size())) / double(slotNames.size());
@@ -166,7 +166,7 @@ Result<PlanContext> PlanContext::fromJson(const QJsonObject &object)
     c.backend = object.value(u"backend").toString();
     const auto strategy = strategyFromString(object.value(u"strategy").toString());
     if (!strategy || c.backend.isEmpty())
-        return makeError(ErrorCode::Corrupt, tr("The stored rollout plan is damaged."));
+        return makeError(ErrorCode::Corrupt, QCoreApplication::translate("gl::RolloutPlanner", "The stored rollout plan is damaged."));
     c.strategy = *strategy;
     Result<StrategyConfig> config = StrategyConfig::fromJson(object.value(u"config").toObject());
     if (!config)

@@ -131,19 +131,19 @@ QList<CanaryStep> StrategyConfig::defaultCanarySteps()
 Status validateCanarySteps(const QList<CanaryStep> &steps)
 {
     if (steps.isEmpty())
-        return makeError(ErrorCode::InvalidArgument, tr("a canary needs at least one step (100)"));
+        return makeError(ErrorCode::InvalidArgument, QCoreApplication::translate("gl::StrategyConfig", "a canary needs at least one step (100)"));
     int previous = 0;
     for (const CanaryStep &step : steps) {
         if (step.percent < 1 || step.percent > 100)
             return makeError(
-                ErrorCode::InvalidArgument, tr("step %1 %: a step is a percentage from 1 to 100").arg(step.percent));
+                ErrorCode::InvalidArgument, QCoreApplication::translate("gl::StrategyConfig", "step %1 %: a step is a percentage from 1 to 100").arg(step.percent));
         if (step.percent <= previous)
             return makeError(ErrorCode::InvalidArgument,
-                tr("step %1 % after %2 %: steps must increase").arg(step.percent).arg(previous));
+                QCoreApplication::translate("gl::StrategyConfig", "step %1 % after %2 %: steps must increase").arg(step.percent).arg(previous));
         previous = step.percent;
     }
     if (previous != 100)
-        return makeError(ErrorCode::InvalidArgument, tr("the last step must be 100 %, not %1 %").arg(previous));
+        return makeError(ErrorCode::InvalidArgument, QCoreApplication::translate("gl::StrategyConfig", "the last step must be 100 %, not %1 %").arg(previous));
     return {};
 }
 
@@ -155,13 +155,13 @@ Result<QList<CanaryStep>> parseCanarySteps(const QString &text, const StepPause 
         bool ok = false;
         const int percent = percentText.toInt(&ok);
         if (!ok)
-            return makeError(ErrorCode::InvalidArgument, tr("\"%1\" is not a step percentage").arg(part.trimmed()));
+            return makeError(ErrorCode::InvalidArgument, QCoreApplication::translate("gl::StrategyConfig", "\"%1\" is not a step percentage").arg(part.trimmed()));
         CanaryStep step { percent, percent == 100 ? StepPause {} : pause };
         if (part.contains(u':')) {
             const auto parsed = StepPause::parse(part.section(u':', 1));
             if (!parsed)
                 return makeError(ErrorCode::InvalidArgument,
-                    tr("\"%1\": a pause is none, gate, analysis or a duration such as 30s").arg(part.trimmed()));
+                    QCoreApplication::translate("gl::StrategyConfig", "\"%1\": a pause is none, gate, analysis or a duration such as 30s").arg(part.trimmed()));
             step.pause = *parsed;
         }
         steps << step;
@@ -195,7 +195,7 @@ Result<StrategyConfig> StrategyConfig::fromJson(const QJsonObject &object)
     StrategyConfig config;
     const auto strategy = strategyFromString(object.value(u"default").toString(QStringLiteral("canary")));
     if (!strategy)
-        return makeError(ErrorCode::Corrupt, tr("unknown strategy in a stored rollout"));
+        return makeError(ErrorCode::Corrupt, QCoreApplication::translate("gl::StrategyConfig", "unknown strategy in a stored rollout"));
     config.defaultStrategy = *strategy;
     config.canarySlots = object.value(u"canarySlots").toInt(config.canarySlots);
     if (object.contains(u"canarySteps")) {
@@ -235,7 +235,7 @@ public:
                 m_config.defaultStrategy = *kind;
             else
                 m_addError(value.Mark(), QStringLiteral("strategies.default"),
-                    tr("expected canary, blue-green, rolling or recreate"));
+                    QCoreApplication::translate("gl::StrategyConfig", "expected canary, blue-green, rolling or recreate"));
         }
         if (const YAML::Node canary = node["canary"]; canary.IsDefined() && !canary.IsNull())
             readCanary(canary);
@@ -259,14 +259,14 @@ private:
     bool checkMap(const YAML::Node &node, const QString &field, const QStringList &allowed)
     {
         if (!node.IsMap()) {
-            m_addError(node.Mark(), field, tr("expected a mapping"));
+            m_addError(node.Mark(), field, QCoreApplication::translate("gl::StrategyConfig", "expected a mapping"));
             return false;
         }
         for (auto it = node.begin(); it != node.end(); ++it) {
             const QString key = QString::fromStdString(it->first.as<std::string>(std::string()));
             if (!allowed.contains(key))
                 m_addError(it->first.Mark(), field + u'.' + key,
-                    tr("unknown key (expected one of: %1)").arg(allowed.join(u", ")));
+                    QCoreApplication::translate("gl::StrategyConfig", "unknown key (expected one of: %1)").arg(allowed.join(u", ")));
         }
         return true;
     }
@@ -280,7 +280,7 @@ private:
         if (ms)
             target = *ms;
         else
-            m_addError(value.Mark(), field, tr("expected a duration such as 500ms, 30s, 2m or 1h"));
+            m_addError(value.Mark(), field, QCoreApplication::translate("gl::StrategyConfig", "expected a duration such as 500ms, 30s, 2m or 1h"));
     }
 
     void integer(const YAML::Node &parent, const char *key, const QString &field, int min, int max, int &target)
@@ -293,7 +293,7 @@ private:
         if (ok && number >= min && number <= max)
             target = number;
         else
-            m_addError(value.Mark(), field, tr("expected a whole number from %1 to %2").arg(min).arg(max));
+            m_addError(value.Mark(), field, QCoreApplication::translate("gl::StrategyConfig", "expected a whole number from %1 to %2").arg(min).arg(max));
     }
 
     void readCanary(const YAML::Node &canary)
@@ -312,7 +312,7 @@ private:
                 pause = *parsed;
             else
                 m_addError(value.Mark(), QStringLiteral("strategies.canary.pause"),
-                    tr("expected none, gate, analysis or a duration such as 30s"));
+                    QCoreApplication::translate("gl::StrategyConfig", "expected none, gate, analysis or a duration such as 30s"));
         }
         const YAML::Node steps = canary["steps"];
         if (!steps.IsDefined() || steps.IsNull()) {
@@ -324,7 +324,7 @@ private:
         }
         if (!steps.IsSequence()) {
             m_addError(steps.Mark(), QStringLiteral("strategies.canary.steps"),
-                tr("expected a list of percentages, e.g. [5, 25, 50, 100]"));
+                QCoreApplication::translate("gl::StrategyConfig", "expected a list of percentages, e.g. [5, 25, 50, 100]"));
             return;
         }
         QList<CanaryStep> result;
@@ -343,7 +343,7 @@ private:
                 ? QString::fromStdString(percentNode.Scalar()).remove(u'%').trimmed().toInt(&ok)
                 : 0;
             if (!ok) {
-                m_addError(item.Mark(), field, tr("expected a percentage from 1 to 100"));
+                m_addError(item.Mark(), field, QCoreApplication::translate("gl::StrategyConfig", "expected a percentage from 1 to 100"));
                 return;
             }
             step.pause = step.percent == 100 ? StepPause {} : pause;
@@ -353,7 +353,7 @@ private:
                     = value.IsScalar() ? StepPause::parse(QString::fromStdString(value.Scalar())) : std::nullopt;
                 if (!parsed) {
                     m_addError(value.Mark(), field + QStringLiteral(".pause"),
-                        tr("expected none, gate, analysis or a duration such as 30s"));
+                        QCoreApplication::translate("gl::StrategyConfig", "expected none, gate, analysis or a duration such as 30s"));
                     return;
                 }
                 step.pause = *parsed;

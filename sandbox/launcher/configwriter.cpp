@@ -161,6 +161,38 @@ QString writeEnvironmentFile(const SandboxState &state, const QString &launcherP
     yaml += QStringLiteral("state:\n  database: state.db\n");
 
     const QString path = state.path(QStringLiteral("environment.yaml"));
+    // The rollout engine's strategies (docs/engine.md), short enough to watch on the sandbox. A section the
+    // user edited is kept: deploy and undeploy rewrite this file.
+    QString strategies = QStringLiteral(
+        "strategies:\n"
+        "  default: canary\n"
+        "  canary:\n"
+        "    slots: 1\n"
+        "    steps: [5, 25, 50, 100]\n"
+        "    pause: 10s\n"
+        "    undeploy_delay: 10s\n"
+        "  blue_green:\n"
+        "    keep_old_for: 30s\n"
+        "  rolling:\n"
+        "    max_unavailable: 1\n"
+        "  drain_timeout: 10s\n"
+        "  health_timeout: 20s\n"
+        "  hook_timeout: 60s\n");
+    if (QFile existing(path); existing.open(QIODevice::ReadOnly)) {
+        const QStringList lines = QString::fromUtf8(existing.readAll()).split(u'\n');
+        const qsizetype first = lines.indexOf(QStringLiteral("strategies:"));
+        if (first >= 0) {
+            QStringList section { lines.at(first) };
+            for (qsizetype i = first + 1; i < lines.size() && (lines.at(i).isEmpty() || lines.at(i).front().isSpace()
+                                                                  || lines.at(i).startsWith(u'#'));
+                 ++i)
+                section << lines.at(i);
+            while (!section.isEmpty() && section.last().trimmed().isEmpty())
+                section.removeLast();
+            strategies = section.join(u'\n') + u'\n';
+        }
+    }
+    yaml += strategies;
     const QString error = writeFile(path, yaml.toUtf8());
     if (!error.isEmpty())
         return error;
