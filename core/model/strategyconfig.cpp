@@ -332,12 +332,10 @@ private:
             const YAML::Node item = steps[i];
             const QString field = QStringLiteral("strategies.canary.steps[%1]").arg(i);
             CanaryStep step;
-            YAML::Node percentNode = item;
-            if (item.IsMap()) {
-                if (!checkMap(item, field, { QStringLiteral("percent"), QStringLiteral("pause") }))
-                    return;
-                percentNode = item["percent"];
-            }
+            if (item.IsMap() && !checkMap(item, field, { QStringLiteral("percent"), QStringLiteral("pause") }))
+                return;
+            // Not `node = other`: yaml-cpp assignment writes into the node it refers to.
+            const YAML::Node percentNode = item.IsMap() ? item["percent"] : item;
             bool ok = false;
             step.percent = percentNode.IsDefined() && percentNode.IsScalar()
                 ? QString::fromStdString(percentNode.Scalar()).remove(u'%').trimmed().toInt(&ok)

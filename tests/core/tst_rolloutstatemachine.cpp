@@ -4,6 +4,7 @@
 #include "engine/rolloutplanner.h"
 #include "engine/rolloutstatemachine.h"
 #include "engine/rolloutstore.h"
+#include "model/environmentfile.h"
 #include "storage/statestore.h"
 #include "util/clock.h"
 
@@ -80,6 +81,24 @@ int minimumTotalWeight(const PlanContext &c, const QList<RolloutOp> &ops)
     return minimum;
 }
 
+// A valid environment file plus `strategies` (YAML text, appended as is).
+QByteArray environmentWith(const QByteArray &strategies)
+{
+    return QByteArray("name: t\n"
+                      "haproxy:\n"
+                      "  runtime_api: /tmp/admin.sock\n"
+                      "  backend: be_app\n"
+                      "  slots:\n"
+                      "    - {name: blue1, colour: blue, address: \"127.0.0.1:8001\", version: v1}\n"
+                      "    - {name: green1, colour: green, address: \"127.0.0.1:8002\"}\n"
+                      "prometheus:\n"
+                      "  url: http://127.0.0.1:9090\n"
+                      "hooks:\n"
+                      "  deploy: \"d {slot} {version}\"\n"
+                      "  undeploy: \"u {slot}\"\n")
+        + strategies;
+}
+
 } // namespace
 
 class TestRolloutStateMachine : public QObject {
@@ -138,6 +157,92 @@ private Q_SLOTS:
         QTest::newRow("retry running") << true << S::Running << P::None << G::Complete << false << A::Retry << false << S::Running;
         QTest::newRow("retry completed") << true << S::Completed << P::None << G::Complete << false << A::Retry << false << S::Completed;
         QTest::newRow("resume with no rollout") << false << S::Pending << P::None << G::Complete << false << A::Resume << false << S::Pending;
+    }
+
+    void strategiesSection_data()
+    {
+        QTest::addColumn<QByteArray>("yaml");
+        QTest::addColumn<QString>("error"); // empty: valid
+        QTest::newRow("absent: defaults") << QByteArray() << QString();
+        QTest::newRow("full") << QByteArray("strategies:\n  default: blue-green\n  canary:\n    slots: 2\n"
+                                           "    steps: [10, {percent: 50, pause: gate}, 100]\n    pause: 5s\n"
+                                           "    undeploy_delay: 2m\n  blue_green:\n    keep_old_for: 500ms\n"
+                                           "  rolling:\n    max_unavailable: 2\n  drain_timeout: 1s\n")
+                              << QString();
+        QTest::newRow("unknown key") << QByteArray("strategies:\n  canary:\n    stepz: [5, 100]\n")
+                                     << QStringLiteral(":15: strategies.canary.stepz: unknown key");
+        QTest::newRow("steps not ending at 100") << QByteArray("strategies:\n  canary:\n    steps: [5, 50]\n")
+                                                 << QStringLiteral(":15: strategies.canary.steps: the last step must be 100");
+        QTest::newRow("steps decreasing") << QByteArray("strategies:\n  canary:\n    steps: [50, 5, 100]\n")
+                                          << QStringLiteral("strategies.canary.steps: step 5 % after 50 %");
+        QTest::newRow("bad pause") << QByteArray("strategies:\n  canary:\n    pause: soon\n")
+                                   << QStringLiteral(":15: strategies.canary.pause: expected none, gate");
+        QTest::newRow("bad strategy") << QByteArray("strategies:\n  default: yolo\n")
+                                      << QStringLiteral(":14: strategies.default: expected canary");
+        QTest::newRow("bad duration") << QByteArray("strategies:\n  blue_green:\n    keep_old_for: forever\n")
+                                      << QStringLiteral(":15: strategies.blue_green.keep_old_for: expected a duration");
+        QTest::newRow("max_unavailable 0") << QByteArray("strategies:\n  rolling:\n    max_unavailable: 0\n")
+                                           << QStringLiteral(":15: strategies.rolling.max_unavailable: expected a whole number");
+    }
+
+    // The environment file's strategies: section: values are read, defaults fill the rest, and every error
+    // names the file, the line and the field.
+    void strategiesSection()
+    {
+        QFETCH(QByteArray, yaml);
+        QFETCH(QString, error);
+        const Result<Environment> env = parseEnvironment(environmentWith(yaml), QStringLiteral("env.yaml"));
+        if (!error.isEmpty()) {
+            QVERIFY(!env.ok());
+            QVERIFY2(env.error().message.contains(error), qPrintable(env.error().message));
+            QVERIFY(env.error().message.startsWith(u"env.yaml:"));
+            return;
+        }
+        QVERIFY2(env.ok(), env.ok() ? "" : qPrintable(env.error().message));
+        if (yaml.isEmpty()) {
+            QCOMPARE(env->strategies, StrategyConfig());
+            return;
+        }
+        const StrategyConfig &c = env->strategies;
+        QVERIFY(c.defaultStrategy == StrategyKind::BlueGreen);
+        QCOMPARE(c.canarySlots, 2);
+        QCOMPARE(c.canarySteps.size(), 3);
+        QCOMPARE(c.canarySteps.at(0).percent, 10);
+        QCOMPARE(c.canarySteps.at(0).pause, (StepPause { PauseKind::Duration, 5000 }));
+        QCOMPARE(c.canarySteps.at(1).pause, (StepPause { PauseKind::Gate, 0 }));
+        QCOMPARE(c.canarySteps.at(2).pause, StepPause {});
+        QCOMPARE(c.canaryUndeployDelayMs, qint64(120000));
+        QCOMPARE(c.keepOldForMs, qint64(500));
+        QCOMPARE(c.maxUnavailable, 2);
+        QCOMPARE(c.drainTimeoutMs, qint64(1000));
+        QCOMPARE(c.healthTimeoutMs, StrategyConfig().healthTimeoutMs);
+    }
+
+    void stepsOption_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("valid");
+        QTest::addColumn<int>("count");
+        QTest::newRow("plain") << "5,25,50,100" << true << 4;
+        QTest::newRow("with pauses") << "5:gate,50:10s,100" << true << 3;
+        QTest::newRow("percent signs") << "10%,100%" << true << 2;
+        QTest::newRow("not ending at 100") << "5,50" << false << 0;
+        QTest::newRow("garbage") << "five,100" << false << 0;
+        QTest::newRow("bad pause") << "5:later,100" << false << 0;
+    }
+
+    // --steps on the command line: the same rules as the file; the pause after ':' overrides --pause.
+    void stepsOption()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, valid);
+        QFETCH(int, count);
+        const Result<QList<CanaryStep>> steps = parseCanarySteps(text, StepPause { PauseKind::Duration, 1000 });
+        QCOMPARE(steps.ok(), valid);
+        if (valid) {
+            QCOMPARE(steps->size(), count);
+            QCOMPARE(steps->last().pause, StepPause {});
+        }
     }
 
     // Which operator action is allowed in which state, and the state it leads to; refusals say why.
