@@ -23,8 +23,8 @@ QString tr(const char *text)
 
 void addProfileOption(QCommandLineParser &parser)
 {
-    parser.addOption(QCommandLineOption(QStringLiteral("profile"),
-        tr("The profile database (default: %1).").arg(defaultProfilePath()), tr("FILE")));
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("profile"), tr("The profile database (default: %1).").arg(defaultProfilePath()), tr("FILE")));
 }
 
 void addJsonOption(QCommandLineParser &parser)
@@ -34,8 +34,9 @@ void addJsonOption(QCommandLineParser &parser)
 
 std::optional<ProfileStore> openProfile(Context &context)
 {
-    const QString path = context.parser.isSet(QStringLiteral("profile")) ? context.parser.value(QStringLiteral("profile"))
-                                                                         : defaultProfilePath();
+    const QString path = context.parser.isSet(QStringLiteral("profile"))
+        ? context.parser.value(QStringLiteral("profile"))
+        : defaultProfilePath();
     Result<ProfileStore> store = ProfileStore::open(path);
     if (!store) {
         context.err << store.error().message << '\n';
@@ -46,12 +47,12 @@ std::optional<ProfileStore> openProfile(Context &context)
 
 QJsonObject summaryJson(const RunbookSummary &s)
 {
-    return QJsonObject { { QStringLiteral("id"), s.id }, { QStringLiteral("title"), s.title },
-        { QStringLiteral("service"), s.service }, { QStringLiteral("owner"), s.owner },
-        { QStringLiteral("language"), s.language }, { QStringLiteral("tags"), QJsonArray::fromStringList(s.tags) },
-        { QStringLiteral("rtoSeconds"), s.rtoSeconds }, { QStringLiteral("rpoSeconds"), s.rpoSeconds },
-        { QStringLiteral("steps"), s.stepCount }, { QStringLiteral("version"), s.version },
-        { QStringLiteral("source"), s.sourcePath } };
+    return QJsonObject {{QStringLiteral("id"), s.id}, {QStringLiteral("title"), s.title},
+        {QStringLiteral("service"), s.service}, {QStringLiteral("owner"), s.owner},
+        {QStringLiteral("language"), s.language}, {QStringLiteral("tags"), QJsonArray::fromStringList(s.tags)},
+        {QStringLiteral("rtoSeconds"), s.rtoSeconds}, {QStringLiteral("rpoSeconds"), s.rpoSeconds},
+        {QStringLiteral("steps"), s.stepCount}, {QStringLiteral("version"), s.version},
+        {QStringLiteral("source"), s.sourcePath}};
 }
 
 // runbook sync [--source DIR]...: imports the configured sources and the given folders (remembered from then on).
@@ -80,15 +81,15 @@ int sync(Context &context)
     if (context.parser.isSet(QStringLiteral("json"))) {
         QJsonArray problems;
         for (const SyncProblem &p : report->problems)
-            problems.append(QJsonObject { { QStringLiteral("file"), p.file }, { QStringLiteral("line"), p.line },
-                { QStringLiteral("message"), p.message } });
-        context.out << QJsonDocument(QJsonObject { { QStringLiteral("added"), QJsonArray::fromStringList(report->added) },
-                                         { QStringLiteral("changed"), QJsonArray::fromStringList(report->changed) },
-                                         { QStringLiteral("removed"), QJsonArray::fromStringList(report->removed) },
-                                         { QStringLiteral("unchanged"), report->unchanged },
-                                         { QStringLiteral("problems"), problems },
-                                         { QStringLiteral("unavailableSources"), QJsonArray::fromStringList(report->unavailableSources) },
-                                         { QStringLiteral("pinnedInProgress"), QJsonArray::fromStringList(report->pinnedInProgress) } })
+            problems.append(QJsonObject {{QStringLiteral("file"), p.file}, {QStringLiteral("line"), p.line},
+                {QStringLiteral("message"), p.message}});
+        context.out << QJsonDocument(
+            QJsonObject {{QStringLiteral("added"), QJsonArray::fromStringList(report->added)},
+                {QStringLiteral("changed"), QJsonArray::fromStringList(report->changed)},
+                {QStringLiteral("removed"), QJsonArray::fromStringList(report->removed)},
+                {QStringLiteral("unchanged"), report->unchanged}, {QStringLiteral("problems"), problems},
+                {QStringLiteral("unavailableSources"), QJsonArray::fromStringList(report->unavailableSources)},
+                {QStringLiteral("pinnedInProgress"), QJsonArray::fromStringList(report->pinnedInProgress)}})
                            .toJson(QJsonDocument::Indented);
     } else {
         const auto print = [&](const QString &label, const QStringList &ids) {
@@ -100,7 +101,8 @@ int sync(Context &context)
         print(tr("Removed (%1):"), report->removed);
         context.out << tr("Unchanged: %1").arg(report->unchanged) << '\n';
         if (!report->pinnedInProgress.isEmpty())
-            context.out << tr("In progress on their earlier version (notes kept): %1").arg(report->pinnedInProgress.join(QStringLiteral(", ")))
+            context.out << tr("In progress on their earlier version (notes kept): %1")
+                               .arg(report->pinnedInProgress.join(QStringLiteral(", ")))
                         << '\n';
         for (const QString &folder : report->unavailableSources)
             context.err << tr("Source not available, its runbooks were kept: %1").arg(folder) << '\n';
@@ -135,7 +137,8 @@ int search(Context &context)
         QJsonArray array;
         for (const RunbookSearchHit &hit : *hits) {
             QJsonObject object = summaryJson(hit.runbook);
-            object.insert(QStringLiteral("snippet"), renderHighlights(hit.snippet, QStringLiteral("**"), QStringLiteral("**"), false));
+            object.insert(QStringLiteral("snippet"),
+                renderHighlights(hit.snippet, QStringLiteral("**"), QStringLiteral("**"), false));
             object.insert(QStringLiteral("rank"), hit.rank);
             array.append(object);
         }
@@ -147,8 +150,8 @@ int search(Context &context)
         return ExitError;
     }
     for (const RunbookSearchHit &hit : *hits) {
-        context.out << hit.runbook.id << "  " << renderHighlights(hit.titleHighlighted, QStringLiteral("*"), QStringLiteral("*"), false)
-                    << '\n'
+        context.out << hit.runbook.id << "  "
+                    << renderHighlights(hit.titleHighlighted, QStringLiteral("*"), QStringLiteral("*"), false) << '\n'
                     << "    " << renderHighlights(hit.snippet, QStringLiteral("*"), QStringLiteral("*"), false) << '\n';
     }
     return ExitOk;
@@ -208,7 +211,8 @@ int show(Context &context)
     const Runbook &r = *runbook;
     context.out << r.title << '\n'
                 << QString(r.title.size(), u'=') << '\n'
-                << tr("id %1, version %2, service %3, owner %4").arg(r.id).arg(r.version).arg(r.service, r.owner) << '\n'
+                << tr("id %1, version %2, service %3, owner %4").arg(r.id).arg(r.version).arg(r.service, r.owner)
+                << '\n'
                 << tr("RTO %1, RPO %2; tags: %3")
                        .arg(r.rtoSeconds ? formatDuration(r.rtoSeconds) : tr("none"),
                            r.rpoSeconds ? formatDuration(r.rpoSeconds) : tr("none"), r.tags.join(QStringLiteral(", ")))
@@ -250,7 +254,8 @@ int report(Context &context)
         }
         const Result<QList<DrillRecord>> history = Drill::history(library, runbookId);
         if (!history || history->isEmpty()) {
-            context.err << (history ? tr("Runbook \"%1\" has no drills yet.").arg(runbookId) : history.error().message) << '\n';
+            context.err << (history ? tr("Runbook \"%1\" has no drills yet.").arg(runbookId) : history.error().message)
+                        << '\n';
             return ExitError;
         }
         drillId = history->first().id;
@@ -295,7 +300,8 @@ int drills(Context &context)
     for (const DrillRecord &r : *history) {
         const std::optional<qint64> rto = r.measuredRtoSeconds();
         context.out << QString::number(r.id).rightJustified(5) << "  " << r.startedAt.toString(Qt::ISODate) << "  "
-                    << (r.isEnded() ? tr("RTO %1").arg(rto ? formatDuration(*rto) : QStringLiteral("—")) : tr("running"))
+                    << (r.isEnded() ? tr("RTO %1").arg(rto ? formatDuration(*rto) : QStringLiteral("—"))
+                                    : tr("running"))
                     << "  " << r.scenario << '\n';
     }
     return ExitOk;
@@ -307,8 +313,9 @@ std::vector<Command> runbookCommands()
 {
     std::vector<Command> commands;
     Command syncCommand;
-    syncCommand.path = { QStringLiteral("runbook"), QStringLiteral("sync") };
-    syncCommand.summary = tr("Import runbook source folders into the local copy; report added, changed, removed and errors.");
+    syncCommand.path = {QStringLiteral("runbook"), QStringLiteral("sync")};
+    syncCommand.summary
+        = tr("Import runbook source folders into the local copy; report added, changed, removed and errors.");
     syncCommand.options = [](QCommandLineParser &parser) {
         addProfileOption(parser);
         addJsonOption(parser);
@@ -319,7 +326,7 @@ std::vector<Command> runbookCommands()
     commands.push_back(syncCommand);
 
     Command searchCommand;
-    searchCommand.path = { QStringLiteral("runbook"), QStringLiteral("search") };
+    searchCommand.path = {QStringLiteral("runbook"), QStringLiteral("search")};
     searchCommand.summary = tr("Search the local runbooks (title, tags, body); best matches first.");
     searchCommand.options = [](QCommandLineParser &parser) {
         addProfileOption(parser);
@@ -331,7 +338,7 @@ std::vector<Command> runbookCommands()
     commands.push_back(searchCommand);
 
     Command showCommand;
-    showCommand.path = { QStringLiteral("runbook"), QStringLiteral("show") };
+    showCommand.path = {QStringLiteral("runbook"), QStringLiteral("show")};
     showCommand.summary = tr("Print a runbook from the local copy, step by step.");
     showCommand.options = [](QCommandLineParser &parser) {
         addProfileOption(parser);
@@ -343,7 +350,7 @@ std::vector<Command> runbookCommands()
     commands.push_back(showCommand);
 
     Command listCommand;
-    listCommand.path = { QStringLiteral("runbook"), QStringLiteral("list") };
+    listCommand.path = {QStringLiteral("runbook"), QStringLiteral("list")};
     listCommand.summary = tr("List the runbooks of the local copy.");
     listCommand.options = [](QCommandLineParser &parser) {
         addProfileOption(parser);
@@ -353,19 +360,20 @@ std::vector<Command> runbookCommands()
     commands.push_back(listCommand);
 
     Command reportCommand;
-    reportCommand.path = { QStringLiteral("drill"), QStringLiteral("report") };
+    reportCommand.path = {QStringLiteral("drill"), QStringLiteral("report")};
     reportCommand.summary = tr("Print (or write) the Markdown report of a DR drill.");
     reportCommand.options = [](QCommandLineParser &parser) {
         addProfileOption(parser);
         parser.addOption(QCommandLineOption(QStringLiteral("drill"), tr("The drill id."), tr("ID")));
-        parser.addOption(QCommandLineOption(QStringLiteral("runbook"), tr("The latest drill of this runbook."), tr("ID")));
+        parser.addOption(
+            QCommandLineOption(QStringLiteral("runbook"), tr("The latest drill of this runbook."), tr("ID")));
         parser.addOption(QCommandLineOption(QStringLiteral("output"), tr("Write the report to FILE."), tr("FILE")));
     };
     reportCommand.run = report;
     commands.push_back(reportCommand);
 
     Command listDrills;
-    listDrills.path = { QStringLiteral("drill"), QStringLiteral("list") };
+    listDrills.path = {QStringLiteral("drill"), QStringLiteral("list")};
     listDrills.summary = tr("List the DR drills of a runbook, newest first.");
     listDrills.options = [](QCommandLineParser &parser) {
         addProfileOption(parser);

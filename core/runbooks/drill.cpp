@@ -30,7 +30,7 @@ QDateTime fromIso(const QVariant &value)
 DrillEvent::Kind kindFromKey(const QString &key)
 {
     using K = DrillEvent::Kind;
-    for (K kind : { K::Started, K::Step, K::Incident, K::Note, K::RestorePoint, K::ServiceRestored, K::Ended })
+    for (K kind : {K::Started, K::Step, K::Incident, K::Note, K::RestorePoint, K::ServiceRestored, K::Ended})
         if (drillEventKindKey(kind) == key)
             return kind;
     return K::Note;
@@ -121,10 +121,11 @@ Result<Drill> Drill::start(RunbookLibrary &library, const QString &runbookId, co
     std::optional<Drill> drill;
     const Status status = library.database().transaction([&]() -> Status {
         const auto insert = library.database().exec(
-            QStringLiteral("INSERT INTO drills (runbook_id, runbook_title, version, scenario, participants,"
-                           " rto_target_s, rpo_target_s, started_at) VALUES (?, ?, ?, COALESCE(?, ''), COALESCE(?, ''), ?, ?, ?)"),
-            { record.runbookId, record.runbookTitle, record.version, record.scenario, record.participants.join(u'\n'),
-                record.rtoTargetSeconds, record.rpoTargetSeconds, iso(record.startedAt) });
+            QStringLiteral(
+                "INSERT INTO drills (runbook_id, runbook_title, version, scenario, participants,"
+                " rto_target_s, rpo_target_s, started_at) VALUES (?, ?, ?, COALESCE(?, ''), COALESCE(?, ''), ?, ?, ?)"),
+            {record.runbookId, record.runbookTitle, record.version, record.scenario, record.participants.join(u'\n'),
+                record.rtoTargetSeconds, record.rpoTargetSeconds, iso(record.startedAt)});
         if (!insert)
             return insert.error();
         record.id = insert->lastInsertId().toLongLong();
@@ -133,7 +134,7 @@ Result<Drill> Drill::start(RunbookLibrary &library, const QString &runbookId, co
             return session.error();
         record.sessionId = session->id();
         if (const auto q = library.database().exec(
-                QStringLiteral("UPDATE drills SET session_id = ? WHERE drill_id = ?"), { record.sessionId, record.id });
+                QStringLiteral("UPDATE drills SET session_id = ? WHERE drill_id = ?"), {record.sessionId, record.id});
             !q)
             return q.error();
         drill.emplace(Drill(library, std::move(session).value(), record));
@@ -150,7 +151,7 @@ Result<Drill> Drill::start(RunbookLibrary &library, const QString &runbookId, co
 Result<Drill> Drill::load(RunbookLibrary &library, qint64 drillId)
 {
     Result<QSqlQuery> query = library.database().exec(
-        QStringLiteral("SELECT %1 FROM drills WHERE drill_id = ?").arg(QLatin1String(kRecordColumns)), { drillId });
+        QStringLiteral("SELECT %1 FROM drills WHERE drill_id = ?").arg(QLatin1String(kRecordColumns)), {drillId});
     if (!query)
         return query.error();
     if (!query->next())
@@ -158,7 +159,7 @@ Result<Drill> Drill::load(RunbookLibrary &library, qint64 drillId)
     DrillRecord record = readRecord(*query);
     Result<QSqlQuery> events = library.database().exec(
         QStringLiteral("SELECT seq, kind, at, step, status, text FROM drill_events WHERE drill_id = ? ORDER BY seq"),
-        { drillId });
+        {drillId});
     if (!events)
         return events.error();
     while (events->next()) {
@@ -183,7 +184,7 @@ Result<QList<DrillRecord>> Drill::history(RunbookLibrary &library, const QString
     Result<QSqlQuery> query = library.database().exec(
         QStringLiteral("SELECT %1 FROM drills WHERE runbook_id = ? ORDER BY started_at DESC, drill_id DESC")
             .arg(QLatin1String(kRecordColumns)),
-        { runbookId });
+        {runbookId});
     if (!query)
         return query.error();
     QList<DrillRecord> records;
@@ -194,10 +195,10 @@ Result<QList<DrillRecord>> Drill::history(RunbookLibrary &library, const QString
 
 Result<std::optional<qint64>> Drill::running(RunbookLibrary &library, const QString &runbookId)
 {
-    Result<QSqlQuery> query = library.database().exec(
-        QStringLiteral("SELECT drill_id FROM drills WHERE runbook_id = ? AND ended_at IS NULL"
-                       " ORDER BY drill_id DESC LIMIT 1"),
-        { runbookId });
+    Result<QSqlQuery> query
+        = library.database().exec(QStringLiteral("SELECT drill_id FROM drills WHERE runbook_id = ? AND ended_at IS NULL"
+                                                 " ORDER BY drill_id DESC LIMIT 1"),
+            {runbookId});
     if (!query)
         return query.error();
     if (!query->next())
@@ -220,9 +221,9 @@ Status Drill::addEvent(DrillEvent event)
     const auto q = m_library->database().exec(
         QStringLiteral("INSERT INTO drill_events (drill_id, seq, at, kind, step, status, text)"
                        " VALUES (?, ?, ?, ?, ?, COALESCE(?, ''), COALESCE(?, ''))"),
-        { m_record.id, event.seq, iso(event.at), drillEventKindKey(event.kind),
-            event.step >= 0 ? QVariant(event.step) : QVariant(), event.kind == DrillEvent::Kind::Step ? stepStatusKey(event.status) : QString(),
-            event.text });
+        {m_record.id, event.seq, iso(event.at), drillEventKindKey(event.kind),
+            event.step >= 0 ? QVariant(event.step) : QVariant(),
+            event.kind == DrillEvent::Kind::Step ? stepStatusKey(event.status) : QString(), event.text});
     if (!q)
         return q.error();
     // TODO(audit issue): forward drill events to the audit log once it exists.
@@ -234,8 +235,8 @@ Status Drill::saveRecord()
 {
     const auto q = m_library->database().exec(
         QStringLiteral("UPDATE drills SET ended_at = ?, service_restored_at = ?, restore_point = ? WHERE drill_id = ?"),
-        { isoOrNull(m_record.endedAt), isoOrNull(m_record.serviceRestoredAt), isoOrNull(m_record.restorePoint),
-            m_record.id });
+        {isoOrNull(m_record.endedAt), isoOrNull(m_record.serviceRestoredAt), isoOrNull(m_record.restorePoint),
+            m_record.id});
     if (!q)
         return q.error();
     return {};

@@ -64,7 +64,8 @@ struct DrillRecord {
 // profile database as it happens; time comes from the library's clock.
 class Drill final {
 public:
-    [[nodiscard]] static Result<Drill> start(RunbookLibrary &library, const QString &runbookId, const DrillSetup &setup);
+    [[nodiscard]] static Result<Drill> start(
+        RunbookLibrary &library, const QString &runbookId, const DrillSetup &setup);
     [[nodiscard]] static Result<Drill> load(RunbookLibrary &library, qint64 drillId);
     // Every drill of a runbook, newest first (events not loaded).
     [[nodiscard]] static Result<QList<DrillRecord>> history(RunbookLibrary &library, const QString &runbookId);

@@ -35,19 +35,20 @@ QString verdict(std::optional<qint64> measured, qint64 targetSeconds)
         return tr("not measured");
     if (targetSeconds <= 0)
         return tr("no target");
-    return *measured <= targetSeconds ? tr("met") : tr("**missed** by %1").arg(formatDuration(*measured - targetSeconds));
+    return *measured <= targetSeconds ? tr("met")
+                                      : tr("**missed** by %1").arg(formatDuration(*measured - targetSeconds));
 }
 
 QString eventText(const DrillEvent &event, const Runbook &runbook)
 {
-    const auto stepTitle = [&](int step) {
-        return step >= 0 && step < runbook.steps.size() ? runbook.steps.at(step).title : QString();
-    };
+    const auto stepTitle
+        = [&](int step) { return step >= 0 && step < runbook.steps.size() ? runbook.steps.at(step).title : QString(); };
     switch (event.kind) {
     case DrillEvent::Kind::Started:
         return event.text.isEmpty() ? tr("Drill started") : tr("Drill started: %1").arg(event.text);
     case DrillEvent::Kind::Step: {
-        QString text = tr("Step %1 \"%2\" %3").arg(event.step + 1).arg(stepTitle(event.step), stepStatusText(event.status));
+        QString text
+            = tr("Step %1 \"%2\" %3").arg(event.step + 1).arg(stepTitle(event.step), stepStatusText(event.status));
         if (!event.text.isEmpty())
             text += u" — " + event.text;
         return text;
@@ -58,7 +59,8 @@ QString eventText(const DrillEvent &event, const Runbook &runbook)
     case DrillEvent::Kind::Note:
         return tr("Note: %1").arg(event.text);
     case DrillEvent::Kind::RestorePoint:
-        return tr("Restore point entered: data restored up to %1").arg(utc(QDateTime::fromString(event.text, Qt::ISODateWithMs)));
+        return tr("Restore point entered: data restored up to %1")
+            .arg(utc(QDateTime::fromString(event.text, Qt::ISODateWithMs)));
     case DrillEvent::Kind::ServiceRestored:
         return tr("Service declared restored");
     case DrillEvent::Kind::Ended:
@@ -114,7 +116,8 @@ QString drillReportMarkdown(const Drill &drill)
         + (rpo ? formatDuration(*rpo) : QStringLiteral("—")) + u" | " + verdict(rpo, r.rpoTargetSeconds) + u" |");
     line(u"");
     if (r.restorePoint.isValid())
-        line(tr("Data was restored up to %1; the simulated failure began at %2.").arg(utc(r.restorePoint), utc(r.startedAt)));
+        line(tr("Data was restored up to %1; the simulated failure began at %2.")
+                 .arg(utc(r.restorePoint), utc(r.startedAt)));
     else
         line(tr("No restore point was entered, so the RPO was not measured."));
     line(u"");
@@ -146,7 +149,8 @@ QString drillReportMarkdown(const Drill &drill)
                     + (p.note.isEmpty() ? QString() : u' ' + tr("Note: %1").arg(p.note));
         else if (p.status == StepStatus::Pending && r.isEnded())
             deviations << tr("Step %1 \"%2\" was not reached.").arg(i + 1).arg(step.title);
-        const QString started = p.startedAt.isValid() ? formatDrillClock(r.startedAt.msecsTo(p.startedAt)) : QStringLiteral("—");
+        const QString started
+            = p.startedAt.isValid() ? formatDrillClock(r.startedAt.msecsTo(p.startedAt)) : QStringLiteral("—");
         line(u"| " + QString::number(i + 1) + u" | " + cell(step.title) + u" | " + stepStatusText(p.status) + u" | "
             + started + u" | " + (p.startedAt.isValid() ? formatDuration(tookS) : QStringLiteral("—")) + u" | "
             + formatDuration(step.expectedSeconds) + u" | " + (deviation.isEmpty() ? QStringLiteral("—") : deviation)
@@ -177,7 +181,8 @@ QString drillReportMarkdown(const Drill &drill)
     line(u"| " + tr("Drill clock") + u" | " + tr("Time") + u" | " + tr("Event") + u" |");
     line(u"|---|---|---|");
     for (const DrillEvent &event : r.events)
-        line(u"| " + formatDrillClock(event.elapsedMs) + u" | " + utc(event.at) + u" | " + cell(eventText(event, runbook)) + u" |");
+        line(u"| " + formatDrillClock(event.elapsedMs) + u" | " + utc(event.at) + u" | "
+            + cell(eventText(event, runbook)) + u" |");
     line(u"");
     return md;
 }

@@ -92,7 +92,8 @@ RunbookLibrary::RunbookLibrary(Database &database, Clock &clock)
 
 Result<QStringList> RunbookLibrary::sources() const
 {
-    Result<QSqlQuery> query = m_database.exec(QStringLiteral("SELECT path FROM runbook_sources ORDER BY added_at, path"));
+    Result<QSqlQuery> query
+        = m_database.exec(QStringLiteral("SELECT path FROM runbook_sources ORDER BY added_at, path"));
     if (!query)
         return query.error();
     QStringList folders;
@@ -106,7 +107,7 @@ Status RunbookLibrary::addSource(const QString &folder)
     const Result<QSqlQuery> query
         = m_database.exec(QStringLiteral("INSERT INTO runbook_sources (path, added_at) VALUES (?, ?)"
                                          " ON CONFLICT (path) DO NOTHING"),
-            { canonicalFolder(folder), isoNow(m_clock) });
+            {canonicalFolder(folder), isoNow(m_clock)});
     if (!query)
         return query.error();
     return {};
@@ -118,12 +119,12 @@ Status RunbookLibrary::removeSource(const QString &folder)
     return m_database.transaction([&]() -> Status {
         if (const auto q = m_database.exec(
                 QStringLiteral("DELETE FROM runbook_fts WHERE rowid IN (SELECT rid FROM runbooks WHERE source = ?)"),
-                { path });
+                {path});
             !q)
             return q.error();
-        if (const auto q = m_database.exec(QStringLiteral("DELETE FROM runbooks WHERE source = ?"), { path }); !q)
+        if (const auto q = m_database.exec(QStringLiteral("DELETE FROM runbooks WHERE source = ?"), {path}); !q)
             return q.error();
-        if (const auto q = m_database.exec(QStringLiteral("DELETE FROM runbook_sources WHERE path = ?"), { path }); !q)
+        if (const auto q = m_database.exec(QStringLiteral("DELETE FROM runbook_sources WHERE path = ?"), {path}); !q)
             return q.error();
         return {};
     });
@@ -158,8 +159,8 @@ Result<SyncReport> RunbookLibrary::sync(const QStringList &folders)
             return query.error();
         while (query->next())
             existing.insert(query->value(0).toString(),
-                { query->value(1).toLongLong(), query->value(2).toString(), query->value(3).toString(),
-                    query->value(4).toString(), query->value(5).toInt() });
+                {query->value(1).toLongLong(), query->value(2).toString(), query->value(3).toString(),
+                    query->value(4).toString(), query->value(5).toInt()});
     }
     // Runbook ids with a session (step-through or drill) still open.
     QSet<QString> inProgress;
@@ -186,7 +187,7 @@ Result<SyncReport> RunbookLibrary::sync(const QStringList &folders)
                 continue;
             }
             QStringList files;
-            QDirIterator it(root, { QStringLiteral("*.md") }, QDir::Files | QDir::Readable,
+            QDirIterator it(root, {QStringLiteral("*.md")}, QDir::Files | QDir::Readable,
                 QDirIterator::Subdirectories | QDirIterator::FollowSymlinks);
             while (it.hasNext())
                 files << it.next();
@@ -194,14 +195,15 @@ Result<SyncReport> RunbookLibrary::sync(const QStringList &folders)
             QSet<QString> seenHere;
             const QDir rootDir(root);
             for (const QString &file : files) {
-                const QString relative = root.startsWith(u':') ? file.mid(root.size() + 1) : rootDir.relativeFilePath(file);
+                const QString relative
+                    = root.startsWith(u':') ? file.mid(root.size() + 1) : rootDir.relativeFilePath(file);
                 // README.md and friends at the top of a checkout are not runbooks.
                 if (relative.compare(u"README.md", Qt::CaseInsensitive) == 0)
                     continue;
                 QFile handle(file);
                 if (!handle.open(QIODevice::ReadOnly)) {
-                    report.problems << SyncProblem { file, 0,
-                        QStringLiteral("%1: %2").arg(file, tr("cannot be read: %1").arg(handle.errorString())) };
+                    report.problems << SyncProblem {file, 0,
+                        QStringLiteral("%1: %2").arg(file, tr("cannot be read: %1").arg(handle.errorString()))};
                     continue;
                 }
                 const QByteArray content = handle.readAll();
@@ -209,25 +211,27 @@ Result<SyncReport> RunbookLibrary::sync(const QStringList &folders)
                 if (!parsed) {
                     for (const QString &line : parsed.error().message.split(u'\n')) {
                         const QRegularExpressionMatch m = lineOf.match(line);
-                        report.problems << SyncProblem { file, m.hasMatch() ? m.captured(1).toInt() : 0, line };
+                        report.problems << SyncProblem {file, m.hasMatch() ? m.captured(1).toInt() : 0, line};
                     }
                     continue;
                 }
                 const Runbook &runbook = *parsed;
                 if (claimedBy.contains(runbook.id)) {
-                    report.problems << SyncProblem { file, 2,
+                    report.problems << SyncProblem {file, 2,
                         QStringLiteral("%1:2: id: %2")
-                            .arg(file, tr("duplicate id \"%1\", already imported from %2; this file was skipped")
-                                           .arg(runbook.id, claimedBy.value(runbook.id))) };
+                            .arg(file,
+                                tr("duplicate id \"%1\", already imported from %2; this file was skipped")
+                                    .arg(runbook.id, claimedBy.value(runbook.id)))};
                     continue;
                 }
                 const auto old = existing.constFind(runbook.id);
                 if (old != existing.constEnd() && old->source != root && !roots.contains(old->source)
                     && QFileInfo::exists(old->source + u'/' + old->path)) {
-                    report.problems << SyncProblem { file, 2,
+                    report.problems << SyncProblem {file, 2,
                         QStringLiteral("%1:2: id: %2")
-                            .arg(file, tr("duplicate id \"%1\", already imported from %2; this file was skipped")
-                                           .arg(runbook.id, old->source + u'/' + old->path)) };
+                            .arg(file,
+                                tr("duplicate id \"%1\", already imported from %2; this file was skipped")
+                                    .arg(runbook.id, old->source + u'/' + old->path))};
                     continue;
                 }
                 claimedBy.insert(runbook.id, file);
@@ -238,9 +242,9 @@ Result<SyncReport> RunbookLibrary::sync(const QStringList &folders)
                 const bool isNew = old == existing.constEnd();
                 if (!isNew && old->hash == hash) {
                     if (old->source != root || old->path != relative) {
-                        if (const auto q = m_database.exec(
-                                QStringLiteral("UPDATE runbooks SET source = ?, path = ? WHERE rid = ?"),
-                                { root, relative, old->rid });
+                        if (const auto q
+                            = m_database.exec(QStringLiteral("UPDATE runbooks SET source = ?, path = ? WHERE rid = ?"),
+                                {root, relative, old->rid});
                             !q)
                             return q.error();
                     }
@@ -251,21 +255,22 @@ Result<SyncReport> RunbookLibrary::sync(const QStringList &folders)
                 if (isNew) {
                     // A runbook removed earlier and now back continues its version numbers: drills name versions.
                     auto q = m_database.exec(
-                        QStringLiteral("SELECT MAX(version) FROM runbook_versions WHERE id = ?"), { runbook.id });
+                        QStringLiteral("SELECT MAX(version) FROM runbook_versions WHERE id = ?"), {runbook.id});
                     if (!q)
                         return q.error();
                     if (q->next())
                         version = q->value(0).toInt() + 1;
                 }
-                const QVariantList values { runbook.title, runbook.service, runbook.owner, runbook.language,
+                const QVariantList values {runbook.title, runbook.service, runbook.owner, runbook.language,
                     runbook.tags.join(u' '), runbook.rtoSeconds, runbook.rpoSeconds, int(runbook.steps.size()), root,
-                    relative, hash, version, now, runbook.id };
+                    relative, hash, version, now, runbook.id};
                 qint64 rid = 0;
                 if (isNew) {
                     const auto q = m_database.exec(
                         QStringLiteral("INSERT INTO runbooks (title, service, owner, language, tags, rto_s, rpo_s,"
                                        " step_count, source, path, content_hash, version, imported_at, id)"
-                                       " VALUES (?, COALESCE(?, ''), COALESCE(?, ''), ?, COALESCE(?, ''), ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                       " VALUES (?, COALESCE(?, ''), COALESCE(?, ''), ?, COALESCE(?, ''), ?, ?, ?, ?, "
+                                       "?, ?, ?, ?, ?)"),
                         values);
                     if (!q)
                         return q.error();
@@ -274,14 +279,17 @@ Result<SyncReport> RunbookLibrary::sync(const QStringList &folders)
                 } else {
                     rid = old->rid;
                     const auto q = m_database.exec(
-                        QStringLiteral("UPDATE runbooks SET title = ?, service = COALESCE(?, ''), owner = COALESCE(?, ''), language = ?,"
+                        QStringLiteral("UPDATE runbooks SET title = ?, service = COALESCE(?, ''), owner = COALESCE(?, "
+                                       "''), language = ?,"
                                        " tags = COALESCE(?, ''),"
                                        " rto_s = ?, rpo_s = ?, step_count = ?, source = ?, path = ?, content_hash = ?,"
                                        " version = ?, imported_at = ? WHERE id = ?"),
                         values);
                     if (!q)
                         return q.error();
-                    if (const auto d = m_database.exec(QStringLiteral("DELETE FROM runbook_fts WHERE rowid = ?"), { rid }); !d)
+                    if (const auto d
+                        = m_database.exec(QStringLiteral("DELETE FROM runbook_fts WHERE rowid = ?"), {rid});
+                        !d)
                         return d.error();
                     report.changed << runbook.id;
                     if (inProgress.contains(runbook.id))
@@ -292,12 +300,12 @@ Result<SyncReport> RunbookLibrary::sync(const QStringList &folders)
                                        " imported_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id, version) DO UPDATE SET"
                                        " content_hash = excluded.content_hash, file_name = excluded.file_name,"
                                        " content = excluded.content, imported_at = excluded.imported_at"),
-                        { runbook.id, version, hash, relative, content, now });
+                        {runbook.id, version, hash, relative, content, now});
                     !q)
                     return q.error();
-                if (const auto q = m_database.exec(
-                        QStringLiteral("INSERT INTO runbook_fts (rowid, title, tags, body) VALUES (?, ?, COALESCE(?, ''), COALESCE(?, ''))"),
-                        { rid, runbook.title, ftsTags(runbook), runbook.body });
+                if (const auto q = m_database.exec(QStringLiteral("INSERT INTO runbook_fts (rowid, title, tags, body) "
+                                                                  "VALUES (?, ?, COALESCE(?, ''), COALESCE(?, ''))"),
+                        {rid, runbook.title, ftsTags(runbook), runbook.body});
                     !q)
                     return q.error();
             }
@@ -313,9 +321,11 @@ Result<SyncReport> RunbookLibrary::sync(const QStringList &folders)
                     if (failed)
                         continue;
                 }
-                if (const auto q = m_database.exec(QStringLiteral("DELETE FROM runbook_fts WHERE rowid = ?"), { it->rid }); !q)
+                if (const auto q
+                    = m_database.exec(QStringLiteral("DELETE FROM runbook_fts WHERE rowid = ?"), {it->rid});
+                    !q)
                     return q.error();
-                if (const auto q = m_database.exec(QStringLiteral("DELETE FROM runbooks WHERE rid = ?"), { it->rid }); !q)
+                if (const auto q = m_database.exec(QStringLiteral("DELETE FROM runbooks WHERE rid = ?"), {it->rid}); !q)
                     return q.error();
                 report.removed << it.key();
                 gone << it.key();
@@ -336,8 +346,9 @@ Result<SyncReport> RunbookLibrary::sync(const QStringList &folders)
 
 Result<QList<RunbookSummary>> RunbookLibrary::list() const
 {
-    Result<QSqlQuery> query = m_database.exec(
-        QStringLiteral("SELECT %1 FROM runbooks ORDER BY title COLLATE NOCASE, id").arg(QLatin1String(kSummaryColumns)));
+    Result<QSqlQuery> query
+        = m_database.exec(QStringLiteral("SELECT %1 FROM runbooks ORDER BY title COLLATE NOCASE, id")
+                              .arg(QLatin1String(kSummaryColumns)));
     if (!query)
         return query.error();
     QList<RunbookSummary> result;
@@ -350,7 +361,7 @@ Result<QByteArray> RunbookLibrary::content(const QString &id, int version) const
 {
     int wanted = version;
     if (wanted <= 0) {
-        Result<QSqlQuery> current = m_database.exec(QStringLiteral("SELECT version FROM runbooks WHERE id = ?"), { id });
+        Result<QSqlQuery> current = m_database.exec(QStringLiteral("SELECT version FROM runbooks WHERE id = ?"), {id});
         if (!current)
             return current.error();
         if (!current->next())
@@ -358,24 +369,25 @@ Result<QByteArray> RunbookLibrary::content(const QString &id, int version) const
         wanted = current->value(0).toInt();
     }
     Result<QSqlQuery> query = m_database.exec(
-        QStringLiteral("SELECT content FROM runbook_versions WHERE id = ? AND version = ?"), { id, wanted });
+        QStringLiteral("SELECT content FROM runbook_versions WHERE id = ? AND version = ?"), {id, wanted});
     if (!query)
         return query.error();
     if (!query->next())
-        return makeError(ErrorCode::NotFound, tr("The library has no version %1 of runbook \"%2\".").arg(wanted).arg(id));
+        return makeError(
+            ErrorCode::NotFound, tr("The library has no version %1 of runbook \"%2\".").arg(wanted).arg(id));
     return query->value(0).toByteArray();
 }
 
 Result<Runbook> RunbookLibrary::runbook(const QString &id, int version) const
 {
-    Result<QSqlQuery> query = m_database.exec(
-        version > 0 ? QStringLiteral("SELECT v.content, v.version, v.content_hash, v.file_name, r.source"
-                                     " FROM runbook_versions v LEFT JOIN runbooks r ON r.id = v.id"
-                                     " WHERE v.id = ? AND v.version = ?")
-                    : QStringLiteral("SELECT v.content, v.version, v.content_hash, v.file_name, r.source"
-                                     " FROM runbooks r JOIN runbook_versions v ON v.id = r.id AND v.version = r.version"
-                                     " WHERE r.id = ?"),
-        version > 0 ? QVariantList { id, version } : QVariantList { id });
+    Result<QSqlQuery> query = m_database.exec(version > 0
+            ? QStringLiteral("SELECT v.content, v.version, v.content_hash, v.file_name, r.source"
+                             " FROM runbook_versions v LEFT JOIN runbooks r ON r.id = v.id"
+                             " WHERE v.id = ? AND v.version = ?")
+            : QStringLiteral("SELECT v.content, v.version, v.content_hash, v.file_name, r.source"
+                             " FROM runbooks r JOIN runbook_versions v ON v.id = r.id AND v.version = r.version"
+                             " WHERE r.id = ?"),
+        version > 0 ? QVariantList {id, version} : QVariantList {id});
     if (!query)
         return query.error();
     if (!query->next())
@@ -421,7 +433,7 @@ Result<QList<RunbookSearchHit>> RunbookLibrary::search(const QString &text, int 
                        " bm25(runbook_fts, 10.0, 5.0, 1.0) AS rank"
                        " FROM runbook_fts JOIN runbooks r ON r.rid = runbook_fts.rowid"
                        " WHERE runbook_fts MATCH ? ORDER BY rank, r.title LIMIT ?"),
-        { match, limit });
+        {match, limit});
     if (!query)
         return query.error();
     while (query->next()) {

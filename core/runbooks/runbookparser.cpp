@@ -142,9 +142,9 @@ private:
                 QStringLiteral("front matter"), tr("expected a mapping of id, title, ..."));
             return;
         }
-        static const QStringList allowed = { QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("service"),
+        static const QStringList allowed = {QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("service"),
             QStringLiteral("owner"), QStringLiteral("language"), QStringLiteral("tags"), QStringLiteral("rto"),
-            QStringLiteral("rpo"), QStringLiteral("prerequisites") };
+            QStringLiteral("rpo"), QStringLiteral("prerequisites")};
         QSet<QString> seen;
         try {
             for (auto it = root.begin(); it != root.end(); ++it) {
@@ -288,8 +288,8 @@ private:
             }
             return false;
         }
-        if (match.hasMatch() && match.captured(1).startsWith(fence.at(0))
-            && match.captured(1).size() >= fence.size() && match.captured(2).isEmpty())
+        if (match.hasMatch() && match.captured(1).startsWith(fence.at(0)) && match.captured(1).size() >= fence.size()
+            && match.captured(2).isEmpty())
             fence.clear();
         return true;
     }
@@ -373,7 +373,8 @@ private:
         if (!expectedSeen)
             addError(step.line, prefix + u".expected", tr("missing: add a line such as \"Expected: 5m\""));
         if (step.verify.isEmpty())
-            addError(step.line, prefix + u".verify", tr("missing: add a \"Verify:\" paragraph saying how to tell the step worked"));
+            addError(step.line, prefix + u".verify",
+                tr("missing: add a \"Verify:\" paragraph saying how to tell the step worked"));
         if (step.undo.isEmpty())
             addError(step.line, prefix + u".undo",
                 tr("missing: add an \"Undo:\" paragraph (write \"Undo: nothing to undo\" for a read-only step)"));
@@ -395,8 +396,8 @@ Result<Runbook> parseRunbook(const QByteArray &content, const QString &fileName)
 
 std::optional<qint64> parseDuration(const QString &text)
 {
-    static const QRegularExpression part(QStringLiteral(
-        "\\s*(\\d+)\\s*(hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s|시간|분|초)"),
+    static const QRegularExpression part(
+        QStringLiteral("\\s*(\\d+)\\s*(hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s|시간|분|초)"),
         QRegularExpression::CaseInsensitiveOption);
     const QString trimmed = text.trimmed();
     if (trimmed == u"0")

@@ -85,7 +85,8 @@ RunbookSession::RunbookSession(RunbookLibrary &library, Runbook runbook)
     }
 }
 
-Result<RunbookSession> RunbookSession::start(RunbookLibrary &library, const QString &runbookId, std::optional<qint64> drillId)
+Result<RunbookSession> RunbookSession::start(
+    RunbookLibrary &library, const QString &runbookId, std::optional<qint64> drillId)
 {
     Result<Runbook> runbook = library.runbook(runbookId);
     if (!runbook)
@@ -98,8 +99,8 @@ Result<RunbookSession> RunbookSession::start(RunbookLibrary &library, const QStr
         const auto insert = library.database().exec(
             QStringLiteral("INSERT INTO runbook_sessions (runbook_id, version, started_at, current_step, drill_id)"
                            " VALUES (?, ?, ?, 0, ?)"),
-            { runbookId, session.m_runbook.version, iso(session.m_startedAt),
-                drillId ? QVariant(*drillId) : QVariant(QMetaType(QMetaType::LongLong)) });
+            {runbookId, session.m_runbook.version, iso(session.m_startedAt),
+                drillId ? QVariant(*drillId) : QVariant(QMetaType(QMetaType::LongLong))});
         if (!insert)
             return insert.error();
         session.m_id = insert->lastInsertId().toLongLong();
@@ -119,7 +120,7 @@ Result<RunbookSession> RunbookSession::resume(RunbookLibrary &library, qint64 se
     Result<QSqlQuery> query = library.database().exec(
         QStringLiteral("SELECT runbook_id, version, started_at, finished_at, current_step, drill_id"
                        " FROM runbook_sessions WHERE session_id = ?"),
-        { sessionId });
+        {sessionId});
     if (!query)
         return query.error();
     if (!query->next())
@@ -139,7 +140,7 @@ Result<RunbookSession> RunbookSession::resume(RunbookLibrary &library, qint64 se
     Result<QSqlQuery> steps = library.database().exec(
         QStringLiteral("SELECT step, status, started_at, finished_at, note, checklist FROM runbook_step_progress"
                        " WHERE session_id = ?"),
-        { sessionId });
+        {sessionId});
     if (!steps)
         return steps.error();
     while (steps->next()) {
@@ -163,7 +164,21 @@ Result<std::optional<qint64>> RunbookSession::openSession(RunbookLibrary &librar
     Result<QSqlQuery> query = library.database().exec(
         QStringLiteral("SELECT session_id FROM runbook_sessions WHERE runbook_id = ? AND finished_at IS NULL"
                        " AND drill_id IS NULL ORDER BY session_id DESC LIMIT 1"),
-        { runbookId });
+        {runbookId});
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return std::optional<qint64>();
+    return std::optional<qint64>(query->value(0).toLongLong());
+}
+
+Result<std::optional<qint64>> RunbookSession::latestOpen(RunbookLibrary &library)
+{
+    Result<QSqlQuery> query = library.database().exec(
+        QStringLiteral("SELECT s.session_id FROM runbook_sessions s WHERE s.finished_at IS NULL"
+                       " AND (s.drill_id IS NULL OR EXISTS (SELECT 1 FROM drills d WHERE d.drill_id = s.drill_id AND "
+                       "d.ended_at IS NULL))"
+                       " ORDER BY s.started_at DESC, s.session_id DESC LIMIT 1"));
     if (!query)
         return query.error();
     if (!query->next())
@@ -193,11 +208,12 @@ Status RunbookSession::saveStep(int step)
     const StepProgress &p = m_progress.at(step);
     const auto query = m_library->database().exec(
         QStringLiteral("INSERT INTO runbook_step_progress (session_id, step, status, started_at, finished_at, note,"
-                       " checklist) VALUES (?, ?, ?, ?, ?, COALESCE(?, ''), COALESCE(?, '')) ON CONFLICT (session_id, step) DO UPDATE SET"
+                       " checklist) VALUES (?, ?, ?, ?, ?, COALESCE(?, ''), COALESCE(?, '')) ON CONFLICT (session_id, "
+                       "step) DO UPDATE SET"
                        " status = excluded.status, started_at = excluded.started_at,"
                        " finished_at = excluded.finished_at, note = excluded.note, checklist = excluded.checklist"),
-        { m_id, step, stepStatusKey(p.status), p.startedAt.isValid() ? QVariant(iso(p.startedAt)) : QVariant(),
-            p.finishedAt.isValid() ? QVariant(iso(p.finishedAt)) : QVariant(), p.note, checklistText(p.checklist) });
+        {m_id, step, stepStatusKey(p.status), p.startedAt.isValid() ? QVariant(iso(p.startedAt)) : QVariant(),
+            p.finishedAt.isValid() ? QVariant(iso(p.finishedAt)) : QVariant(), p.note, checklistText(p.checklist)});
     if (!query)
         return query.error();
     return {};
@@ -207,7 +223,7 @@ Status RunbookSession::saveSession()
 {
     const auto query = m_library->database().exec(
         QStringLiteral("UPDATE runbook_sessions SET current_step = ?, finished_at = ? WHERE session_id = ?"),
-        { m_current, m_finishedAt.isValid() ? QVariant(iso(m_finishedAt)) : QVariant(), m_id });
+        {m_current, m_finishedAt.isValid() ? QVariant(iso(m_finishedAt)) : QVariant(), m_id});
     if (!query)
         return query.error();
     return {};

@@ -40,6 +40,9 @@ public:
     [[nodiscard]] static Result<RunbookSession> resume(RunbookLibrary &library, qint64 sessionId);
     // The most recent unfinished step-through (not a drill) of a runbook, if any.
     [[nodiscard]] static Result<std::optional<qint64>> openSession(RunbookLibrary &library, const QString &runbookId);
+    // The most recently started unfinished session of any runbook (step-through or drill), if any: what the
+    // console reopens after a restart.
+    [[nodiscard]] static Result<std::optional<qint64>> latestOpen(RunbookLibrary &library);
 
     [[nodiscard]] qint64 id() const { return m_id; }
     [[nodiscard]] const Runbook &runbook() const { return m_runbook; }

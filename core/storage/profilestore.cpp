@@ -37,20 +37,22 @@ const Schema &ProfileStore::schema()
                                " imported_at TEXT NOT NULL, PRIMARY KEY (id, version))"),
                 QStringLiteral("CREATE VIRTUAL TABLE runbook_fts USING fts5(title, tags, body,"
                                " tokenize = 'porter unicode61 remove_diacritics 2')"),
-                QStringLiteral("CREATE TABLE runbook_sessions (session_id INTEGER PRIMARY KEY, runbook_id TEXT NOT NULL,"
-                               " version INTEGER NOT NULL, started_at TEXT NOT NULL, finished_at TEXT,"
-                               " current_step INTEGER NOT NULL DEFAULT 0, drill_id INTEGER)"),
+                QStringLiteral(
+                    "CREATE TABLE runbook_sessions (session_id INTEGER PRIMARY KEY, runbook_id TEXT NOT NULL,"
+                    " version INTEGER NOT NULL, started_at TEXT NOT NULL, finished_at TEXT,"
+                    " current_step INTEGER NOT NULL DEFAULT 0, drill_id INTEGER)"),
                 QStringLiteral("CREATE INDEX runbook_sessions_open ON runbook_sessions (runbook_id, finished_at)"),
                 QStringLiteral("CREATE TABLE runbook_step_progress (session_id INTEGER NOT NULL"
                                " REFERENCES runbook_sessions (session_id) ON DELETE CASCADE, step INTEGER NOT NULL,"
                                " status TEXT NOT NULL DEFAULT 'pending', started_at TEXT, finished_at TEXT,"
                                " note TEXT NOT NULL DEFAULT '', checklist TEXT NOT NULL DEFAULT '',"
                                " PRIMARY KEY (session_id, step))"),
-                QStringLiteral("CREATE TABLE drills (drill_id INTEGER PRIMARY KEY, runbook_id TEXT NOT NULL,"
-                               " runbook_title TEXT NOT NULL, version INTEGER NOT NULL, session_id INTEGER,"
-                               " scenario TEXT NOT NULL DEFAULT '', participants TEXT NOT NULL DEFAULT '',"
-                               " rto_target_s INTEGER NOT NULL DEFAULT 0, rpo_target_s INTEGER NOT NULL DEFAULT 0,"
-                               " started_at TEXT NOT NULL, ended_at TEXT, service_restored_at TEXT, restore_point TEXT)"),
+                QStringLiteral(
+                    "CREATE TABLE drills (drill_id INTEGER PRIMARY KEY, runbook_id TEXT NOT NULL,"
+                    " runbook_title TEXT NOT NULL, version INTEGER NOT NULL, session_id INTEGER,"
+                    " scenario TEXT NOT NULL DEFAULT '', participants TEXT NOT NULL DEFAULT '',"
+                    " rto_target_s INTEGER NOT NULL DEFAULT 0, rpo_target_s INTEGER NOT NULL DEFAULT 0,"
+                    " started_at TEXT NOT NULL, ended_at TEXT, service_restored_at TEXT, restore_point TEXT)"),
                 QStringLiteral("CREATE INDEX drills_runbook ON drills (runbook_id, started_at)"),
                 QStringLiteral("CREATE TABLE drill_events (drill_id INTEGER NOT NULL REFERENCES drills (drill_id)"
                                " ON DELETE CASCADE, seq INTEGER NOT NULL, at TEXT NOT NULL, kind TEXT NOT NULL,"
@@ -76,7 +78,7 @@ Result<ProfileStore> ProfileStore::open(const QString &path)
 
 Result<QString> ProfileStore::meta(const QString &key) const
 {
-    Result<QSqlQuery> query = m_database.exec(QStringLiteral("SELECT value FROM meta WHERE key = ?"), { key });
+    Result<QSqlQuery> query = m_database.exec(QStringLiteral("SELECT value FROM meta WHERE key = ?"), {key});
     if (!query)
         return query.error();
     if (!query->next())
@@ -90,7 +92,7 @@ Status ProfileStore::setMeta(const QString &key, const QString &value)
     const Result<QSqlQuery> query = m_database.exec(
         QStringLiteral(
             "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
-        { key, value });
+        {key, value});
     if (!query)
         return query.error();
     return {};
@@ -101,7 +103,7 @@ Status ProfileStore::touchRecentEnvironment(const QString &path, const QDateTime
     const Result<QSqlQuery> query
         = m_database.exec(QStringLiteral("INSERT INTO recent_environments (path, opened_at) VALUES (?, ?)"
                                          " ON CONFLICT (path) DO UPDATE SET opened_at = excluded.opened_at"),
-            { path, at.toUTC().toString(Qt::ISODateWithMs) });
+            {path, at.toUTC().toString(Qt::ISODateWithMs)});
     if (!query)
         return query.error();
     return {};
@@ -110,7 +112,7 @@ Status ProfileStore::touchRecentEnvironment(const QString &path, const QDateTime
 Result<QStringList> ProfileStore::recentEnvironments(int limit) const
 {
     Result<QSqlQuery> query = m_database.exec(
-        QStringLiteral("SELECT path FROM recent_environments ORDER BY opened_at DESC, path LIMIT ?"), { limit });
+        QStringLiteral("SELECT path FROM recent_environments ORDER BY opened_at DESC, path LIMIT ?"), {limit});
     if (!query)
         return query.error();
     QStringList paths;

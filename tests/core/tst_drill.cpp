@@ -67,7 +67,8 @@ private Q_SLOTS:
         m_library.reset();
         m_store.reset();
         m_clock.emplace(kStart);
-        Result<ProfileStore> store = ProfileStore::open(m_dir.filePath(QStringLiteral("p%1.db").arg(QDateTime::currentMSecsSinceEpoch())));
+        Result<ProfileStore> store
+            = ProfileStore::open(m_dir.filePath(QStringLiteral("p%1.db").arg(QDateTime::currentMSecsSinceEpoch())));
         QVERIFY(store.ok());
         m_store.emplace(std::move(store).value());
         m_library.emplace(m_store->database(), *m_clock);
@@ -77,7 +78,7 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
         file.write(kRunbook);
         file.close();
-        QVERIFY(m_library->sync({ src }).ok());
+        QVERIFY(m_library->sync({src}).ok());
     }
 
     // The drill clock, step timestamps, the measured RTO (start to service restored) and RPO (start minus
@@ -85,7 +86,7 @@ private Q_SLOTS:
     void timingsFollowTheClock()
     {
         Result<Drill> drill = Drill::start(*m_library, QStringLiteral("failover"),
-            { QStringLiteral("Primary lost in zone A"), { QStringLiteral("Ana"), QStringLiteral("Min-jun") }, -1, -1 });
+            {QStringLiteral("Primary lost in zone A"), {QStringLiteral("Ana"), QStringLiteral("Min-jun")}, -1, -1});
         QVERIFY(drill.ok());
         QCOMPARE(drill->record().rtoTargetSeconds, 900);
         QCOMPARE(drill->record().rpoTargetSeconds, 60);
@@ -118,8 +119,9 @@ private Q_SLOTS:
             kinds << drillEventKindKey(e.kind);
             at << e.elapsedMs / 1000;
         }
-        QCOMPARE(kinds, QStringList({ "started", "step", "incident", "step", "restore-point", "service-restored", "step", "ended" }));
-        QCOMPARE(at, QList<qint64>({ 0, 90, 150, 570, 570, 690, 750, 780 }));
+        QCOMPARE(kinds,
+            QStringList({"started", "step", "incident", "step", "restore-point", "service-restored", "step", "ended"}));
+        QCOMPARE(at, QList<qint64>({0, 90, 150, 570, 570, 690, 750, 780}));
         QCOMPARE(r.events.at(3).text, QStringLiteral("waited for the VPN"));
         QCOMPARE(r.events.at(2).step, 1);
 
@@ -138,7 +140,8 @@ private Q_SLOTS:
     // skipped step and an unreached step are deviations in the report.
     void reportShowsStepsDeviationsAndTimeline()
     {
-        Result<Drill> drill = Drill::start(*m_library, QStringLiteral("failover"), { QStringLiteral("Zone A | lost"), {}, 600, 30 });
+        Result<Drill> drill
+            = Drill::start(*m_library, QStringLiteral("failover"), {QStringLiteral("Zone A | lost"), {}, 600, 30});
         QVERIFY(drill.ok());
         m_clock->advance(60'000);
         QVERIFY(drill->completeStep(StepStatus::Skipped).ok());
@@ -176,10 +179,12 @@ private Q_SLOTS:
     // The history of a runbook lists its drills newest first; a running drill is found for resuming.
     void historyAndRunning()
     {
-        Result<Drill> first = Drill::start(*m_library, QStringLiteral("failover"), { QStringLiteral("first"), {}, -1, -1 });
+        Result<Drill> first
+            = Drill::start(*m_library, QStringLiteral("failover"), {QStringLiteral("first"), {}, -1, -1});
         QVERIFY(first->end().ok());
         m_clock->advance(86'400'000);
-        Result<Drill> second = Drill::start(*m_library, QStringLiteral("failover"), { QStringLiteral("second"), {}, -1, -1 });
+        Result<Drill> second
+            = Drill::start(*m_library, QStringLiteral("failover"), {QStringLiteral("second"), {}, -1, -1});
         QVERIFY(second.ok());
         Result<QList<DrillRecord>> history = Drill::history(*m_library, QStringLiteral("failover"));
         QCOMPARE(history->size(), 2);

@@ -94,22 +94,22 @@ private Q_SLOTS:
         writeFile(m_source + u"/a.md", runbookText(QStringLiteral("alpha"), QStringLiteral("Alpha")));
         writeFile(m_source + u"/sub/b.md", runbookText(QStringLiteral("beta"), QStringLiteral("Beta")));
         writeFile(m_source + u"/README.md", "# not a runbook\n");
-        Result<SyncReport> first = library().sync({ m_source });
+        Result<SyncReport> first = library().sync({m_source});
         QVERIFY(first.ok());
-        QCOMPARE(first->added, QStringList({ QStringLiteral("alpha"), QStringLiteral("beta") }));
+        QCOMPARE(first->added, QStringList({QStringLiteral("alpha"), QStringLiteral("beta")}));
         QVERIFY(first->problems.isEmpty());
 
-        Result<SyncReport> second = library().sync({ m_source });
+        Result<SyncReport> second = library().sync({m_source});
         QVERIFY(second.ok());
         QVERIFY(!second->hasChanges());
         QCOMPARE(second->unchanged, 2);
 
         writeFile(m_source + u"/a.md", runbookText(QStringLiteral("alpha"), QStringLiteral("Alpha v2")));
         QFile::remove(m_source + u"/sub/b.md");
-        Result<SyncReport> third = library().sync({ m_source });
+        Result<SyncReport> third = library().sync({m_source});
         QVERIFY(third.ok());
-        QCOMPARE(third->changed, QStringList { QStringLiteral("alpha") });
-        QCOMPARE(third->removed, QStringList { QStringLiteral("beta") });
+        QCOMPARE(third->changed, QStringList {QStringLiteral("alpha")});
+        QCOMPARE(third->removed, QStringList {QStringLiteral("beta")});
         QCOMPARE(library().runbook(QStringLiteral("alpha"))->title, QStringLiteral("Alpha v2"));
         QCOMPARE(library().runbook(QStringLiteral("alpha"))->version, 2);
         QCOMPARE(library().runbook(QStringLiteral("alpha"), 1)->title, QStringLiteral("Alpha"));
@@ -124,17 +124,18 @@ private Q_SLOTS:
     {
         writeFile(m_source + u"/good.md", runbookText(QStringLiteral("good"), QStringLiteral("Good")));
         writeFile(m_source + u"/later-bad.md", runbookText(QStringLiteral("later"), QStringLiteral("Later")));
-        writeFile(m_source + u"/bad.md", "---\nid: bad\ntitle: Bad\nrto: soon\n---\n## S\nExpected: 1m\nVerify: x\nUndo: y\n");
-        Result<SyncReport> report = library().sync({ m_source });
+        writeFile(m_source + u"/bad.md",
+            "---\nid: bad\ntitle: Bad\nrto: soon\n---\n## S\nExpected: 1m\nVerify: x\nUndo: y\n");
+        Result<SyncReport> report = library().sync({m_source});
         QVERIFY(report.ok());
-        QCOMPARE(report->added, QStringList({ QStringLiteral("good"), QStringLiteral("later") }));
+        QCOMPARE(report->added, QStringList({QStringLiteral("good"), QStringLiteral("later")}));
         QCOMPARE(report->problems.size(), 1);
         QCOMPARE(report->problems.first().line, 4);
         QVERIFY(report->problems.first().file.endsWith(u"/bad.md"));
         QVERIFY(report->problems.first().message.contains(u"bad.md:4: rto:"));
 
         writeFile(m_source + u"/later-bad.md", "---\nid: later\n---\n");
-        report = library().sync({ m_source });
+        report = library().sync({m_source});
         QVERIFY(report.ok());
         QVERIFY(report->removed.isEmpty());
         QVERIFY(report->problems.size() >= 2);
@@ -146,9 +147,9 @@ private Q_SLOTS:
     void unavailableSourceKeepsItsRunbooks()
     {
         writeFile(m_source + u"/a.md", runbookText(QStringLiteral("alpha"), QStringLiteral("Alpha")));
-        QVERIFY(library().sync({ m_source }).ok());
+        QVERIFY(library().sync({m_source}).ok());
         QVERIFY(QDir(m_source).removeRecursively());
-        Result<SyncReport> report = library().sync({ m_source });
+        Result<SyncReport> report = library().sync({m_source});
         QVERIFY(report.ok());
         QCOMPARE(report->unavailableSources.size(), 1);
         QVERIFY(report->removed.isEmpty());
@@ -161,16 +162,16 @@ private Q_SLOTS:
     {
         writeFile(m_source + u"/1.md", runbookText(QStringLiteral("same"), QStringLiteral("First")));
         writeFile(m_source + u"/2.md", runbookText(QStringLiteral("same"), QStringLiteral("Second")));
-        Result<SyncReport> report = library().sync({ m_source });
+        Result<SyncReport> report = library().sync({m_source});
         QVERIFY(report.ok());
-        QCOMPARE(report->added, QStringList { QStringLiteral("same") });
+        QCOMPARE(report->added, QStringList {QStringLiteral("same")});
         QCOMPARE(report->problems.size(), 1);
         QVERIFY(report->problems.first().message.contains(u"duplicate id"));
         QCOMPARE(library().runbook(QStringLiteral("same"))->title, QStringLiteral("First"));
 
         const QString other = m_source + u"-other";
         writeFile(other + u"/x.md", runbookText(QStringLiteral("same"), QStringLiteral("Other")));
-        report = library().sync({ other });
+        report = library().sync({other});
         QVERIFY(report.ok());
         QVERIFY(report->added.isEmpty() && report->changed.isEmpty());
         QCOMPARE(report->problems.size(), 1);
@@ -182,18 +183,20 @@ private Q_SLOTS:
     void syncNeverOverwritesSessionsOrDrillNotes()
     {
         writeFile(m_source + u"/a.md", runbookText(QStringLiteral("alpha"), QStringLiteral("Alpha"), {}, {}, 3));
-        QVERIFY(library().sync({ m_source }).ok());
-        Result<Drill> drill = Drill::start(library(), QStringLiteral("alpha"), { QStringLiteral("Zone A lost"), {}, -1, -1 });
+        QVERIFY(library().sync({m_source}).ok());
+        Result<Drill> drill
+            = Drill::start(library(), QStringLiteral("alpha"), {QStringLiteral("Zone A lost"), {}, -1, -1});
         QVERIFY(drill.ok());
         QVERIFY(drill->session().setNote(0, QStringLiteral("took longer: VPN")).ok());
         QVERIFY(drill->completeStep(StepStatus::Done).ok());
         QVERIFY(drill->markIncident(QStringLiteral("pager did not ring")).ok());
 
-        writeFile(m_source + u"/a.md", runbookText(QStringLiteral("alpha"), QStringLiteral("Alpha renamed"), {}, {}, 1));
-        Result<SyncReport> report = library().sync({ m_source });
+        writeFile(
+            m_source + u"/a.md", runbookText(QStringLiteral("alpha"), QStringLiteral("Alpha renamed"), {}, {}, 1));
+        Result<SyncReport> report = library().sync({m_source});
         QVERIFY(report.ok());
-        QCOMPARE(report->changed, QStringList { QStringLiteral("alpha") });
-        QCOMPARE(report->pinnedInProgress, QStringList { QStringLiteral("alpha") });
+        QCOMPARE(report->changed, QStringList {QStringLiteral("alpha")});
+        QCOMPARE(report->pinnedInProgress, QStringList {QStringLiteral("alpha")});
 
         Result<Drill> reloaded = Drill::load(library(), drill->record().id);
         QVERIFY(reloaded.ok());
@@ -209,12 +212,12 @@ private Q_SLOTS:
     void restoredRunbookContinuesVersions()
     {
         writeFile(m_source + u"/a.md", runbookText(QStringLiteral("alpha"), QStringLiteral("Alpha")));
-        QVERIFY(library().sync({ m_source }).ok());
+        QVERIFY(library().sync({m_source}).ok());
         QFile::remove(m_source + u"/a.md");
-        QVERIFY(library().sync({ m_source }).ok());
+        QVERIFY(library().sync({m_source}).ok());
         writeFile(m_source + u"/a.md", runbookText(QStringLiteral("alpha"), QStringLiteral("Alpha again")));
-        Result<SyncReport> report = library().sync({ m_source });
-        QCOMPARE(report->added, QStringList { QStringLiteral("alpha") });
+        Result<SyncReport> report = library().sync({m_source});
+        QCOMPARE(report->added, QStringList {QStringLiteral("alpha")});
         QCOMPARE(library().runbook(QStringLiteral("alpha"))->version, 2);
         QCOMPARE(library().runbook(QStringLiteral("alpha"), 1)->title, QStringLiteral("Alpha"));
     }
@@ -226,7 +229,7 @@ private Q_SLOTS:
         QVERIFY(library().addSource(m_source).ok());
         QVERIFY(library().addSource(m_source).ok());
         QCOMPARE(library().sources()->size(), 1);
-        QCOMPARE(library().syncConfigured()->added, QStringList { QStringLiteral("alpha") });
+        QCOMPARE(library().syncConfigured()->added, QStringList {QStringLiteral("alpha")});
         QVERIFY(library().removeSource(m_source).ok());
         QVERIFY(library().sources()->isEmpty());
         QVERIFY(library().list()->isEmpty());
@@ -237,21 +240,25 @@ private Q_SLOTS:
     void ftsRanksTitleOverTagsOverBody()
     {
         writeFile(m_source + u"/body.md",
-            runbookText(QStringLiteral("in-body"), QStringLiteral("Restart workers"), QStringLiteral("Then check the failover of the queue.")));
+            runbookText(QStringLiteral("in-body"), QStringLiteral("Restart workers"),
+                QStringLiteral("Then check the failover of the queue.")));
         writeFile(m_source + u"/tags.md",
-            runbookText(QStringLiteral("in-tags"), QStringLiteral("Move the queue"), QStringLiteral("Move it."), QStringLiteral("[failover]")));
+            runbookText(QStringLiteral("in-tags"), QStringLiteral("Move the queue"), QStringLiteral("Move it."),
+                QStringLiteral("[failover]")));
         writeFile(m_source + u"/title.md",
             runbookText(QStringLiteral("in-title"), QStringLiteral("Queue failover"), QStringLiteral("Switch it.")));
         writeFile(m_source + u"/none.md", runbookText(QStringLiteral("unrelated"), QStringLiteral("Rotate logs")));
-        QVERIFY(library().sync({ m_source }).ok());
+        QVERIFY(library().sync({m_source}).ok());
 
         Result<QList<RunbookSearchHit>> hits = library().search(QStringLiteral("failover"));
         QVERIFY(hits.ok());
-        QCOMPARE(ids(*hits), QStringList({ QStringLiteral("in-title"), QStringLiteral("in-tags"), QStringLiteral("in-body") }));
+        QCOMPARE(ids(*hits),
+            QStringList({QStringLiteral("in-title"), QStringLiteral("in-tags"), QStringLiteral("in-body")}));
         QVERIFY(hits->at(0).rank < hits->at(1).rank && hits->at(1).rank < hits->at(2).rank);
         QCOMPARE(renderHighlights(hits->at(0).titleHighlighted, QStringLiteral("["), QStringLiteral("]"), false),
             QStringLiteral("Queue [failover]"));
-        QVERIFY(renderHighlights(hits->at(2).snippet, QStringLiteral("["), QStringLiteral("]"), false).contains(u"[failover]"));
+        QVERIFY(renderHighlights(hits->at(2).snippet, QStringLiteral("["), QStringLiteral("]"), false)
+                    .contains(u"[failover]"));
         QCOMPARE(renderHighlights(QStringLiteral("<a>\x02x\x03"), QStringLiteral("<b>"), QStringLiteral("</b>"), true),
             QStringLiteral("&lt;a&gt;<b>x</b>"));
 
@@ -264,7 +271,7 @@ private Q_SLOTS:
     void searchTreatsTypedOperatorsAsText_data()
     {
         QTest::addColumn<QString>("query");
-        for (const char *q : { "\"", "a\"b", "OR", "NEAR(", "*", "-x", "title:x", "(", "AND NOT", "^", "" })
+        for (const char *q : {"\"", "a\"b", "OR", "NEAR(", "*", "-x", "title:x", "(", "AND NOT", "^", ""})
             QTest::newRow(q) << QString::fromUtf8(q);
     }
     // Whatever a user types into the search box is a valid query (never an FTS5 syntax error).
@@ -272,7 +279,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, query);
         writeFile(m_source + u"/a.md", runbookText(QStringLiteral("alpha"), QStringLiteral("Alpha")));
-        QVERIFY(library().sync({ m_source }).ok());
+        QVERIFY(library().sync({m_source}).ok());
         const Result<QList<RunbookSearchHit>> hits = library().search(query);
         QVERIFY2(hits.ok(), qPrintable(hits.ok() ? QString() : hits.error().toString()));
     }
@@ -283,7 +290,7 @@ private Q_SLOTS:
     void offlineFromTheLocalCopyAlone()
     {
         copyTree(test::sourceDir() + u"/resources/runbooks", m_source);
-        Result<SyncReport> report = library().sync({ m_source });
+        Result<SyncReport> report = library().sync({m_source});
         QVERIFY(report.ok());
         QCOMPARE(report->added.size(), 8);
         QVERIFY(report->problems.isEmpty());
@@ -300,10 +307,14 @@ private Q_SLOTS:
 
         QCOMPARE(ids(*library().search(QStringLiteral("database failover"))).value(0), QStringLiteral("db-failover"));
         QCOMPARE(ids(*library().search(QStringLiteral("db fail"))).value(0), QStringLiteral("db-failover"));
-        QCOMPARE(ids(*library().search(QStringLiteral("데이터베이스 장애"))).value(0), QStringLiteral("db-failover-ko"));
-        QCOMPARE(ids(*library().search(QStringLiteral("haproxy rollback"))).value(0), QStringLiteral("haproxy-rollback"));
-        QCOMPARE(ids(*library().search(QStringLiteral("HAProxy 롤백"))).value(0), QStringLiteral("haproxy-rollback-ko"));
-        QCOMPARE(ids(*library().search(QStringLiteral("restore backup"))).value(0), QStringLiteral("restore-from-backup"));
+        QCOMPARE(
+            ids(*library().search(QStringLiteral("데이터베이스 장애"))).value(0), QStringLiteral("db-failover-ko"));
+        QCOMPARE(
+            ids(*library().search(QStringLiteral("haproxy rollback"))).value(0), QStringLiteral("haproxy-rollback"));
+        QCOMPARE(
+            ids(*library().search(QStringLiteral("HAProxy 롤백"))).value(0), QStringLiteral("haproxy-rollback-ko"));
+        QCOMPARE(
+            ids(*library().search(QStringLiteral("restore backup"))).value(0), QStringLiteral("restore-from-backup"));
 
         Result<QList<RunbookSummary>> all = library().list();
         QCOMPARE(all->size(), 8);
@@ -311,7 +322,8 @@ private Q_SLOTS:
         QVERIFY(failover.ok());
         QCOMPARE(failover->rtoSeconds, 900);
 
-        Result<Drill> drill = Drill::start(library(), QStringLiteral("db-failover"), { QStringLiteral("primary lost"), {}, -1, -1 });
+        Result<Drill> drill
+            = Drill::start(library(), QStringLiteral("db-failover"), {QStringLiteral("primary lost"), {}, -1, -1});
         QVERIFY2(drill.ok(), qPrintable(drill.ok() ? QString() : drill.error().toString()));
         for (int i = 0; i < drill->session().stepCount(); ++i) {
             m_clock.advance(60'000);

@@ -38,10 +38,10 @@ private Q_SLOTS:
         QCOMPARE(r.service, QStringLiteral("edge-cache"));
         QCOMPARE(r.owner, QStringLiteral("web-oncall"));
         QCOMPARE(r.language, QStringLiteral("en"));
-        QCOMPARE(r.tags, QStringList({ QStringLiteral("cache"), QStringLiteral("cdn") }));
+        QCOMPARE(r.tags, QStringList({QStringLiteral("cache"), QStringLiteral("cdn")}));
         QCOMPARE(r.rtoSeconds, 5400);
         QCOMPARE(r.rpoSeconds, 0);
-        QCOMPARE(r.prerequisites, QStringList { QStringLiteral("API token for the CDN") });
+        QCOMPARE(r.prerequisites, QStringList {QStringLiteral("API token for the CDN")});
         QCOMPARE(r.summary, QStringLiteral("Flush carefully."));
         QCOMPARE(r.steps.size(), 3);
 
@@ -49,7 +49,8 @@ private Q_SLOTS:
         QCOMPARE(announce.title, QStringLiteral("Announce the flush"));
         QCOMPARE(announce.line, 14);
         QCOMPARE(announce.expectedSeconds, 120);
-        QCOMPARE(announce.checklist, QStringList({ QStringLiteral("Post in #ops"), QStringLiteral("Check the traffic graph") }));
+        QCOMPARE(announce.checklist,
+            QStringList({QStringLiteral("Post in #ops"), QStringLiteral("Check the traffic graph")}));
         QCOMPARE(announce.verify, QStringLiteral("the post is visible."));
         QCOMPARE(announce.undo, QStringLiteral("post a correction."));
         QVERIFY(announce.instructions.contains(u"- [ ] Post in #ops"));
@@ -77,7 +78,7 @@ private Q_SLOTS:
     void bundledSamplesParse_data()
     {
         QTest::addColumn<QString>("path");
-        QDirIterator it(test::sourceDir() + u"/resources/runbooks", { QStringLiteral("*.md") }, QDir::Files,
+        QDirIterator it(test::sourceDir() + u"/resources/runbooks", {QStringLiteral("*.md")}, QDir::Files,
             QDirIterator::Subdirectories);
         int count = 0;
         while (it.hasNext()) {
@@ -115,7 +116,9 @@ private Q_SLOTS:
         for (const RunbookStep &step : parsed->steps)
             for (const RunbookCommand &command : step.commands)
                 found = found
-                    || command.code == u"echo \"set server be_app/blue1 weight 100; set server be_app/green1 weight 0\" | socat stdio /run/haproxy/admin.sock";
+                    || command.code
+                        == u"echo \"set server be_app/blue1 weight 100; set server be_app/green1 weight 0\" | socat "
+                           u"stdio /run/haproxy/admin.sock";
         QVERIFY(found);
     }
 
@@ -123,21 +126,25 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("file");
         QTest::addColumn<QStringList>("expected"); // prefixes of the error lines, in order
-        QTest::newRow("no front matter") << "no_front_matter.md" << QStringList { "no_front_matter.md:1: front matter: missing" };
-        QTest::newRow("front matter not closed") << "unclosed_front_matter.md" << QStringList { "unclosed_front_matter.md:1: front matter: not closed" };
-        QTest::newRow("bad yaml") << "bad_yaml.md" << QStringList { "bad_yaml.md:3: front matter: not valid YAML" };
-        QTest::newRow("missing title") << "missing_title.md" << QStringList { "missing_title.md:4: title: required field is missing" };
-        QTest::newRow("bad id") << "bad_id.md" << QStringList { "bad_id.md:2: id: use lowercase" };
-        QTest::newRow("unknown key") << "unknown_key.md" << QStringList { "unknown_key.md:4: sevrice: unknown key" };
-        QTest::newRow("bad rto") << "bad_rto.md" << QStringList { "bad_rto.md:5: rto: expected a duration" };
-        QTest::newRow("no steps") << "no_steps.md" << QStringList { "no_steps.md:5: steps: no steps" };
+        QTest::newRow("no front matter") << "no_front_matter.md"
+                                         << QStringList {"no_front_matter.md:1: front matter: missing"};
+        QTest::newRow("front matter not closed")
+            << "unclosed_front_matter.md" << QStringList {"unclosed_front_matter.md:1: front matter: not closed"};
+        QTest::newRow("bad yaml") << "bad_yaml.md" << QStringList {"bad_yaml.md:3: front matter: not valid YAML"};
+        QTest::newRow("missing title") << "missing_title.md"
+                                       << QStringList {"missing_title.md:4: title: required field is missing"};
+        QTest::newRow("bad id") << "bad_id.md" << QStringList {"bad_id.md:2: id: use lowercase"};
+        QTest::newRow("unknown key") << "unknown_key.md" << QStringList {"unknown_key.md:4: sevrice: unknown key"};
+        QTest::newRow("bad rto") << "bad_rto.md" << QStringList {"bad_rto.md:5: rto: expected a duration"};
+        QTest::newRow("no steps") << "no_steps.md" << QStringList {"no_steps.md:5: steps: no steps"};
         QTest::newRow("step fields") << "step_missing_fields.md"
-                                     << QStringList { "step_missing_fields.md:10: step 2.expected: missing",
+                                     << QStringList {"step_missing_fields.md:10: step 2.expected: missing",
                                             "step_missing_fields.md:15: step 3.expected: expected a duration",
                                             "step_missing_fields.md:19: step 4.verify: missing",
-                                            "step_missing_fields.md:19: step 4.undo: missing" };
-        QTest::newRow("unclosed fence") << "unclosed_fence.md" << QStringList { "unclosed_fence.md:10: body: this code block is not closed" };
-        QTest::newRow("not utf-8") << "not_utf8.md" << QStringList { "not_utf8.md:1: encoding: not valid UTF-8" };
+                                            "step_missing_fields.md:19: step 4.undo: missing"};
+        QTest::newRow("unclosed fence") << "unclosed_fence.md"
+                                        << QStringList {"unclosed_fence.md:10: body: this code block is not closed"};
+        QTest::newRow("not utf-8") << "not_utf8.md" << QStringList {"not_utf8.md:1: encoding: not valid UTF-8"};
     }
     // Each problem of a malformed file is reported once, with the file, the 1-based line and the field.
     void malformed()
@@ -185,7 +192,7 @@ private Q_SLOTS:
     // A formatted duration reads back as the same number of seconds.
     void formatDurationRoundTrips()
     {
-        for (qint64 s : { 0, 59, 60, 61, 3600, 5415, 86399 })
+        for (qint64 s : {0, 59, 60, 61, 3600, 5415, 86399})
             QCOMPARE(parseDuration(formatDuration(s)).value_or(-1), s);
     }
 };

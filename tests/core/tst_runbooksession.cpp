@@ -55,7 +55,7 @@ void importRunbook(RunbookLibrary &library, const QString &folder)
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(kRunbook);
     file.close();
-    QVERIFY(library.sync({ folder }).ok());
+    QVERIFY(library.sync({folder}).ok());
 }
 
 // Child mode: starts a session, marks step 1 done with a note and a check, then prints its id and waits to be
@@ -149,7 +149,7 @@ private Q_SLOTS:
     {
         const QString db = m_store->database().path();
         QProcess child;
-        child.start(QCoreApplication::applicationFilePath(), { QStringLiteral("--child-session"), db });
+        child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--child-session"), db});
         QVERIFY(child.waitForStarted());
         QTRY_VERIFY_WITH_TIMEOUT(child.canReadLine() || child.state() == QProcess::NotRunning, 20000);
         const qint64 id = child.readLine().trimmed().toLongLong();
@@ -166,7 +166,7 @@ private Q_SLOTS:
         QCOMPARE(s->currentStep(), 1);
         QCOMPARE(s->progress(0).status, StepStatus::Done);
         QCOMPARE(s->progress(0).note, QStringLiteral("done from the child"));
-        QCOMPARE(s->progress(0).checklist, QList<bool>({ false, true }));
+        QCOMPARE(s->progress(0).checklist, QList<bool>({false, true}));
         QCOMPARE(s->progress(1).note, QStringLiteral("half way"));
         QVERIFY(s->progress(1).startedAt.isValid());
         QCOMPARE(s->progress(1).status, StepStatus::Pending);

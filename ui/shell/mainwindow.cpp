@@ -6,7 +6,9 @@
 #include "emptystate.h"
 #include "model/environmentfile.h"
 #include "prompter.h"
+#include "runbooksview.h"
 #include "settingsdialog.h"
+#include "storage/profilestore.h"
 #include "theme.h"
 #include "util/settings.h"
 #include "util/translations.h"
@@ -140,6 +142,10 @@ void MainWindow::createLayout()
         auto *page = new EmptyState(m_stack);
         page->setObjectName(QString::fromLatin1(kPlaceObjectNames[i]));
         m_pages << page;
+        if (i == static_cast<int>(Place::Runbooks)) { // the library, step-through and drills; works offline
+            m_stack->addWidget(new RunbooksView(defaultProfilePath(), m_prompter, page, m_stack));
+            continue;
+        }
         m_stack->addWidget(page);
     }
     connect(m_places, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
