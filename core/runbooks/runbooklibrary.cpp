@@ -162,6 +162,9 @@ Result<SyncReport> RunbookLibrary::sync(const QStringList &folders)
                 {query->value(1).toLongLong(), query->value(2).toString(), query->value(3).toString(),
                     query->value(4).toString(), query->value(5).toInt()});
     }
+    QHash<QString, QString> byPlace; // "source/path" -> id
+    for (auto it = existing.constBegin(); it != existing.constEnd(); ++it)
+        byPlace.insert(it->source + u'/' + it->path, it.key());
     // Runbook ids with a session (step-through or drill) still open.
     QSet<QString> inProgress;
     {
@@ -207,6 +210,16 @@ Result<SyncReport> RunbookLibrary::sync(const QStringList &folders)
                     continue;
                 }
                 const QByteArray content = handle.readAll();
+                const QString hash
+                    = QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
+                // The same bytes at the same place as last time: unchanged, no need to parse again.
+                const auto same = byPlace.constFind(root + u'/' + relative);
+                if (same != byPlace.constEnd() && existing.value(*same).hash == hash && !claimedBy.contains(*same)) {
+                    claimedBy.insert(*same, file);
+                    seenHere.insert(*same);
+                    ++report.unchanged;
+                    continue;
+                }
                 Result<Runbook> parsed = parseRunbook(content, file);
                 if (!parsed) {
                     for (const QString &line : parsed.error().message.split(u'\n')) {
@@ -237,8 +250,6 @@ Result<SyncReport> RunbookLibrary::sync(const QStringList &folders)
                 claimedBy.insert(runbook.id, file);
                 seenHere.insert(runbook.id);
 
-                const QString hash
-                    = QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
                 const bool isNew = old == existing.constEnd();
                 if (!isNew && old->hash == hash) {
                     if (old->source != root || old->path != relative) {
@@ -424,15 +435,15 @@ Result<QList<RunbookSearchHit>> RunbookLibrary::search(const QString &text, int 
     const QString match = matchExpression(text);
     if (match.isEmpty())
         return hits;
-    // bm25 weights: a word in the title counts ten times a word in the body, tags five times.
+    // bm25 weights: a word in the title counts ten times a word in the body, tags five times. "rank MATCH" with
+    // "ORDER BY rank LIMIT" lets FTS5 sort internally, so highlight() and snippet() run for the returned rows only.
     Result<QSqlQuery> query = m_database.exec(
         QStringLiteral("SELECT r.id, r.title, r.service, r.owner, r.language, r.tags, r.rto_s, r.rpo_s, r.step_count,"
-                       " r.version, r.source, r.path, r.content_hash, r.imported_at,"
-                       " highlight(runbook_fts, 0, char(2), char(3)),"
-                       " snippet(runbook_fts, 2, char(2), char(3), '…', 14),"
-                       " bm25(runbook_fts, 10.0, 5.0, 1.0) AS rank"
-                       " FROM runbook_fts JOIN runbooks r ON r.rid = runbook_fts.rowid"
-                       " WHERE runbook_fts MATCH ? ORDER BY rank, r.title LIMIT ?"),
+                       " r.version, r.source, r.path, r.content_hash, r.imported_at, f.title_hl, f.snip, f.rank"
+                       " FROM (SELECT rowid, highlight(runbook_fts, 0, char(2), char(3)) AS title_hl,"
+                       " snippet(runbook_fts, 2, char(2), char(3), '…', 14) AS snip, rank FROM runbook_fts"
+                       " WHERE runbook_fts MATCH ? AND rank MATCH 'bm25(10.0, 5.0, 1.0)' ORDER BY rank LIMIT ?) f"
+                       " JOIN runbooks r ON r.rid = f.rowid ORDER BY f.rank, r.title"),
         {match, limit});
     if (!query)
         return query.error();
