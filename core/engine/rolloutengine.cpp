@@ -1,5 +1,7 @@
 #include "rolloutengine.h"
 
+#include "analysis/analyzer.h"
+#include "analysis/measurementstore.h"
 #include "backends/haproxy/haproxycommand.h"
 #include "backends/haproxy/haproxyparsers.h"
 #include "backends/haproxy/haproxyrequest.h"
@@ -7,10 +9,12 @@
 #include "backends/haproxy/haproxystatekeeper.h"
 #include "engine/hookrunner.h"
 #include "engine/weightplan.h"
+#include "metrics/prometheusclient.h"
 #include "model/environmentfile.h"
 #include "util/logging.h"
 
 #include <QCoreApplication>
+#include <QNetworkAccessManager>
 #include <QSysInfo>
 
 namespace gl {
@@ -51,6 +55,9 @@ RolloutEngine::RolloutEngine(
     connect(&m_timer, &QTimer::timeout, this, &RolloutEngine::tick);
     m_client = std::make_unique<HaproxyRuntimeClient>(m_env.runtimeApi);
     m_keeper = std::make_unique<HaproxyStateKeeper>(m_client.get());
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_prometheus = std::make_unique<PrometheusClient>(m_env.prometheusUrl, *m_network);
+    m_measurements = std::make_unique<MeasurementStore>(m_store.database());
     connect(m_keeper.get(), &HaproxyStateKeeper::reloadDetected, this, [this] {
         if (m_record)
             event(m_options.actor, QStringLiteral("reconcile"),
@@ -65,6 +72,8 @@ RolloutEngine::RolloutEngine(Environment environment, StateStore &store, const C
 RolloutEngine::~RolloutEngine()
 {
     stop();
+    // Analyzers (also those waiting for deleteLater) use the Prometheus client and the store: gone first.
+    qDeleteAll(findChildren<Analyzer *>(QString(), Qt::FindDirectChildrenOnly));
 }
 
 QString RolloutEngine::defaultActor()
@@ -107,6 +116,7 @@ void RolloutEngine::stop()
         m_hook->disconnect(this);
         delete m_hook;
     }
+    stopAnalysis();
     m_busy = false;
     m_lock.release();
     qCInfo(lcEngine) << "engine stopped for" << m_env.name;
@@ -235,6 +245,7 @@ void RolloutEngine::tick()
     processActions();
     if (!m_busy)
         drive();
+    updateAnalysis();
 }
 
 void RolloutEngine::reconcile()
@@ -521,6 +532,7 @@ void RolloutEngine::handleStart(const ActionRecord &action, const QString &versi
     Environment env = m_env;
     if (Result<Environment> fresh = loadEnvironmentFile(m_env.filePath); fresh)
         env = fresh.value();
+    m_env.analysis = env.analysis; // the analysis of the new rollout follows the file as it is now
 
     PlanContext context;
     context.backend = env.backend;
@@ -666,6 +678,8 @@ void RolloutEngine::drive()
     const RolloutState state = m_record->state;
     if (state != RolloutState::Running && state != RolloutState::Aborting && state != RolloutState::RollingBack)
         return;
+    if (m_analysisRollbackFor == m_record->id && m_record->goal == RolloutGoal::Complete)
+        return; // the analysis asked for a rollback: nothing moves forward until it is taken from the queue
     for (int i = 0; i < m_ops.size(); ++i) {
         if (m_ops.at(i).isFinished())
             continue;
@@ -724,6 +738,11 @@ void RolloutEngine::execute(int index)
 
     switch (op.kind) {
     case OpKind::Pause: {
+        if (op.pause.kind == PauseKind::Analysis && m_analyzer && m_analysisRollout == m_record->id
+            && m_analysisShare == m_record->desiredShare && m_analyzer->verdict() == Verdict::Passed) {
+            opDone(index, tr("analysis passed: %1").arg(m_analyzer->reason()));
+            return;
+        }
         if (op.pause.kind == PauseKind::Gate || op.pause.kind == PauseKind::Analysis) {
             if (m_record->state == RolloutState::Running) {
                 m_record->state = RolloutState::Paused;
@@ -733,7 +752,15 @@ void RolloutEngine::execute(int index)
                           .arg(op.step + 1)
                           .arg(m_record->stepCount)
                           .arg(percentText(m_record->desiredShare), envArg())
-                    : tr("step %1 of %2 (%3 %) waits for analysis (not available yet: promote when satisfied)")
+                    : analysisWanted()
+                    ? tr("step %1 of %2 (%3 %) waits until the analysis passes: greenlightctl analysis show --env %4 "
+                         "--rollout %5")
+                          .arg(op.step + 1)
+                          .arg(m_record->stepCount)
+                          .arg(percentText(m_record->desiredShare), envArg())
+                          .arg(m_record->id)
+                    : tr("step %1 of %2 (%3 %) waits for analysis, but none runs (no analysis: section, or not a "
+                         "canary share): promote when satisfied")
                           .arg(op.step + 1)
                           .arg(m_record->stepCount)
                           .arg(percentText(m_record->desiredShare));
@@ -978,6 +1005,198 @@ void RolloutEngine::opFailed(int index, const Error &error)
         event(m_options.actor, QStringLiteral("error"), tr("%1 failed: %2").arg(op.label, error.toString()));
     if (op.answersAction > 0)
         answer(op.answersAction, false, m_record->message, m_record->id);
+}
+
+// ---- Analysis ------------------------------------------------------------------------------------------------
+
+bool RolloutEngine::analysisWanted() const
+{
+    // A canary whose new version takes part (not all) of the traffic: at 100 % the stable version serves
+    // nothing left to compare with. Held (an operation failed, or the analysis held it) stops the analysis;
+    // resume starts a new run.
+    return m_record && m_context && m_env.analysis.configured && !m_env.analysis.rules.isEmpty()
+        && m_context->strategy == StrategyKind::Canary && m_record->goal == RolloutGoal::Complete
+        && (m_record->state == RolloutState::Running || m_record->state == RolloutState::Paused)
+        && m_record->desiredShare > 0 && m_record->desiredShare < 100 && m_analysisRollbackFor != m_record->id;
+}
+
+void RolloutEngine::updateAnalysis()
+{
+    if (!analysisWanted()) {
+        stopAnalysis();
+        return;
+    }
+    if (m_analyzer && m_analysisRollout == m_record->id && m_analysisShare == m_record->desiredShare) {
+        if (!m_analyzer->isRunning() || m_analysisActed)
+            return; // this step's verdict was acted on (or the run could not start)
+        // Dead man's switch: an analysis that stops producing evaluations must not look like a passing one.
+        const qint64 last
+            = m_analyzer->lastEvaluationMs() >= 0 ? m_analyzer->lastEvaluationMs() : m_analysisStartedMs;
+        const qint64 limit = m_env.analysis.prometheusUnreachableAfterMs + m_env.analysis.intervalMs;
+        if (m_clock.monotonicMs() - last > limit)
+            analysisInconclusive(tr("no analysis evaluation completed for %1").arg(formatDurationMs(limit)), true);
+        return;
+    }
+    stopAnalysis();
+    startAnalysis();
+}
+
+void RolloutEngine::startAnalysis()
+{
+    // The analyzer only reads the clock; the engine keeps it as const.
+    auto *analyzer = new Analyzer(m_env.analysis, *m_prometheus, const_cast<Clock &>(m_clock), this);
+    analyzer->setStore(m_measurements.get());
+    connect(analyzer, &Analyzer::verdictChanged, this,
+        [this, analyzer](Verdict verdict, const QString &reason) { onVerdict(analyzer, verdict, reason); });
+    connect(analyzer, &Analyzer::storeFailed, this, [](const Error &error) {
+        qCWarning(lcEngine) << "could not store an analysis measurement:" << error.toString();
+    });
+    m_analyzer = analyzer;
+    m_analysisRollout = m_record->id;
+    m_analysisShare = m_record->desiredShare;
+    m_analysisStartedMs = m_clock.monotonicMs();
+    m_analysisActed = false;
+    const Status started = analyzer->start(m_record->versionTo, m_record->versionFrom, m_record->id);
+    if (!started) {
+        event(QStringLiteral("analysis"), QStringLiteral("alarm"),
+            tr("the analysis cannot run: %1; an analysis step waits like a gate (promote or roll back)")
+                .arg(started.error().message));
+        return;
+    }
+    event(QStringLiteral("analysis"), QStringLiteral("analysis"),
+        tr("analysis run #%1 started: %2 at %3 % against %4 (greenlightctl analysis show --env %5 --rollout %6)")
+            .arg(analyzer->runId())
+            .arg(m_record->versionTo, percentText(m_record->desiredShare), m_record->versionFrom, envArg())
+            .arg(m_record->id));
+}
+
+void RolloutEngine::stopAnalysis()
+{
+    if (!m_analyzer)
+        return;
+    Analyzer *analyzer = m_analyzer;
+    m_analyzer = nullptr;
+    m_analysisShare = -1;
+    analyzer->disconnect(this);
+    analyzer->stop();
+    analyzer->deleteLater(); // may be inside its own signal
+}
+
+void RolloutEngine::onVerdict(Analyzer *analyzer, Verdict verdict, const QString &reason)
+{
+    if (analyzer != m_analyzer || m_analysisActed || !m_record || m_record->id != m_analysisRollout)
+        return;
+    switch (verdict) {
+    case Verdict::Passed:
+        analysisPassed(reason);
+        return;
+    case Verdict::Failed:
+        m_analysisActed = true;
+        event(QStringLiteral("analysis"), QStringLiteral("analysis"),
+            tr("analysis failed at %1 %: %2; rolling back").arg(percentText(m_record->desiredShare), reason));
+        analysisRollback(reason);
+        return;
+    case Verdict::Inconclusive: {
+        const qint64 last
+            = analyzer->lastEvaluationMs() >= 0 ? analyzer->lastEvaluationMs() : m_analysisStartedMs;
+        const bool deadMan = m_clock.monotonicMs() - last >= m_env.analysis.prometheusUnreachableAfterMs;
+        analysisInconclusive(reason, deadMan);
+        return;
+    }
+    case Verdict::Pending:
+    case Verdict::Passing:
+    case Verdict::Failing:
+        return;
+    }
+}
+
+void RolloutEngine::analysisPassed(const QString &reason)
+{
+    // Ends the analysis pause of this step if it waits; otherwise execute() sees Passed when it gets there.
+    for (int i = 0; i < m_ops.size(); ++i) {
+        RolloutOp &op = m_ops[i];
+        if (op.kind != OpKind::Pause || op.status != OpStatus::Running || op.pause.kind != PauseKind::Analysis)
+            continue;
+        if (m_record->state != RolloutState::Paused || m_record->pauseReason != PauseReason::Analysis)
+            return; // paused by an operator, or held: the analysis does not override a person
+        op.status = OpStatus::Done;
+        op.finishedAt = m_store.now();
+        op.result = tr("analysis passed: %1").arg(reason);
+        m_record->state = RolloutState::Running;
+        m_record->pauseReason = PauseReason::None;
+        m_record->message = tr("analysis passed at %1 %; going on").arg(percentText(m_record->desiredShare));
+        if (!save({ i }))
+            return;
+        event(QStringLiteral("analysis"), QStringLiteral("analysis"),
+            tr("analysis passed at %1 %: %2; step %3 of %4 goes on")
+                .arg(percentText(m_record->desiredShare), reason)
+                .arg(op.step + 1)
+                .arg(m_record->stepCount));
+        QMetaObject::invokeMethod(this, [this] {
+            if (m_timer.isActive() && !m_busy && m_reconciled)
+                drive();
+        }, Qt::QueuedConnection);
+        return;
+    }
+}
+
+void RolloutEngine::analysisRollback(const QString &why)
+{
+    // The normal rollback path: an action in the queue, answered and recorded like an operator's.
+    ActionRecord action;
+    action.rolloutId = m_record->id;
+    action.action = toString(RolloutAction::Rollback);
+    action.actor = QStringLiteral("analysis");
+    action.reason = why;
+    const Result<qint64> queued = m_store.enqueueAction(action);
+    if (!queued) {
+        qCWarning(lcEngine) << "could not queue the analysis rollback:" << queued.error().toString();
+        m_record->state = RolloutState::Held;
+        m_record->pauseReason = PauseReason::None;
+        m_record->message = tr("held: the analysis asked for a rollback (%1) but it could not be queued: %2")
+                                .arg(why, queued.error().message);
+        event(QStringLiteral("analysis"), QStringLiteral("alarm"), m_record->message);
+        (void)save({});
+        return;
+    }
+    m_analysisRollbackFor = m_record->id;
+    // Taken at once rather than at the next tick (outside the analyzer's signal).
+    QMetaObject::invokeMethod(this, [this] {
+        if (m_timer.isActive() && !m_busy && m_reconciled) {
+            processActions();
+            if (!m_busy)
+                drive();
+        }
+    }, Qt::QueuedConnection);
+}
+
+void RolloutEngine::analysisInconclusive(const QString &reason, bool alarm)
+{
+    m_analysisActed = true;
+    if (m_analyzer)
+        QMetaObject::invokeMethod(m_analyzer.data(), &Analyzer::stop, Qt::QueuedConnection);
+    const QString kind = alarm ? QStringLiteral("alarm") : QStringLiteral("analysis");
+    const QString share = percentText(m_record->desiredShare);
+    if (m_env.analysis.inconclusivePolicy == InconclusivePolicy::Rollback) {
+        event(QStringLiteral("analysis"), kind,
+            tr("analysis inconclusive at %1 %: %2; inconclusive_policy is rollback: rolling back").arg(share, reason));
+        analysisRollback(tr("analysis inconclusive: %1").arg(reason));
+        return;
+    }
+    const bool waitsForPerson = m_record->state == RolloutState::Paused && m_record->pauseReason != PauseReason::Analysis;
+    if (waitsForPerson) {
+        // Already stopped at a gate or by an operator: the person deciding there is told, nothing changes.
+        event(QStringLiteral("analysis"), kind,
+            tr("analysis inconclusive at %1 %: %2; the rollout already waits for a person").arg(share, reason));
+        return;
+    }
+    m_record->state = RolloutState::Held;
+    m_record->pauseReason = PauseReason::None;
+    m_record->message = tr("held by analysis at %1 % (never promoted on an inconclusive analysis): %2; resume "
+                           "runs the analysis again, promote after it, rollback brings traffic back to %3")
+                            .arg(share, reason, m_record->versionFrom);
+    if (save({}))
+        event(QStringLiteral("analysis"), kind, m_record->message);
 }
 
 } // namespace gl

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/analysistypes.h"
 #include "engine/enginelock.h"
 #include "engine/rolloutplanner.h"
 #include "engine/rolloutstore.h"
@@ -12,14 +13,19 @@
 #include <QPointer>
 #include <QTimer>
 
+class QNetworkAccessManager;
+
 #include <memory>
 #include <optional>
 
 namespace gl {
 
+class Analyzer;
 class HaproxyRuntimeClient;
 class HaproxyStateKeeper;
 class HookRunner;
+class MeasurementStore;
+class PrometheusClient;
 
 // Drives the rollouts of one environment: exactly one engine per environment at a time (EngineLock).
 //
@@ -29,6 +35,12 @@ class HookRunner;
 // each operation's intent before the HAProxy batch or hook and its result after (see rolloutop.h). On start
 // it reconciles the recorded HAProxy state of an unfinished rollout with what HAProxy reports (re-applying
 // it after a reload) and goes on, or holds the rollout when HAProxy cannot be reached.
+//
+// Analysis (docs/engine.md, "Analysis"): while a canary's new version takes part of the traffic and the
+// environment has an `analysis:` section, an Analyzer compares it with the stable version (one run per step,
+// stored with the rollout id). Passed ends an `analysis` step pause; Failed rolls back through the action
+// queue (actor "analysis", the verdict reason as why); Inconclusive (or no evaluation for
+// prometheus_unreachable_after: the dead man's switch) holds the rollout or rolls back per inconclusive_policy.
 class RolloutEngine final : public QObject {
     Q_OBJECT
 
@@ -89,6 +101,15 @@ private:
     [[nodiscard]] RolloutFacts facts() const;
     [[nodiscard]] QString envArg() const;
     void fatal(const Error &error);
+    // Analysis of the new version's step (see the class comment).
+    void updateAnalysis();
+    void startAnalysis();
+    void stopAnalysis();
+    void onVerdict(Analyzer *analyzer, Verdict verdict, const QString &reason);
+    void analysisPassed(const QString &reason);
+    void analysisRollback(const QString &why);
+    void analysisInconclusive(const QString &reason, bool alarm);
+    [[nodiscard]] bool analysisWanted() const;
 
     Environment m_env;
     RolloutStore m_store;
@@ -107,6 +128,17 @@ private:
     QList<RolloutOp> m_ops;
     QMap<QString, ServerChange> m_desired;
     QSet<qint64> m_executedHere; // operations started by this engine instance
+    // Analysis: one analyzer per (rollout, step share); kept (stopped) after its verdict was acted on so that
+    // it is not started again for the same step.
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<PrometheusClient> m_prometheus;
+    std::unique_ptr<MeasurementStore> m_measurements;
+    QPointer<Analyzer> m_analyzer;
+    qint64 m_analysisRollout = 0;
+    double m_analysisShare = -1;
+    qint64 m_analysisStartedMs = 0;
+    bool m_analysisActed = false; // the current analyzer's verdict was acted on
+    qint64 m_analysisRollbackFor = 0; // the rollout analysis asked to roll back (nothing moves forward)
 };
 
 } // namespace gl
