@@ -1029,11 +1029,11 @@ void RolloutEngine::updateAnalysis()
     if (m_analyzer && m_analysisRollout == m_record->id && m_analysisShare == m_record->desiredShare) {
         if (!m_analyzer->isRunning() || m_analysisActed)
             return; // this step's verdict was acted on (or the run could not start)
-        // Dead man's switch: an analysis that stops producing evaluations must not look like a passing one.
-        const qint64 last
-            = m_analyzer->lastEvaluationMs() >= 0 ? m_analyzer->lastEvaluationMs() : m_analysisStartedMs;
+        // Dead man's switch: an analysis that stops producing answered evaluations (Prometheus down, a query
+        // that hangs) must not look like a passing one. The Analyzer says Inconclusive itself after
+        // prometheus_unreachable_after; this catches it one interval later if it does not.
         const qint64 limit = m_env.analysis.prometheusUnreachableAfterMs + m_env.analysis.intervalMs;
-        if (m_clock.monotonicMs() - last > limit)
+        if (m_clock.monotonicMs() - m_analysisAnsweredMs > limit)
             analysisInconclusive(tr("no analysis evaluation completed for %1").arg(formatDurationMs(limit)), true);
         return;
     }
@@ -1048,6 +1048,10 @@ void RolloutEngine::startAnalysis()
     analyzer->setStore(m_measurements.get());
     connect(analyzer, &Analyzer::verdictChanged, this,
         [this, analyzer](Verdict verdict, const QString &reason) { onVerdict(analyzer, verdict, reason); });
+    connect(analyzer, &Analyzer::evaluated, this, [this, analyzer](const Evaluation &evaluation) {
+        if (analyzer == m_analyzer && !evaluation.prometheusFailed)
+            m_analysisAnsweredMs = m_clock.monotonicMs();
+    });
     connect(analyzer, &Analyzer::storeFailed, this, [](const Error &error) {
         qCWarning(lcEngine) << "could not store an analysis measurement:" << error.toString();
     });
@@ -1055,6 +1059,7 @@ void RolloutEngine::startAnalysis()
     m_analysisRollout = m_record->id;
     m_analysisShare = m_record->desiredShare;
     m_analysisStartedMs = m_clock.monotonicMs();
+    m_analysisAnsweredMs = m_analysisStartedMs;
     m_analysisActed = false;
     const Status started = analyzer->start(m_record->versionTo, m_record->versionFrom, m_record->id);
     if (!started) {
@@ -1097,9 +1102,8 @@ void RolloutEngine::onVerdict(Analyzer *analyzer, Verdict verdict, const QString
         analysisRollback(reason);
         return;
     case Verdict::Inconclusive: {
-        const qint64 last
-            = analyzer->lastEvaluationMs() >= 0 ? analyzer->lastEvaluationMs() : m_analysisStartedMs;
-        const bool deadMan = m_clock.monotonicMs() - last >= m_env.analysis.prometheusUnreachableAfterMs;
+        const bool deadMan
+            = m_clock.monotonicMs() - m_analysisAnsweredMs >= m_env.analysis.prometheusUnreachableAfterMs;
         analysisInconclusive(reason, deadMan);
         return;
     }

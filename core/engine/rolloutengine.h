@@ -137,6 +137,7 @@ private:
     qint64 m_analysisRollout = 0;
     double m_analysisShare = -1;
     qint64 m_analysisStartedMs = 0;
+    qint64 m_analysisAnsweredMs = 0; // the last evaluation Prometheus answered (or the start): dead man's switch
     bool m_analysisActed = false; // the current analyzer's verdict was acted on
     qint64 m_analysisRollbackFor = 0; // the rollout analysis asked to roll back (nothing moves forward)
 };

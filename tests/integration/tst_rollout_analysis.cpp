@@ -5,6 +5,8 @@
 
 #include <QJsonArray>
 
+#include <csignal>
+
 using namespace gl;
 using namespace gl::test;
 
@@ -28,7 +30,7 @@ const char kAnalysisSection[] = "analysis:\n"
                                 "    - {sli: p99-latency, relative: 2, floor: 0.05}\n";
 
 // Replaces the `analysis:` section of the sandbox's environment file (up to the next top-level key).
-bool rewriteAnalysis(const QString &envFile)
+bool rewriteAnalysis(const QString &envFile, const QString &unreachableAfter = QStringLiteral("10s"))
 {
     QFile file(envFile);
     if (!file.open(QIODevice::ReadOnly))
@@ -49,7 +51,10 @@ bool rewriteAnalysis(const QString &envFile)
         if (!text.at(end).isSpace())
             break;
     }
-    text.replace(begin + 1, end - begin - 1, QString::fromLatin1(kAnalysisSection));
+    text.replace(begin + 1, end - begin - 1,
+        QString::fromLatin1(kAnalysisSection)
+            .replace(QStringLiteral("prometheus_unreachable_after: 10s"),
+                QStringLiteral("prometheus_unreachable_after: ") + unreachableAfter));
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return false;
     return file.write(text.toUtf8()) > 0;
@@ -118,8 +123,10 @@ private Q_SLOTS:
         for (const QJsonValue &v : eventsOf(env)) {
             const QJsonObject e = v.toObject();
             if (e.value(u"actor").toString() == u"analysis" && e.value(u"kind").toString() == u"action"
-                && e.value(u"detail").toString().contains(u"error-ratio"))
+                && e.value(u"detail").toString().contains(u"error-ratio")) {
                 analysisRollback = true;
+                qInfo("rollback event: %s", qPrintable(e.value(u"detail").toString()));
+            }
             QVERIFY2(!e.value(u"detail").toString().contains(u"analysis passed"), qPrintable(e.value(u"detail").toString()));
         }
         QVERIFY(analysisRollback);
@@ -174,6 +181,58 @@ private Q_SLOTS:
             QVERIFY(e.value(u"actor").toString() != u"analysis" || e.value(u"kind").toString() != u"action");
         }
         QVERIFY(passed);
+    }
+
+    // Dead man's switch: Prometheus stopped, so no evaluation completes; after prometheus_unreachable_after
+    // (3 s) the rollout is held at 25 % (inconclusive_policy hold) with an alarm event, never promoted;
+    // rollback then brings all traffic back to v1 with no request lost.
+    void unreachablePrometheusHolds()
+    {
+        SandboxFixture sandbox;
+        QString error;
+        QVERIFY2(sandbox.up({ QStringLiteral("--slots"), QStringLiteral("2"), QStringLiteral("--rps"), QStringLiteral("100") }, &error),
+            qPrintable(error));
+        const QString env = sandbox.environmentFile();
+        const QString socket = sandbox.dir() + QStringLiteral("/admin.sock");
+        QVERIFY(rewriteAnalysis(env, QStringLiteral("3s")));
+        qint64 pid = 0;
+        QFile state(sandbox.dir() + QStringLiteral("/sandbox.json"));
+        QVERIFY(state.open(QIODevice::ReadOnly));
+        for (const QJsonValue &p : QJsonDocument::fromJson(state.readAll()).object().value(u"processes").toArray()) {
+            if (p.toObject().value(u"role").toString() == u"prometheus")
+                pid = p.toObject().value(u"pid").toInteger();
+        }
+        QVERIFY(pid > 0);
+        QVERIFY(sandbox.livePids().contains(pid)); // this sandbox's Prometheus, started by this test
+        QCOMPARE(::kill(pid_t(pid), SIGTERM), 0);
+        QVERIFY(QTest::qWaitFor([&] { return !sandbox.livePids().contains(pid); }, 10000));
+
+        EngineProcess engine(env);
+        QVERIFY(QTest::qWaitFor([&] { return statusJson(env).value(u"engine").toObject().value(u"running").toBool(); }, 10000));
+        CtlResult r = ctl({ QStringLiteral("rollout"), QStringLiteral("start"), QStringLiteral("--env"), env,
+            QStringLiteral("--version"), QStringLiteral("v2"), QStringLiteral("--steps"), QStringLiteral("25:analysis,100"),
+            QStringLiteral("--undeploy-delay"), QStringLiteral("1s") });
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(waitForRollout(env, [](const QJsonObject &o) { return o.value(u"state").toString() == u"held"; }, 40000));
+        QTest::qWait(1500); // held means held: nothing moves
+        const QJsonObject held = rolloutOf(env);
+        QCOMPARE(held.value(u"state").toString(), QStringLiteral("held"));
+        QCOMPARE(held.value(u"desiredShare").toDouble(), 25.0);
+        QVERIFY(serverWeights(socket).value(QStringLiteral("green1")) > 0);
+        bool alarm = false;
+        for (const QJsonValue &v : eventsOf(env)) {
+            const QJsonObject e = v.toObject();
+            if (e.value(u"actor").toString() == u"analysis" && e.value(u"kind").toString() == u"alarm")
+                alarm = true;
+        }
+        QVERIFY(alarm);
+
+        r = ctl({ QStringLiteral("rollout"), QStringLiteral("rollback"), QStringLiteral("--env"), env,
+            QStringLiteral("--reason"), QStringLiteral("no metrics") });
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(waitForRollout(env, [](const QJsonObject &o) { return o.value(u"state").toString() == u"rolled-back"; }, 30000));
+        QCOMPARE(serverWeights(socket).value(QStringLiteral("green1")), 0);
+        GL_VERIFY_NOTHING_LOST(sandbox);
     }
 };
 
