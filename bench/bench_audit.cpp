@@ -25,10 +25,11 @@ namespace {
 
 AuditRecord sample(qint64 i)
 {
-    return AuditRecord { QStringLiteral("alice"), QStringLiteral("rollout.step"), QStringLiteral("rollout:%1").arg(i / 100),
-        QJsonObject { { QStringLiteral("step"), i % 7 }, { QStringLiteral("percent"), 25 },
-            { QStringLiteral("reason"), QStringLiteral("analysis passed: error ratio 0.2% < 1%") } },
-        QString() };
+    return AuditRecord {QStringLiteral("alice"), QStringLiteral("rollout.step"),
+        QStringLiteral("rollout:%1").arg(i / 100),
+        QJsonObject {{QStringLiteral("step"), i % 7}, {QStringLiteral("percent"), 25},
+            {QStringLiteral("reason"), QStringLiteral("analysis passed: error ratio 0.2% < 1%")}},
+        QString()};
 }
 
 void row(const char *what, double value, const char *unit)
@@ -56,7 +57,8 @@ int main(int argc, char **argv)
     log->setSigner(key);
 
     std::printf("| %-38s | %14s | %-10s |\n", "measure", "value", "unit");
-    std::printf("|%s|%s|%s|\n", QByteArray(40, '-').constData(), QByteArray(16, '-').constData(), QByteArray(12, '-').constData());
+    std::printf("|%s|%s|%s|\n", QByteArray(40, '-').constData(), QByteArray(16, '-').constData(),
+        QByteArray(12, '-').constData());
 
     QElapsedTimer timer;
     timer.start();
@@ -97,10 +99,11 @@ int main(int argc, char **argv)
     row("database size", double(QFileInfo(log->path()).size()) / 1e6, "MB");
 
     timer.restart();
-    const Result<AuditVerifyReport> report = log->verify({ key.publicKey() });
+    const Result<AuditVerifyReport> report = log->verify({key.publicKey()});
     const double verifyMs = double(timer.nsecsElapsed()) / 1e6;
     if (!report || !report->ok || report->lastSeq != total) {
-        std::fprintf(stderr, "verify failed: %s\n", report ? qPrintable(report->reason) : qPrintable(report.error().toString()));
+        std::fprintf(
+            stderr, "verify failed: %s\n", report ? qPrintable(report->reason) : qPrintable(report.error().toString()));
         return 1;
     }
     row(qPrintable(QStringLiteral("verify %1 entries (database)").arg(total)), verifyMs, "ms");
@@ -112,7 +115,7 @@ int main(int argc, char **argv)
     }
     file.seek(0);
     timer.restart();
-    const Result<AuditVerifyReport> exported = verifyAuditExport(file, AuditExportFormat::JsonLines, { key.publicKey() });
+    const Result<AuditVerifyReport> exported = verifyAuditExport(file, AuditExportFormat::JsonLines, {key.publicKey()});
     const double exportMs = double(timer.nsecsElapsed()) / 1e6;
     if (!exported || !exported->ok) {
         std::fprintf(stderr, "export verify failed\n");

@@ -49,7 +49,7 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     const int iterations = argc > 1 ? std::max(10, atoi(argv[1])) : 2000;
-    const QString haproxy = QStandardPaths::findExecutable(QStringLiteral("haproxy"), { "/usr/sbin", "/usr/bin" });
+    const QString haproxy = QStandardPaths::findExecutable(QStringLiteral("haproxy"), {"/usr/sbin", "/usr/bin"});
     if (haproxy.isEmpty()) {
         std::fprintf(stderr, "haproxy not found\n");
         return 1;
@@ -69,7 +69,7 @@ int main(int argc, char **argv)
     config.close();
     QProcess process;
     process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    process.start(haproxy, { "-W", "-S", dir.filePath(QStringLiteral("master.sock")), "-f", config.fileName() });
+    process.start(haproxy, {"-W", "-S", dir.filePath(QStringLiteral("master.sock")), "-f", config.fileName()});
     if (!process.waitForStarted())
         return 1;
     for (int i = 0; i < 200 && !QFile::exists(socketPath); ++i)

@@ -1,8 +1,7 @@
-#include "cli.h"
-
 #include "analysis/analysisrules.h"
 #include "analysis/analyzer.h"
 #include "analysis/measurementstore.h"
+#include "cli.h"
 #include "metrics/prometheusclient.h"
 #include "model/environmentfile.h"
 #include "storage/statestore.h"
@@ -37,43 +36,45 @@ QJsonValue jsonNumber(double value)
 QJsonObject measurementJson(const Measurement &m)
 {
     return QJsonObject {
-        { QStringLiteral("sequence"), m.sequence },
-        { QStringLiteral("at"), m.at.toUTC().toString(Qt::ISODateWithMs) },
-        { QStringLiteral("rule"), m.rule },
-        { QStringLiteral("sli"), m.sli },
-        { QStringLiteral("version"), m.version },
-        { QStringLiteral("stableVersion"), m.stableVersion },
-        { QStringLiteral("value"), jsonNumber(m.value) },
-        { QStringLiteral("stableValue"), jsonNumber(m.stableValue) },
-        { QStringLiteral("threshold"), jsonNumber(m.threshold) },
-        { QStringLiteral("comparison"), m.comparison },
-        { QStringLiteral("requests"), jsonNumber(m.requests) },
-        { QStringLiteral("outcome"), toString(m.outcome) },
-        { QStringLiteral("verdict"), toString(m.verdict) },
-        { QStringLiteral("failures"), m.failures },
-        { QStringLiteral("reason"), m.reason },
+        {QStringLiteral("sequence"), m.sequence},
+        {QStringLiteral("at"), m.at.toUTC().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("rule"), m.rule},
+        {QStringLiteral("sli"), m.sli},
+        {QStringLiteral("version"), m.version},
+        {QStringLiteral("stableVersion"), m.stableVersion},
+        {QStringLiteral("value"), jsonNumber(m.value)},
+        {QStringLiteral("stableValue"), jsonNumber(m.stableValue)},
+        {QStringLiteral("threshold"), jsonNumber(m.threshold)},
+        {QStringLiteral("comparison"), m.comparison},
+        {QStringLiteral("requests"), jsonNumber(m.requests)},
+        {QStringLiteral("outcome"), toString(m.outcome)},
+        {QStringLiteral("verdict"), toString(m.verdict)},
+        {QStringLiteral("failures"), m.failures},
+        {QStringLiteral("reason"), m.reason},
     };
 }
 
 QJsonObject runJson(const AnalysisRunRecord &run)
 {
     return QJsonObject {
-        { QStringLiteral("id"), run.id },
-        { QStringLiteral("rolloutId"), run.rolloutId },
-        { QStringLiteral("newVersion"), run.newVersion },
-        { QStringLiteral("stableVersion"), run.stableVersion },
-        { QStringLiteral("startedAt"), run.startedAt.toUTC().toString(Qt::ISODateWithMs) },
-        { QStringLiteral("finishedAt"), run.finishedAt.isValid() ? run.finishedAt.toUTC().toString(Qt::ISODateWithMs) : QString() },
-        { QStringLiteral("verdict"), toString(run.verdict) },
-        { QStringLiteral("reason"), run.reason },
-        { QStringLiteral("failureLimit"), run.config.failureLimit },
-        { QStringLiteral("config"), run.config.toJson() },
+        {QStringLiteral("id"), run.id},
+        {QStringLiteral("rolloutId"), run.rolloutId},
+        {QStringLiteral("newVersion"), run.newVersion},
+        {QStringLiteral("stableVersion"), run.stableVersion},
+        {QStringLiteral("startedAt"), run.startedAt.toUTC().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("finishedAt"),
+            run.finishedAt.isValid() ? run.finishedAt.toUTC().toString(Qt::ISODateWithMs) : QString()},
+        {QStringLiteral("verdict"), toString(run.verdict)},
+        {QStringLiteral("reason"), run.reason},
+        {QStringLiteral("failureLimit"), run.config.failureLimit},
+        {QStringLiteral("config"), run.config.toJson()},
     };
 }
 
 void printTable(QTextStream &out, const QList<Measurement> &measurements, bool withTime)
 {
-    out << (withTime ? QStringLiteral("%1 %2 ").arg(QStringLiteral("#"), 4).arg(QStringLiteral("TIME"), -12) : QString())
+    out << (withTime ? QStringLiteral("%1 %2 ").arg(QStringLiteral("#"), 4).arg(QStringLiteral("TIME"), -12)
+                     : QString())
         << QStringLiteral("%1 %2 %3 %4 %5  %6\n")
                .arg(Tr::tr("RULE"), -34)
                .arg(Tr::tr("VALUE"), -10)
@@ -83,9 +84,11 @@ void printTable(QTextStream &out, const QList<Measurement> &measurements, bool w
                .arg(Tr::tr("WHY"));
     for (const Measurement &m : measurements) {
         if (withTime)
-            out << QStringLiteral("%1 %2 ").arg(m.sequence, 4).arg(m.at.toUTC().toString(QStringLiteral("HH:mm:ss.zzz")), -12);
-        const QString threshold = std::isnan(m.threshold) ? QStringLiteral("-")
-                                                          : m.comparison + u' ' + formatAnalysisValue(m.threshold);
+            out << QStringLiteral("%1 %2 ")
+                       .arg(m.sequence, 4)
+                       .arg(m.at.toUTC().toString(QStringLiteral("HH:mm:ss.zzz")), -12);
+        const QString threshold
+            = std::isnan(m.threshold) ? QStringLiteral("-") : m.comparison + u' ' + formatAnalysisValue(m.threshold);
         out << QStringLiteral("%1 %2 %3 %4 %5  %6\n")
                    .arg(m.rule.left(34), -34)
                    .arg(formatAnalysisValue(m.value), -10)
@@ -172,7 +175,7 @@ int show(Context &context)
                 << Tr::tr("Failure limit: the analysis fails at failed measurement %1 (%2 counting).")
                        .arg(run->config.failureLimit)
                        .arg(run->config.failureCounting == FailureCounting::Total ? QStringLiteral("total")
-                                                                                 : QStringLiteral("consecutive"))
+                                                                                  : QStringLiteral("consecutive"))
                 << "\n\n";
     printTable(context.out, *measurements, true);
     return ExitOk;
@@ -193,7 +196,8 @@ int check(Context &context)
     const bool json = context.parser.isSet(QStringLiteral("json"));
     const AnalysisConfig config = env->analysis.configured ? env->analysis : AnalysisConfig::defaults();
     if (!env->analysis.configured && !json)
-        context.err << Tr::tr("%1 has no analysis section: using the default SLIs and rules.").arg(env->filePath) << '\n';
+        context.err << Tr::tr("%1 has no analysis section: using the default SLIs and rules.").arg(env->filePath)
+                    << '\n';
 
     // Store the check like any analysis (rollout 0) unless the state database cannot be opened.
     std::optional<StateStore> state;
@@ -242,14 +246,14 @@ int check(Context &context)
         for (const Measurement &m : std::as_const(evaluation->measurements))
             rows.append(measurementJson(m));
         context.out << QJsonDocument(QJsonObject {
-                                         { QStringLiteral("newVersion"), newVersion },
-                                         { QStringLiteral("stableVersion"), stableVersion },
-                                         { QStringLiteral("prometheusUrl"), env->prometheusUrl.toString() },
-                                         { QStringLiteral("outcome"), toString(evaluation->outcome) },
-                                         { QStringLiteral("prometheusFailed"), evaluation->prometheusFailed },
-                                         { QStringLiteral("runId"), analyzer.runId() },
-                                         { QStringLiteral("elapsedMs"), evaluation->elapsedMs },
-                                         { QStringLiteral("measurements"), rows },
+                                         {QStringLiteral("newVersion"), newVersion},
+                                         {QStringLiteral("stableVersion"), stableVersion},
+                                         {QStringLiteral("prometheusUrl"), env->prometheusUrl.toString()},
+                                         {QStringLiteral("outcome"), toString(evaluation->outcome)},
+                                         {QStringLiteral("prometheusFailed"), evaluation->prometheusFailed},
+                                         {QStringLiteral("runId"), analyzer.runId()},
+                                         {QStringLiteral("elapsedMs"), evaluation->elapsedMs},
+                                         {QStringLiteral("measurements"), rows},
                                      })
                            .toJson(QJsonDocument::Indented);
         return exitCode;
@@ -281,23 +285,25 @@ int check(Context &context)
 std::vector<Command> analysisCommands()
 {
     auto envOption = [](QCommandLineParser &parser) {
-        parser.addOption(QCommandLineOption(QStringLiteral("env"), Tr::tr("The environment file (YAML)."), Tr::tr("FILE")));
+        parser.addOption(
+            QCommandLineOption(QStringLiteral("env"), Tr::tr("The environment file (YAML)."), Tr::tr("FILE")));
         parser.addOption(QCommandLineOption(QStringLiteral("json"), Tr::tr("Print the result as JSON.")));
     };
     Command showCommand;
-    showCommand.path = { QStringLiteral("analysis"), QStringLiteral("show") };
+    showCommand.path = {QStringLiteral("analysis"), QStringLiteral("show")};
     showCommand.summary = Tr::tr("Show an analysis: every measurement with its value, threshold and verdict.");
     showCommand.options = [envOption](QCommandLineParser &parser) {
         envOption(parser);
         parser.addOption(QCommandLineOption(QStringLiteral("rollout"),
             Tr::tr("The rollout whose latest analysis to show (default: the latest analysis)."), Tr::tr("ID")));
         parser.addOption(QCommandLineOption(QStringLiteral("run"), Tr::tr("The analysis run to show."), Tr::tr("ID")));
-        parser.addOption(QCommandLineOption(QStringLiteral("last"), Tr::tr("Only the last N measurements."), Tr::tr("N")));
+        parser.addOption(
+            QCommandLineOption(QStringLiteral("last"), Tr::tr("Only the last N measurements."), Tr::tr("N")));
     };
     showCommand.run = show;
 
     Command checkCommand;
-    checkCommand.path = { QStringLiteral("analysis"), QStringLiteral("check") };
+    checkCommand.path = {QStringLiteral("analysis"), QStringLiteral("check")};
     checkCommand.summary = Tr::tr("Evaluate every analysis rule once now (exit 0 pass, 3 fail or inconclusive).");
     checkCommand.options = [envOption](QCommandLineParser &parser) {
         envOption(parser);
@@ -308,7 +314,7 @@ std::vector<Command> analysisCommands()
             QStringLiteral("no-record"), Tr::tr("Do not store the measurements in the state database.")));
     };
     checkCommand.run = check;
-    return { showCommand, checkCommand };
+    return {showCommand, checkCommand};
 }
 
 } // namespace gl::cli

@@ -1,7 +1,6 @@
-#include "auditcommands.h"
-
 #include "approvals/approvalledger.h"
 #include "approvals/signedstatement.h"
+#include "auditcommands.h"
 #include "credentials/keychaincredentialstore.h"
 #include "identity/identity.h"
 #include "identity/identitystore.h"
@@ -61,8 +60,8 @@ int identity(Context &context, bool create)
     const Result<SigningKey> key = personKey(context, keychain, person, create);
     if (!key) {
         context.err << (key.error().code == ErrorCode::NotFound
-                               ? Tr::tr("%1 has no key yet; run: greenlightctl identity create").arg(person)
-                               : key.error().message)
+                ? Tr::tr("%1 has no key yet; run: greenlightctl identity create").arg(person)
+                : key.error().message)
                     << '\n';
         return ExitError;
     }
@@ -76,7 +75,7 @@ Result<OpenedAuditLog> openAuditLogEnvOnly(Context &context)
     Result<Environment> env = loadEnvironmentFile(context.parser.value(QStringLiteral("env")));
     if (!env)
         return env.error();
-    return OpenedAuditLog { std::move(env).value(), nullptr };
+    return OpenedAuditLog {std::move(env).value(), nullptr};
 }
 
 // The audit log with its checkpoints signed by the installation key (created on first use), when the keychain has it.
@@ -90,7 +89,8 @@ Result<OpenedAuditLog> openSignedLog(Context &context, KeychainCredentialStore &
     if (installation)
         opened->log->setSigner(*installation);
     else
-        context.err << Tr::tr("warning: audit checkpoints are written unsigned: %1").arg(installation.error().message) << '\n';
+        context.err << Tr::tr("warning: audit checkpoints are written unsigned: %1").arg(installation.error().message)
+                    << '\n';
     return opened;
 }
 
@@ -138,12 +138,14 @@ int approve(Context &context)
         }
         statement.inputs.insert(input.left(eq), input.mid(eq + 1));
     }
-    if ((decision == Decision::Override || decision == Decision::Block) && statement.inputs.value(QStringLiteral("reason")).trimmed().isEmpty()) {
+    if ((decision == Decision::Override || decision == Decision::Block)
+        && statement.inputs.value(QStringLiteral("reason")).trimmed().isEmpty()) {
         context.err << Tr::tr("approve: an override or a block needs --input reason=...") << '\n';
         return ExitUsage;
     }
     KeychainCredentialStore keychain;
-    Result<OpenedAuditLog> opened = context.parser.isSet(QStringLiteral("export")) ? openAuditLogEnvOnly(context) : openSignedLog(context, keychain);
+    Result<OpenedAuditLog> opened = context.parser.isSet(QStringLiteral("export")) ? openAuditLogEnvOnly(context)
+                                                                                   : openSignedLog(context, keychain);
     if (!opened) {
         context.err << opened.error().message << '\n';
         return ExitError;
@@ -202,7 +204,8 @@ int importToken(Context &context)
 {
     const QStringList args = context.parser.positionalArguments();
     if (args.size() != 1 || context.parser.value(QStringLiteral("env")).isEmpty()) {
-        context.err << Tr::tr("approvals import: --env FILE and one TOKEN are required") << '\n' << context.parser.helpText();
+        context.err << Tr::tr("approvals import: --env FILE and one TOKEN are required") << '\n'
+                    << context.parser.helpText();
         return ExitUsage;
     }
     KeychainCredentialStore keychain;
@@ -232,46 +235,55 @@ int importToken(Context &context)
 std::vector<Command> approvalCommands()
 {
     Command show;
-    show.path = { QStringLiteral("identity"), QStringLiteral("show") };
+    show.path = {QStringLiteral("identity"), QStringLiteral("show")};
     show.summary = Tr::tr("Print your public key as a line for the approvers list.");
     show.options = addPersonOption;
     show.run = [](Context &context) { return identity(context, false); };
 
     Command create;
-    create.path = { QStringLiteral("identity"), QStringLiteral("create") };
+    create.path = {QStringLiteral("identity"), QStringLiteral("create")};
     create.summary = Tr::tr("Create your Ed25519 key pair in the keychain (if missing) and print your public key.");
     create.options = addPersonOption;
     create.run = [](Context &context) { return identity(context, true); };
 
     Command approveCommand;
-    approveCommand.path = { QStringLiteral("approve") };
+    approveCommand.path = {QStringLiteral("approve")};
     approveCommand.summary = Tr::tr("Sign a decision on a gate; record it, or print it as a token with --export.");
     approveCommand.options = [](QCommandLineParser &parser) {
-        parser.addOption(QCommandLineOption(QStringLiteral("env"), Tr::tr("The environment file (YAML)."), Tr::tr("FILE")));
+        parser.addOption(
+            QCommandLineOption(QStringLiteral("env"), Tr::tr("The environment file (YAML)."), Tr::tr("FILE")));
         parser.addOption(QCommandLineOption(QStringLiteral("rollout"), Tr::tr("The rollout id."), Tr::tr("ID")));
         parser.addOption(QCommandLineOption(QStringLiteral("gate"), Tr::tr("The gate's name."), Tr::tr("GATE")));
         parser.addOption(QCommandLineOption(QStringLiteral("reject"), Tr::tr("Reject instead of approve.")));
-        parser.addOption(QCommandLineOption(QStringLiteral("override"), Tr::tr("Override the change window or freeze (needs --input reason=...).")));
-        parser.addOption(QCommandLineOption(QStringLiteral("block"), Tr::tr("Block this release (needs --input reason=...).")));
-        parser.addOption(QCommandLineOption(QStringLiteral("input"), Tr::tr("A required input, e.g. ticket=CHG-1234 (repeatable)."), Tr::tr("KEY=VALUE")));
+        parser.addOption(QCommandLineOption(
+            QStringLiteral("override"), Tr::tr("Override the change window or freeze (needs --input reason=...).")));
+        parser.addOption(
+            QCommandLineOption(QStringLiteral("block"), Tr::tr("Block this release (needs --input reason=...).")));
+        parser.addOption(QCommandLineOption(QStringLiteral("input"),
+            Tr::tr("A required input, e.g. ticket=CHG-1234 (repeatable)."), Tr::tr("KEY=VALUE")));
         parser.addOption(QCommandLineOption(QStringLiteral("comment"), Tr::tr("A comment."), Tr::tr("TEXT")));
-        parser.addOption(QCommandLineOption(QStringLiteral("export"), Tr::tr("Print the signed decision as a token instead of recording it.")));
-        parser.addOption(QCommandLineOption(QStringLiteral("checkpoint"), Tr::tr("The checkpoint kept outside the database."), Tr::tr("FILE")));
+        parser.addOption(QCommandLineOption(
+            QStringLiteral("export"), Tr::tr("Print the signed decision as a token instead of recording it.")));
+        parser.addOption(QCommandLineOption(
+            QStringLiteral("checkpoint"), Tr::tr("The checkpoint kept outside the database."), Tr::tr("FILE")));
         addPersonOption(parser);
     };
     approveCommand.run = approve;
 
     Command import;
-    import.path = { QStringLiteral("approvals"), QStringLiteral("import") };
+    import.path = {QStringLiteral("approvals"), QStringLiteral("import")};
     import.summary = Tr::tr("Verify a decision token and record it in the environment's audit log.");
-    import.options = [](QCommandLineParser &parser) {
-        parser.addOption(QCommandLineOption(QStringLiteral("env"), Tr::tr("The environment file (YAML)."), Tr::tr("FILE")));
-        parser.addOption(QCommandLineOption(QStringLiteral("rollout"), Tr::tr("Refuse the token unless it is for this rollout."), Tr::tr("ID")));
-        parser.addOption(QCommandLineOption(QStringLiteral("checkpoint"), Tr::tr("The checkpoint kept outside the database."), Tr::tr("FILE")));
-        parser.addPositionalArgument(QStringLiteral("token"), Tr::tr("The glt1. token."));
-    };
-    import.run = importToken;
-    return { show, create, approveCommand, import };
-}
+    import.options = [](QCommandLineParser & parser) {
+        parser.addOption(
+            QCommandLineOption(QStringLiteral("env"), Tr::tr("The environment file (YAML)."), Tr::tr("FILE")));
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("rollout"), Tr::tr("Refuse the token unless it is for this rollout."), Tr::tr("ID")));
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("checkpoint"), Tr::tr("The checkpoint kept outside the database."), Tr::tr("FILE")));
+    parser.addPositionalArgument(QStringLiteral("token"), Tr::tr("The glt1. token."));
+};
+import.run = importToken;
+return {show, create, approveCommand, import};
+} // namespace gl::cli
 
 } // namespace gl::cli

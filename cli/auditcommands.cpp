@@ -57,7 +57,7 @@ Result<OpenedAuditLog> openAuditLog(Context &context, bool mustExist)
     Result<AuditLog> log = AuditLog::open(auditPath, SystemClock::instance(), options);
     if (!log)
         return log.error();
-    return OpenedAuditLog { std::move(env).value(), std::make_shared<AuditLog>(std::move(log).value()) };
+    return OpenedAuditLog {std::move(env).value(), std::make_shared<AuditLog>(std::move(log).value())};
 }
 
 namespace {
@@ -66,7 +66,8 @@ void addEnvOption(QCommandLineParser &parser)
 {
     parser.addOption(QCommandLineOption(QStringLiteral("env"), Tr::tr("The environment file (YAML)."), Tr::tr("FILE")));
     parser.addOption(QCommandLineOption(QStringLiteral("checkpoint"),
-        Tr::tr("The checkpoint kept outside the database (default: under ~/.local/state/greenlight/audit)."), Tr::tr("FILE")));
+        Tr::tr("The checkpoint kept outside the database (default: under ~/.local/state/greenlight/audit)."),
+        Tr::tr("FILE")));
 }
 
 // audit verify --env FILE [--json]: walks the chain; exit 0 intact, 1 broken (first broken seq and why).
@@ -101,13 +102,13 @@ int verify(Context &context)
     }
     const QStringList warnings = report->warnings + notes;
     if (context.parser.isSet(QStringLiteral("json"))) {
-        QJsonObject object { { QStringLiteral("ok"), report->ok }, { QStringLiteral("database"), log.path() },
-            { QStringLiteral("entries"), report->entries }, { QStringLiteral("lastSeq"), report->lastSeq },
-            { QStringLiteral("lastHash"), QString::fromLatin1(report->lastHash) },
-            { QStringLiteral("checkpointsMatched"), report->checkpointsMatched },
-            { QStringLiteral("externalCheckpoint"), log.externalCheckpointPath() },
-            { QStringLiteral("externalCheckpointSeq"), report->externalCheckpointSeq },
-            { QStringLiteral("warnings"), QJsonArray::fromStringList(warnings) } };
+        QJsonObject object {{QStringLiteral("ok"), report->ok}, {QStringLiteral("database"), log.path()},
+            {QStringLiteral("entries"), report->entries}, {QStringLiteral("lastSeq"), report->lastSeq},
+            {QStringLiteral("lastHash"), QString::fromLatin1(report->lastHash)},
+            {QStringLiteral("checkpointsMatched"), report->checkpointsMatched},
+            {QStringLiteral("externalCheckpoint"), log.externalCheckpointPath()},
+            {QStringLiteral("externalCheckpointSeq"), report->externalCheckpointSeq},
+            {QStringLiteral("warnings"), QJsonArray::fromStringList(warnings)}};
         if (!report->ok) {
             object.insert(QStringLiteral("firstBrokenSeq"), report->firstBrokenSeq);
             object.insert(QStringLiteral("reason"), report->reason);
@@ -160,7 +161,8 @@ int exportLog(Context &context)
             return ExitError;
         }
     }
-    const Status status = opened->log->exportTo(out, format == u"csv" ? AuditExportFormat::Csv : AuditExportFormat::JsonLines);
+    const Status status
+        = opened->log->exportTo(out, format == u"csv" ? AuditExportFormat::Csv : AuditExportFormat::JsonLines);
     out.close();
     if (!status) {
         context.err << status.error().message << '\n';
@@ -174,8 +176,9 @@ int exportLog(Context &context)
 std::vector<Command> auditCommands()
 {
     Command verifyCommand;
-    verifyCommand.path = { QStringLiteral("audit"), QStringLiteral("verify") };
-    verifyCommand.summary = Tr::tr("Check the audit log's hash chain and checkpoints; exit 1 at the first broken entry.");
+    verifyCommand.path = {QStringLiteral("audit"), QStringLiteral("verify")};
+    verifyCommand.summary
+        = Tr::tr("Check the audit log's hash chain and checkpoints; exit 1 at the first broken entry.");
     verifyCommand.options = [](QCommandLineParser &parser) {
         addEnvOption(parser);
         parser.addOption(QCommandLineOption(QStringLiteral("json"), Tr::tr("Print the result as JSON.")));
@@ -183,15 +186,17 @@ std::vector<Command> auditCommands()
     verifyCommand.run = verify;
 
     Command exportCommand;
-    exportCommand.path = { QStringLiteral("audit"), QStringLiteral("export") };
+    exportCommand.path = {QStringLiteral("audit"), QStringLiteral("export")};
     exportCommand.summary = Tr::tr("Write the audit log as JSON Lines or CSV.");
     exportCommand.options = [](QCommandLineParser &parser) {
         addEnvOption(parser);
-        parser.addOption(QCommandLineOption(QStringLiteral("format"), Tr::tr("jsonl or csv."), Tr::tr("FORMAT"), QStringLiteral("jsonl")));
-        parser.addOption(QCommandLineOption(QStringLiteral("out"), Tr::tr("Write to FILE instead of standard output."), Tr::tr("FILE")));
+        parser.addOption(QCommandLineOption(
+            QStringLiteral("format"), Tr::tr("jsonl or csv."), Tr::tr("FORMAT"), QStringLiteral("jsonl")));
+        parser.addOption(QCommandLineOption(
+            QStringLiteral("out"), Tr::tr("Write to FILE instead of standard output."), Tr::tr("FILE")));
     };
     exportCommand.run = exportLog;
-    return { verifyCommand, exportCommand };
+    return {verifyCommand, exportCommand};
 }
 
 } // namespace gl::cli

@@ -1,9 +1,8 @@
 #pragma once
 
 // Helpers shared by the audit and approval commands of greenlightctl (auditcommands.cpp).
-#include "cli.h"
-
 #include "audit/auditlog.h"
+#include "cli.h"
 #include "identity/identityjob.h"
 #include "model/environment.h"
 

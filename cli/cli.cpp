@@ -39,8 +39,8 @@ void printOverview(QTextStream &out, const std::vector<Command> &commands)
 std::vector<Command> allCommands()
 {
     std::vector<Command> commands;
-    for (auto &&group : { envCommands(), rolloutCommands(), runbookCommands(), analysisCommands(), auditCommands(),
-             approvalCommands() })
+    for (auto &&group :
+        {envCommands(), rolloutCommands(), runbookCommands(), analysisCommands(), auditCommands(), approvalCommands()})
         commands.insert(commands.end(), group.begin(), group.end());
     return commands;
 }
@@ -85,13 +85,13 @@ int run(QCoreApplication &app)
     QCommandLineParser parser;
     parser.setApplicationDescription(match->summary);
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") },
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
         QCoreApplication::translate("gl::cli", "Show this command's help."));
     parser.addOption(help);
     if (match->options)
         match->options(parser);
 
-    QStringList commandArgs { usageLine(*match) };
+    QStringList commandArgs {usageLine(*match)};
     commandArgs += args.mid(1 + match->path.size());
     if (!parser.parse(commandArgs)) {
         err << parser.errorText() << '\n' << parser.helpText();
@@ -101,7 +101,7 @@ int run(QCoreApplication &app)
         out << parser.helpText();
         return ExitOk;
     }
-    Context context { parser, out, err };
+    Context context {parser, out, err};
     const int code = match->run(context);
     out.flush();
     err.flush();

@@ -19,13 +19,13 @@ int validate(Context &context)
     }
     const Result<Environment> env = loadEnvironmentFile(path);
     if (context.parser.isSet(QStringLiteral("json"))) {
-        QJsonObject object { { QStringLiteral("file"), path }, { QStringLiteral("ok"), env.ok() } };
+        QJsonObject object {{QStringLiteral("file"), path}, {QStringLiteral("ok"), env.ok()}};
         if (env.ok()) {
             QJsonArray slotArray;
             for (const ServerSlot &slot : env->serverSlots)
                 slotArray.append(
-                    QJsonObject { { QStringLiteral("name"), slot.name }, { QStringLiteral("colour"), slot.colour },
-                        { QStringLiteral("address"), slot.address }, { QStringLiteral("version"), slot.version } });
+                    QJsonObject {{QStringLiteral("name"), slot.name}, {QStringLiteral("colour"), slot.colour},
+                        {QStringLiteral("address"), slot.address}, {QStringLiteral("version"), slot.version}});
             object.insert(QStringLiteral("name"), env->name);
             object.insert(QStringLiteral("backend"), env->backend);
             object.insert(QStringLiteral("runtimeApi"), env->runtimeApi);
@@ -55,7 +55,7 @@ int validate(Context &context)
 std::vector<Command> envCommands()
 {
     Command validateCommand;
-    validateCommand.path = { QStringLiteral("env"), QStringLiteral("validate") };
+    validateCommand.path = {QStringLiteral("env"), QStringLiteral("validate")};
     validateCommand.summary = QCoreApplication::translate(
         "gl::cli", "Check an environment file; print its errors with file, line and field.");
     validateCommand.options = [](QCommandLineParser &parser) {
@@ -66,7 +66,7 @@ std::vector<Command> envCommands()
             QStringLiteral("json"), QCoreApplication::translate("gl::cli", "Print the result as JSON.")));
     };
     validateCommand.run = validate;
-    return { validateCommand };
+    return {validateCommand};
 }
 
 } // namespace gl::cli

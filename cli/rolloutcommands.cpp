@@ -4,9 +4,8 @@
 // drives the environment (`greenlightctl engine` or the console), the command waits for the engine's
 // answer; when none does, the command runs an engine in this process for as long as it needs one (see
 // docs/engine.md).
-#include "cli.h"
-
 #include "backends/haproxy/haproxyruntimeclient.h"
+#include "cli.h"
 #include "engine/enginelock.h"
 #include "engine/rolloutengine.h"
 #include "engine/rolloutstore.h"
@@ -30,10 +29,10 @@
 namespace gl::cli {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("gl::cli", text);
-}
+// The translation context of this file's messages; lupdate reads it from Q_DECLARE_TR_FUNCTIONS.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(gl::cli)
+};
 
 volatile std::sig_atomic_t g_interrupted = 0;
 
@@ -74,7 +73,7 @@ std::optional<int> openSession(Context &context, Session &session)
 {
     const QString path = context.parser.value(QStringLiteral("env"));
     if (path.isEmpty()) {
-        context.err << tr("--env FILE is required") << '\n' << context.parser.helpText();
+        context.err << Tr::tr("--env FILE is required") << '\n' << context.parser.helpText();
         return ExitUsage;
     }
     Result<Environment> env = loadEnvironmentFile(path);
@@ -116,8 +115,8 @@ QString oneLine(const RolloutRecord &r)
                        .arg(r.strategy, r.versionFrom.isEmpty() ? QStringLiteral("?") : r.versionFrom, r.versionTo,
                            toString(r.state));
     if (r.stepCount > 0 && r.stepIndex >= 0)
-        line += tr("  step %1/%2").arg(r.stepIndex + 1).arg(r.stepCount);
-    line += tr("  desired %1 %  actual %2 %").arg(shareText(r.desiredShare), shareText(r.actualShare));
+        line += Tr::tr("  step %1/%2").arg(r.stepIndex + 1).arg(r.stepCount);
+    line += Tr::tr("  desired %1 %  actual %2 %").arg(shareText(r.desiredShare), shareText(r.actualShare));
     if (!r.message.isEmpty())
         line += QStringLiteral("  ") + r.message;
     return line;
@@ -126,7 +125,7 @@ QString oneLine(const RolloutRecord &r)
 QJsonObject engineJson(Session &session)
 {
     const Result<std::optional<EngineLock::Holder>> holder = session.lock->liveHolder();
-    QJsonObject engine { { QStringLiteral("running"), holder.ok() && holder->has_value() } };
+    QJsonObject engine {{QStringLiteral("running"), holder.ok() && holder->has_value()}};
     if (holder.ok() && holder->has_value()) {
         engine.insert(QStringLiteral("pid"), (*holder)->pid);
         engine.insert(QStringLiteral("host"), (*holder)->host);
@@ -161,7 +160,8 @@ int follow(Context &context, Session &session, qint64 id, std::unique_ptr<Rollou
     qint64 seen = -1;
     while (true) {
         if (g_interrupted) {
-            context.err << tr("interrupted; the rollout goes on when an engine runs (greenlightctl engine)") << '\n';
+            context.err << Tr::tr("interrupted; the rollout goes on when an engine runs (greenlightctl engine)")
+                        << '\n';
             return ExitError;
         }
         if (!engine && !engineRunning(session)) {
@@ -171,7 +171,7 @@ int follow(Context &context, Session &session, qint64 id, std::unique_ptr<Rollou
         }
         const Result<std::optional<RolloutRecord>> r = session.store->rollout(id);
         if (!r || !r->has_value()) {
-            context.err << (r ? tr("rollout #%1 not found").arg(id) : r.error().message) << '\n';
+            context.err << (r ? Tr::tr("rollout #%1 not found").arg(id) : r.error().message) << '\n';
             return ExitError;
         }
         const RolloutRecord &record = **r;
@@ -186,7 +186,7 @@ int follow(Context &context, Session &session, qint64 id, std::unique_ptr<Rollou
         if (RolloutStateMachine::isTerminal(record.state))
             return exitCodeFor(record.state);
         if (record.state == RolloutState::Held) {
-            context.err << tr("rollout #%1: %2").arg(id).arg(record.message) << '\n';
+            context.err << Tr::tr("rollout #%1: %2").arg(id).arg(record.message) << '\n';
             return ExitError;
         }
         spin(100);
@@ -201,7 +201,8 @@ struct ActionOutcome {
 };
 
 // Queues `action` and waits for its answer, running an engine in this process when none drives the environment.
-ActionOutcome submit(Session &session, ActionRecord action, std::unique_ptr<RolloutEngine> &engine, int timeoutMs = 60000)
+ActionOutcome submit(
+    Session &session, ActionRecord action, std::unique_ptr<RolloutEngine> &engine, int timeoutMs = 60000)
 {
     ActionOutcome outcome;
     const Result<qint64> id = session.store->enqueueAction(action);
@@ -228,21 +229,19 @@ ActionOutcome submit(Session &session, ActionRecord action, std::unique_ptr<Roll
         }
         spin(50);
     }
-    outcome.answer = g_interrupted ? tr("interrupted before the engine answered (action #%1 stays queued)").arg(*id)
-                                   : tr("no answer from the engine within %1 s (action #%2 stays queued)")
-                                         .arg(timeoutMs / 1000)
-                                         .arg(*id);
+    outcome.answer = g_interrupted
+        ? Tr::tr("interrupted before the engine answered (action #%1 stays queued)").arg(*id)
+        : Tr::tr("no answer from the engine within %1 s (action #%2 stays queued)").arg(timeoutMs / 1000).arg(*id);
     return outcome;
 }
 
 void printOutcome(Context &context, const ActionOutcome &outcome, const QString &action, bool json)
 {
     if (json) {
-        context.out << QJsonDocument(QJsonObject { { QStringLiteral("action"), action },
-                                         { QStringLiteral("answered"), outcome.answered },
-                                         { QStringLiteral("done"), outcome.done },
-                                         { QStringLiteral("answer"), outcome.answer },
-                                         { QStringLiteral("rollout"), outcome.rolloutId } })
+        context.out << QJsonDocument(
+            QJsonObject {{QStringLiteral("action"), action}, {QStringLiteral("answered"), outcome.answered},
+                {QStringLiteral("done"), outcome.done}, {QStringLiteral("answer"), outcome.answer},
+                {QStringLiteral("rollout"), outcome.rolloutId}})
                            .toJson(QJsonDocument::Compact)
                     << '\n';
         return;
@@ -261,16 +260,16 @@ ActionRecord newAction(Context &context, RolloutAction kind)
 
 // After an action answered by an engine of this process: keep it running while the rollout moves towards its
 // goal by itself only when asked (--wait) or for abort/rollback (short, and must not stop half-way).
-int finishAction(Context &context, Session &session, const ActionOutcome &outcome, std::unique_ptr<RolloutEngine> &engine,
-    bool wait, bool json)
+int finishAction(Context &context, Session &session, const ActionOutcome &outcome,
+    std::unique_ptr<RolloutEngine> &engine, bool wait, bool json)
 {
     if (!outcome.answered || !outcome.done)
         return ExitError;
     if (wait && outcome.rolloutId > 0)
         return follow(context, session, outcome.rolloutId, engine, json);
     if (engine) {
-        context.err << tr("(no engine was running: this command ran one until the engine answered; run "
-                          "`greenlightctl engine --env %1` or use --wait to drive the rollout on)")
+        context.err << Tr::tr("(no engine was running: this command ran one until the engine answered; run "
+                              "`greenlightctl engine --env %1` or use --wait to drive the rollout on)")
                            .arg(session.env.filePath)
                     << '\n';
     }
@@ -279,16 +278,17 @@ int finishAction(Context &context, Session &session, const ActionOutcome &outcom
 
 void addEnvOption(QCommandLineParser &parser)
 {
-    parser.addOption(QCommandLineOption(QStringLiteral("env"), tr("The environment file (YAML)."), tr("FILE")));
+    parser.addOption(QCommandLineOption(QStringLiteral("env"), Tr::tr("The environment file (YAML)."), Tr::tr("FILE")));
 }
 
 void addActionOptions(QCommandLineParser &parser)
 {
     addEnvOption(parser);
-    parser.addOption(QCommandLineOption(QStringLiteral("reason"), tr("Why (recorded with who and when)."), tr("R")));
-    parser.addOption(QCommandLineOption(
-        QStringLiteral("wait"), tr("Follow the rollout until it ends: exit 0 completed, 3 aborted or rolled back, 1 error.")));
-    parser.addOption(QCommandLineOption(QStringLiteral("json"), tr("Print JSON (one object per line).")));
+    parser.addOption(
+        QCommandLineOption(QStringLiteral("reason"), Tr::tr("Why (recorded with who and when)."), Tr::tr("R")));
+    parser.addOption(QCommandLineOption(QStringLiteral("wait"),
+        Tr::tr("Follow the rollout until it ends: exit 0 completed, 3 aborted or rolled back, 1 error.")));
+    parser.addOption(QCommandLineOption(QStringLiteral("json"), Tr::tr("Print JSON (one object per line).")));
 }
 
 // ---- status ----
@@ -306,18 +306,18 @@ QJsonArray serversJson(Session &session, QString *error)
         spin(10);
     QJsonArray servers;
     if (!reply || !reply->ok()) {
-        *error = reply ? reply->error().message : tr("HAProxy did not answer");
+        *error = reply ? reply->error().message : Tr::tr("HAProxy did not answer");
         return servers;
     }
     for (const ServerSlot &slot : session.env.serverSlots) {
         for (const ServerStat &stat : reply->value()) {
             if (!stat.isServer() || stat.proxy != session.env.backend || stat.server != slot.name)
                 continue;
-            servers.append(QJsonObject { { QStringLiteral("name"), slot.name }, { QStringLiteral("colour"), slot.colour },
-                { QStringLiteral("address"), slot.address }, { QStringLiteral("version"), slot.version },
-                { QStringLiteral("status"), stat.status }, { QStringLiteral("weight"), stat.weight },
-                { QStringLiteral("sessions"), stat.scur }, { QStringLiteral("queue"), stat.qcur },
-                { QStringLiteral("check"), stat.checkStatus } });
+            servers.append(QJsonObject {{QStringLiteral("name"), slot.name}, {QStringLiteral("colour"), slot.colour},
+                {QStringLiteral("address"), slot.address}, {QStringLiteral("version"), slot.version},
+                {QStringLiteral("status"), stat.status}, {QStringLiteral("weight"), stat.weight},
+                {QStringLiteral("sessions"), stat.scur}, {QStringLiteral("queue"), stat.qcur},
+                {QStringLiteral("check"), stat.checkStatus}});
         }
     }
     return servers;
@@ -352,16 +352,16 @@ int status(Context &context)
                 seenRevision = revision;
                 seenEngine = running;
                 if (json) {
-                    context.out << QJsonDocument(QJsonObject { { QStringLiteral("engine"), engineJson(session) },
-                                                     { QStringLiteral("rollout"),
-                                                         latest->has_value() ? QJsonValue((*latest)->toJson())
-                                                                             : QJsonValue() } })
+                    context.out << QJsonDocument(
+                        QJsonObject {{QStringLiteral("engine"), engineJson(session)},
+                            {QStringLiteral("rollout"),
+                                latest->has_value() ? QJsonValue((*latest)->toJson()) : QJsonValue()}})
                                        .toJson(QJsonDocument::Compact)
                                 << '\n';
                 } else if (latest->has_value()) {
-                    context.out << oneLine(**latest) << (running ? QString() : tr("  (no engine running)")) << '\n';
+                    context.out << oneLine(**latest) << (running ? QString() : Tr::tr("  (no engine running)")) << '\n';
                 } else {
-                    context.out << tr("no rollout yet") << '\n';
+                    context.out << Tr::tr("no rollout yet") << '\n';
                 }
                 context.out.flush();
             }
@@ -380,50 +380,54 @@ int status(Context &context)
     const QJsonObject engine = engineJson(session);
     if (json) {
         QJsonObject object {
-            { QStringLiteral("environment"),
-                QJsonObject { { QStringLiteral("name"), session.env.name }, { QStringLiteral("file"), session.env.filePath },
-                    { QStringLiteral("backend"), session.env.backend } } },
-            { QStringLiteral("engine"), engine },
-            { QStringLiteral("rollout"), latest->has_value() ? QJsonValue((*latest)->toJson()) : QJsonValue() },
-            { QStringLiteral("servers"), servers },
+            {QStringLiteral("environment"),
+                QJsonObject {{QStringLiteral("name"), session.env.name}, {QStringLiteral("file"), session.env.filePath},
+                    {QStringLiteral("backend"), session.env.backend}}},
+            {QStringLiteral("engine"), engine},
+            {QStringLiteral("rollout"), latest->has_value() ? QJsonValue((*latest)->toJson()) : QJsonValue()},
+            {QStringLiteral("servers"), servers},
         };
         if (!haproxyError.isEmpty())
             object.insert(QStringLiteral("haproxyError"), haproxyError);
         context.out << QJsonDocument(object).toJson(QJsonDocument::Indented);
         return ExitOk;
     }
-    context.out << tr("Environment %1 (backend %2); engine: %3")
+    context.out << Tr::tr("Environment %1 (backend %2); engine: %3")
                        .arg(session.env.name, session.env.backend,
-                           engine.value(u"running").toBool()
-                               ? tr("running (pid %1 on %2)").arg(engine.value(u"pid").toInteger()).arg(engine.value(u"host").toString())
-                               : tr("not running"))
+                           engine.value(u"running").toBool() ? Tr::tr("running (pid %1 on %2)")
+                                                                   .arg(engine.value(u"pid").toInteger())
+                                                                   .arg(engine.value(u"host").toString())
+                                                             : Tr::tr("not running"))
                 << '\n';
     if (latest->has_value()) {
         const RolloutRecord &r = **latest;
-        context.out << tr("Rollout #%1: %2 %3 -> %4 (%5 -> %6): %7")
+        context.out << Tr::tr("Rollout #%1: %2 %3 -> %4 (%5 -> %6): %7")
                            .arg(r.id)
                            .arg(r.strategy, r.versionFrom.isEmpty() ? QStringLiteral("?") : r.versionFrom, r.versionTo,
                                r.stableColour, r.newColour, toString(r.state))
                     << '\n';
         if (r.stepCount > 0)
-            context.out << tr("  step %1 of %2; desired %3 % on %4, actual %5 %")
+            context.out << Tr::tr("  step %1 of %2; desired %3 % on %4, actual %5 %")
                                .arg(std::max(0, r.stepIndex + 1))
                                .arg(r.stepCount)
                                .arg(shareText(r.desiredShare), r.versionTo, shareText(r.actualShare))
                         << '\n';
-        context.out << tr("  started %1 by %2%3").arg(r.startedAt, r.startedBy, r.reason.isEmpty() ? QString() : u": " + r.reason) << '\n';
-        context.out << tr("  now: %1").arg(r.message) << '\n';
+        context.out << Tr::tr("  started %1 by %2%3")
+                           .arg(r.startedAt, r.startedBy, r.reason.isEmpty() ? QString() : u": " + r.reason)
+                    << '\n';
+        context.out << Tr::tr("  now: %1").arg(r.message) << '\n';
     } else {
-        context.out << tr("No rollout yet.") << '\n';
+        context.out << Tr::tr("No rollout yet.") << '\n';
     }
     if (!haproxyError.isEmpty()) {
-        context.out << tr("HAProxy: %1").arg(haproxyError) << '\n';
+        context.out << Tr::tr("HAProxy: %1").arg(haproxyError) << '\n';
     } else {
-        context.out << tr("Slots:") << '\n';
+        context.out << Tr::tr("Slots:") << '\n';
         for (const QJsonValue &value : servers) {
             const QJsonObject s = value.toObject();
             context.out << QStringLiteral("  %1 %2 %3 weight %4  sessions %5")
-                               .arg(s.value(u"name").toString().leftJustified(10), s.value(u"colour").toString().leftJustified(6),
+                               .arg(s.value(u"name").toString().leftJustified(10),
+                                   s.value(u"colour").toString().leftJustified(6),
                                    s.value(u"status").toString().leftJustified(8))
                                .arg(s.value(u"weight").toInt(), 3)
                                .arg(s.value(u"sessions").toInteger())
@@ -442,7 +446,7 @@ int start(Context &context)
         return *failed;
     const QString version = context.parser.value(QStringLiteral("version")).trimmed();
     if (version.isEmpty()) {
-        context.err << tr("rollout start: --version V is required") << '\n' << context.parser.helpText();
+        context.err << Tr::tr("rollout start: --version V is required") << '\n' << context.parser.helpText();
         return ExitUsage;
     }
     ActionRecord action = newAction(context, RolloutAction::Start);
@@ -452,21 +456,23 @@ int start(Context &context)
     if (!strategyText.isEmpty()) {
         strategy = strategyFromString(strategyText);
         if (!strategy) {
-            context.err << tr("unknown strategy \"%1\" (canary, blue-green, rolling, recreate)").arg(strategyText) << '\n';
+            context.err << Tr::tr("unknown strategy \"%1\" (canary, blue-green, rolling, recreate)").arg(strategyText)
+                        << '\n';
             return ExitUsage;
         }
         action.params.insert(QStringLiteral("strategy"), toString(*strategy));
     }
     const bool acceptDowntime = context.parser.isSet(QStringLiteral("accept-downtime"));
     if (causesDowntime(*strategy) && !acceptDowntime) {
-        context.err << tr("%1 takes the service DOWN while every slot is replaced (requests fail meanwhile). "
-                          "Run again with --accept-downtime to confirm, or use canary, blue-green or rolling.")
+        context.err << Tr::tr("%1 takes the service DOWN while every slot is replaced (requests fail meanwhile). "
+                              "Run again with --accept-downtime to confirm, or use canary, blue-green or rolling.")
                            .arg(toString(*strategy))
                     << '\n';
         return ExitUsage;
     }
     if (causesDowntime(*strategy))
-        context.err << tr("warning: %1 causes downtime (confirmed with --accept-downtime)").arg(toString(*strategy)) << '\n';
+        context.err << Tr::tr("warning: %1 causes downtime (confirmed with --accept-downtime)").arg(toString(*strategy))
+                    << '\n';
     action.params.insert(QStringLiteral("acceptDowntime"), acceptDowntime);
 
     // Per-rollout overrides of the environment file's strategies section.
@@ -477,7 +483,9 @@ int start(Context &context)
             return true;
         const auto ms = parseDurationMs(text);
         if (!ms) {
-            context.err << tr("--%1: expected a duration such as 500ms, 30s or 2m, got \"%2\"").arg(QLatin1String(option), text) << '\n';
+            context.err << Tr::tr("--%1: expected a duration such as 500ms, 30s or 2m, got \"%2\"")
+                               .arg(QLatin1String(option), text)
+                        << '\n';
             return false;
         }
         overrides.insert(QLatin1String(key), *ms);
@@ -490,12 +498,15 @@ int start(Context &context)
     if (const QString text = context.parser.value(QStringLiteral("pause")); !text.isEmpty()) {
         const auto parsed = StepPause::parse(text);
         if (!parsed) {
-            context.err << tr("--pause: expected none, gate, analysis or a duration such as 30s, got \"%1\"").arg(text) << '\n';
+            context.err
+                << Tr::tr("--pause: expected none, gate, analysis or a duration such as 30s, got \"%1\"").arg(text)
+                << '\n';
             return ExitUsage;
         }
         pause = *parsed;
     }
-    if (const QString text = context.parser.value(QStringLiteral("steps")); !text.isEmpty() || context.parser.isSet(QStringLiteral("pause"))) {
+    if (const QString text = context.parser.value(QStringLiteral("steps"));
+        !text.isEmpty() || context.parser.isSet(QStringLiteral("pause"))) {
         QString stepsText = text;
         if (stepsText.isEmpty()) {
             QStringList percents;
@@ -505,21 +516,24 @@ int start(Context &context)
         }
         const Result<QList<CanaryStep>> steps = parseCanarySteps(stepsText, pause);
         if (!steps) {
-            context.err << tr("--steps: %1").arg(steps.error().message) << '\n';
+            context.err << Tr::tr("--steps: %1").arg(steps.error().message) << '\n';
             return ExitUsage;
         }
         StrategyConfig config;
         config.canarySteps = steps.value();
         overrides.insert(QStringLiteral("canarySteps"), config.toJson().value(u"canarySteps"));
     }
-    for (const auto &[option, key] : { std::pair { "canary-slots", "canarySlots" }, std::pair { "max-unavailable", "maxUnavailable" } }) {
+    for (const auto &[option, key] :
+        {std::pair {"canary-slots", "canarySlots"}, std::pair {"max-unavailable", "maxUnavailable"}}) {
         const QString text = context.parser.value(QLatin1String(option));
         if (text.isEmpty())
             continue;
         bool ok = false;
         const int number = text.toInt(&ok);
         if (!ok || number < 1) {
-            context.err << tr("--%1: expected a whole number of at least 1, got \"%2\"").arg(QLatin1String(option), text) << '\n';
+            context.err
+                << Tr::tr("--%1: expected a whole number of at least 1, got \"%2\"").arg(QLatin1String(option), text)
+                << '\n';
             return ExitUsage;
         }
         overrides.insert(QLatin1String(key), number);
@@ -530,8 +544,9 @@ int start(Context &context)
     const bool wait = context.parser.isSet(QStringLiteral("wait"));
     const bool json = context.parser.isSet(QStringLiteral("json"));
     if (!wait && !engineRunning(session)) {
-        context.err << tr("No engine drives %1. Start one (greenlightctl engine --env %2) or pass --wait to run the "
-                          "rollout in this process.")
+        context.err << Tr::tr(
+            "No engine drives %1. Start one (greenlightctl engine --env %2) or pass --wait to run the "
+            "rollout in this process.")
                            .arg(session.env.name, session.env.filePath)
                     << '\n';
         return ExitError;
@@ -555,7 +570,7 @@ int simpleAction(Context &context, RolloutAction kind)
     if (kind == RolloutAction::Promote && context.parser.isSet(QStringLiteral("full"))) {
         kind = RolloutAction::PromoteFull;
         if (context.parser.value(QStringLiteral("reason")).trimmed().isEmpty()) {
-            context.err << tr("promote --full skips every remaining step: --reason R is required") << '\n';
+            context.err << Tr::tr("promote --full skips every remaining step: --reason R is required") << '\n';
             return ExitUsage;
         }
     }
@@ -566,7 +581,7 @@ int simpleAction(Context &context, RolloutAction kind)
         return ExitError;
     }
     if (!latest->has_value()) {
-        context.err << tr("There is no rollout in %1.").arg(session.env.name) << '\n';
+        context.err << Tr::tr("There is no rollout in %1.").arg(session.env.name) << '\n';
         return ExitError;
     }
     ActionRecord action = newAction(context, kind);
@@ -601,7 +616,10 @@ int engine(Context &context)
         context.err << started.error().message << '\n';
         return ExitError;
     }
-    context.out << tr("engine running for %1 (pid %2); Ctrl-C stops it").arg(session.env.name).arg(QCoreApplication::applicationPid()) << '\n';
+    context.out << Tr::tr("engine running for %1 (pid %2); Ctrl-C stops it")
+                       .arg(session.env.name)
+                       .arg(QCoreApplication::applicationPid())
+                << '\n';
     context.out.flush();
     qint64 lastRevision = -1;
     QObject::connect(&engine, &RolloutEngine::rolloutChanged, &engine, [&](const RolloutRecord &record) {
@@ -613,7 +631,8 @@ int engine(Context &context)
     });
     QObject::connect(&engine, &RolloutEngine::actionAnswered, &engine, [&](qint64 id, bool done, const QString &text) {
         context.out << QTime::currentTime().toString(QStringLiteral("HH:mm:ss")) << ' '
-                    << (done ? tr("action #%1 done: %2") : tr("action #%1 refused: %2")).arg(id).arg(text) << '\n';
+                    << (done ? Tr::tr("action #%1 done: %2") : Tr::tr("action #%1 refused: %2")).arg(id).arg(text)
+                    << '\n';
         context.out.flush();
     });
     int code = ExitOk;
@@ -624,7 +643,7 @@ int engine(Context &context)
     while (!g_interrupted && engine.isRunning())
         spin(100);
     engine.stop();
-    context.out << tr("engine stopped") << '\n';
+    context.out << Tr::tr("engine stopped") << '\n';
     return code;
 }
 
@@ -647,17 +666,18 @@ int history(Context &context)
         if (json) {
             QJsonArray eventArray;
             for (const EventRecord &e : events.valueOr({}))
-                eventArray.append(QJsonObject { { QStringLiteral("at"), e.at }, { QStringLiteral("actor"), e.actor },
-                    { QStringLiteral("kind"), e.kind }, { QStringLiteral("detail"), e.detail } });
+                eventArray.append(QJsonObject {{QStringLiteral("at"), e.at}, {QStringLiteral("actor"), e.actor},
+                    {QStringLiteral("kind"), e.kind}, {QStringLiteral("detail"), e.detail}});
             QJsonObject object = r.toJson();
             object.insert(QStringLiteral("events"), eventArray);
             array.append(object);
             continue;
         }
-        context.out << tr("#%1 %2 %3 -> %4: %5 (started %6 by %7%8)")
+        context.out << Tr::tr("#%1 %2 %3 -> %4: %5 (started %6 by %7%8)")
                            .arg(r.id)
                            .arg(r.strategy, r.versionFrom.isEmpty() ? QStringLiteral("?") : r.versionFrom, r.versionTo,
-                               toString(r.state), r.startedAt, r.startedBy, r.reason.isEmpty() ? QString() : u": " + r.reason)
+                               toString(r.state), r.startedAt, r.startedBy,
+                               r.reason.isEmpty() ? QString() : u": " + r.reason)
                     << '\n';
         for (const EventRecord &e : events.valueOr({})) {
             if (e.kind == u"action" || e.kind == u"state" || e.kind == u"error" || e.kind == u"reconcile")
@@ -665,22 +685,22 @@ int history(Context &context)
         }
     }
     if (json)
-        context.out << QJsonDocument(QJsonObject { { QStringLiteral("rollouts"), array } }).toJson(QJsonDocument::Indented);
+        context.out << QJsonDocument(QJsonObject {{QStringLiteral("rollouts"), array}}).toJson(QJsonDocument::Indented);
     else if (rollouts->isEmpty())
-        context.out << tr("No rollout yet.") << '\n';
+        context.out << Tr::tr("No rollout yet.") << '\n';
     return ExitOk;
 }
 
 Command makeAction(const QString &name, RolloutAction kind, const QString &summary)
 {
     Command command;
-    command.path = { QStringLiteral("rollout"), name };
+    command.path = {QStringLiteral("rollout"), name};
     command.summary = summary;
     command.options = [kind](QCommandLineParser &parser) {
         addActionOptions(parser);
         if (kind == RolloutAction::Promote)
-            parser.addOption(QCommandLineOption(QStringLiteral("full"),
-                tr("Skip every remaining step and go to 100 % (a --reason is required).")));
+            parser.addOption(QCommandLineOption(
+                QStringLiteral("full"), Tr::tr("Skip every remaining step and go to 100 % (a --reason is required).")));
     };
     command.run = [kind](Context &context) { return simpleAction(context, kind); };
     return command;
@@ -693,70 +713,74 @@ std::vector<Command> rolloutCommands()
     std::vector<Command> commands;
 
     Command statusCommand;
-    statusCommand.path = { QStringLiteral("status") };
-    statusCommand.summary = tr("Show the current rollout, the engine and the slots as HAProxy reports them.");
+    statusCommand.path = {QStringLiteral("status")};
+    statusCommand.summary = Tr::tr("Show the current rollout, the engine and the slots as HAProxy reports them.");
     statusCommand.options = [](QCommandLineParser &parser) {
         addEnvOption(parser);
-        parser.addOption(QCommandLineOption(QStringLiteral("json"), tr("Print JSON (documented in docs/engine.md).")));
-        parser.addOption(QCommandLineOption(QStringLiteral("watch"), tr("Print every change until interrupted.")));
+        parser.addOption(
+            QCommandLineOption(QStringLiteral("json"), Tr::tr("Print JSON (documented in docs/engine.md).")));
+        parser.addOption(QCommandLineOption(QStringLiteral("watch"), Tr::tr("Print every change until interrupted.")));
     };
     statusCommand.run = status;
     commands.push_back(statusCommand);
 
     Command startCommand;
-    startCommand.path = { QStringLiteral("rollout"), QStringLiteral("start") };
-    startCommand.summary = tr("Start a rollout of a version (canary, blue-green, rolling or recreate).");
+    startCommand.path = {QStringLiteral("rollout"), QStringLiteral("start")};
+    startCommand.summary = Tr::tr("Start a rollout of a version (canary, blue-green, rolling or recreate).");
     startCommand.options = [](QCommandLineParser &parser) {
         addActionOptions(parser);
-        parser.addOption(QCommandLineOption(QStringLiteral("version"), tr("The version to roll out."), tr("V")));
+        parser.addOption(
+            QCommandLineOption(QStringLiteral("version"), Tr::tr("The version to roll out."), Tr::tr("V")));
         parser.addOption(QCommandLineOption(QStringLiteral("strategy"),
-            tr("canary, blue-green, rolling or recreate (default: the environment file's)."), tr("S")));
-        parser.addOption(QCommandLineOption(QStringLiteral("accept-downtime"),
-            tr("Confirm a strategy that takes the service down (recreate).")));
+            Tr::tr("canary, blue-green, rolling or recreate (default: the environment file's)."), Tr::tr("S")));
+        parser.addOption(QCommandLineOption(
+            QStringLiteral("accept-downtime"), Tr::tr("Confirm a strategy that takes the service down (recreate).")));
         parser.addOption(QCommandLineOption(QStringLiteral("steps"),
-            tr("Canary steps, e.g. 5,25:gate,50:10s,100 (overrides the file)."), tr("LIST")));
+            Tr::tr("Canary steps, e.g. 5,25:gate,50:10s,100 (overrides the file)."), Tr::tr("LIST")));
         parser.addOption(QCommandLineOption(QStringLiteral("pause"),
-            tr("Pause after each canary step: none, gate, analysis or a duration."), tr("P")));
-        parser.addOption(QCommandLineOption(QStringLiteral("canary-slots"), tr("Idle slots that get the canary."), tr("K")));
+            Tr::tr("Pause after each canary step: none, gate, analysis or a duration."), Tr::tr("P")));
+        parser.addOption(
+            QCommandLineOption(QStringLiteral("canary-slots"), Tr::tr("Idle slots that get the canary."), Tr::tr("K")));
         parser.addOption(QCommandLineOption(QStringLiteral("undeploy-delay"),
-            tr("Canary: how long the old colour stays up at 100 %."), tr("DURATION")));
+            Tr::tr("Canary: how long the old colour stays up at 100 %."), Tr::tr("DURATION")));
         parser.addOption(QCommandLineOption(QStringLiteral("keep-old-for"),
-            tr("Blue-green: how long the old colour stays up after the switch."), tr("DURATION")));
-        parser.addOption(QCommandLineOption(QStringLiteral("max-unavailable"),
-            tr("Rolling: slots replaced at a time."), tr("N")));
+            Tr::tr("Blue-green: how long the old colour stays up after the switch."), Tr::tr("DURATION")));
+        parser.addOption(QCommandLineOption(
+            QStringLiteral("max-unavailable"), Tr::tr("Rolling: slots replaced at a time."), Tr::tr("N")));
         parser.addOption(QCommandLineOption(QStringLiteral("health-timeout"),
-            tr("How long a new slot may take to pass HAProxy's health check."), tr("DURATION")));
+            Tr::tr("How long a new slot may take to pass HAProxy's health check."), Tr::tr("DURATION")));
         parser.addOption(QCommandLineOption(QStringLiteral("drain-timeout"),
-            tr("How long to wait for a draining slot's sessions to end."), tr("DURATION")));
+            Tr::tr("How long to wait for a draining slot's sessions to end."), Tr::tr("DURATION")));
     };
     startCommand.run = start;
     commands.push_back(startCommand);
 
     commands.push_back(makeAction(QStringLiteral("promote"), RolloutAction::Promote,
-        tr("Go to the next step now (with --full: straight to 100 %).")));
-    commands.push_back(makeAction(QStringLiteral("pause"), RolloutAction::Pause, tr("Pause the rollout.")));
+        Tr::tr("Go to the next step now (with --full: straight to 100 %).")));
+    commands.push_back(makeAction(QStringLiteral("pause"), RolloutAction::Pause, Tr::tr("Pause the rollout.")));
     commands.push_back(makeAction(QStringLiteral("resume"), RolloutAction::Resume,
-        tr("Resume a paused rollout, or retry the failed operation of a held one.")));
+        Tr::tr("Resume a paused rollout, or retry the failed operation of a held one.")));
     commands.push_back(makeAction(QStringLiteral("abort"), RolloutAction::Abort,
-        tr("Traffic back to the stable version now; the new version is kept for inspection.")));
+        Tr::tr("Traffic back to the stable version now; the new version is kept for inspection.")));
     commands.push_back(makeAction(QStringLiteral("rollback"), RolloutAction::Rollback,
-        tr("Abort, then undeploy the new version (in place: redeploy the previous one).")));
+        Tr::tr("Abort, then undeploy the new version (in place: redeploy the previous one).")));
     commands.push_back(makeAction(QStringLiteral("retry"), RolloutAction::Retry,
-        tr("Start an aborted or rolled-back rollout again with the same version.")));
+        Tr::tr("Start an aborted or rolled-back rollout again with the same version.")));
 
     Command engineCommand;
-    engineCommand.path = { QStringLiteral("engine") };
-    engineCommand.summary = tr("Run the rollout engine in the foreground until interrupted.");
+    engineCommand.path = {QStringLiteral("engine")};
+    engineCommand.summary = Tr::tr("Run the rollout engine in the foreground until interrupted.");
     engineCommand.options = addEnvOption;
     engineCommand.run = engine;
     commands.push_back(engineCommand);
 
     Command historyCommand;
-    historyCommand.path = { QStringLiteral("history") };
-    historyCommand.summary = tr("List past rollouts with who did what, when and why.");
+    historyCommand.path = {QStringLiteral("history")};
+    historyCommand.summary = Tr::tr("List past rollouts with who did what, when and why.");
     historyCommand.options = [](QCommandLineParser &parser) {
         addEnvOption(parser);
-        parser.addOption(QCommandLineOption(QStringLiteral("json"), tr("Print JSON (documented in docs/engine.md).")));
+        parser.addOption(
+            QCommandLineOption(QStringLiteral("json"), Tr::tr("Print JSON (documented in docs/engine.md).")));
     };
     historyCommand.run = history;
     commands.push_back(historyCommand);

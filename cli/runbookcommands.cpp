@@ -16,20 +16,20 @@
 namespace gl::cli {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("gl::cli", text);
-}
+// The translation context of this file's messages; lupdate reads it from Q_DECLARE_TR_FUNCTIONS.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(gl::cli)
+};
 
 void addProfileOption(QCommandLineParser &parser)
 {
-    parser.addOption(QCommandLineOption(
-        QStringLiteral("profile"), tr("The profile database (default: %1).").arg(defaultProfilePath()), tr("FILE")));
+    parser.addOption(QCommandLineOption(QStringLiteral("profile"),
+        Tr::tr("The profile database (default: %1).").arg(defaultProfilePath()), Tr::tr("FILE")));
 }
 
 void addJsonOption(QCommandLineParser &parser)
 {
-    parser.addOption(QCommandLineOption(QStringLiteral("json"), tr("Print the result as JSON.")));
+    parser.addOption(QCommandLineOption(QStringLiteral("json"), Tr::tr("Print the result as JSON.")));
 }
 
 std::optional<ProfileStore> openProfile(Context &context)
@@ -70,7 +70,7 @@ int sync(Context &context)
     }
     const Result<QStringList> sources = library.sources();
     if (sources.ok() && sources->isEmpty()) {
-        context.err << tr("runbook sync: no source folders are configured; add one with --source DIR") << '\n';
+        context.err << Tr::tr("runbook sync: no source folders are configured; add one with --source DIR") << '\n';
         return ExitUsage;
     }
     const Result<SyncReport> report = library.syncConfigured();
@@ -96,16 +96,16 @@ int sync(Context &context)
             if (!ids.isEmpty())
                 context.out << label.arg(ids.size()) << ' ' << ids.join(QStringLiteral(", ")) << '\n';
         };
-        print(tr("Added (%1):"), report->added);
-        print(tr("Changed (%1):"), report->changed);
-        print(tr("Removed (%1):"), report->removed);
-        context.out << tr("Unchanged: %1").arg(report->unchanged) << '\n';
+        print(Tr::tr("Added (%1):"), report->added);
+        print(Tr::tr("Changed (%1):"), report->changed);
+        print(Tr::tr("Removed (%1):"), report->removed);
+        context.out << Tr::tr("Unchanged: %1").arg(report->unchanged) << '\n';
         if (!report->pinnedInProgress.isEmpty())
-            context.out << tr("In progress on their earlier version (notes kept): %1")
+            context.out << Tr::tr("In progress on their earlier version (notes kept): %1")
                                .arg(report->pinnedInProgress.join(QStringLiteral(", ")))
                         << '\n';
         for (const QString &folder : report->unavailableSources)
-            context.err << tr("Source not available, its runbooks were kept: %1").arg(folder) << '\n';
+            context.err << Tr::tr("Source not available, its runbooks were kept: %1").arg(folder) << '\n';
         for (const SyncProblem &problem : report->problems)
             context.err << problem.message << '\n';
     }
@@ -117,7 +117,7 @@ int search(Context &context)
 {
     const QString query = context.parser.positionalArguments().join(u' ');
     if (query.trimmed().isEmpty()) {
-        context.err << tr("runbook search: give the words to look for") << '\n' << context.parser.helpText();
+        context.err << Tr::tr("runbook search: give the words to look for") << '\n' << context.parser.helpText();
         return ExitUsage;
     }
     std::optional<ProfileStore> store = openProfile(context);
@@ -146,7 +146,7 @@ int search(Context &context)
         return hits->isEmpty() ? ExitError : ExitOk;
     }
     if (hits->isEmpty()) {
-        context.err << tr("No runbook matches \"%1\".").arg(query) << '\n';
+        context.err << Tr::tr("No runbook matches \"%1\".").arg(query) << '\n';
         return ExitError;
     }
     for (const RunbookSearchHit &hit : *hits) {
@@ -186,7 +186,7 @@ int show(Context &context)
 {
     const QStringList args = context.parser.positionalArguments();
     if (args.size() != 1) {
-        context.err << tr("runbook show: give one runbook id") << '\n' << context.parser.helpText();
+        context.err << Tr::tr("runbook show: give one runbook id") << '\n' << context.parser.helpText();
         return ExitUsage;
     }
     std::optional<ProfileStore> store = openProfile(context);
@@ -211,28 +211,29 @@ int show(Context &context)
     const Runbook &r = *runbook;
     context.out << r.title << '\n'
                 << QString(r.title.size(), u'=') << '\n'
-                << tr("id %1, version %2, service %3, owner %4").arg(r.id).arg(r.version).arg(r.service, r.owner)
+                << Tr::tr("id %1, version %2, service %3, owner %4").arg(r.id).arg(r.version).arg(r.service, r.owner)
                 << '\n'
-                << tr("RTO %1, RPO %2; tags: %3")
-                       .arg(r.rtoSeconds ? formatDuration(r.rtoSeconds) : tr("none"),
-                           r.rpoSeconds ? formatDuration(r.rpoSeconds) : tr("none"), r.tags.join(QStringLiteral(", ")))
+                << Tr::tr("RTO %1, RPO %2; tags: %3")
+                       .arg(r.rtoSeconds ? formatDuration(r.rtoSeconds) : Tr::tr("none"),
+                           r.rpoSeconds ? formatDuration(r.rpoSeconds) : Tr::tr("none"),
+                           r.tags.join(QStringLiteral(", ")))
                 << '\n';
     if (!r.prerequisites.isEmpty()) {
-        context.out << '\n' << tr("Prerequisites:") << '\n';
+        context.out << '\n' << Tr::tr("Prerequisites:") << '\n';
         for (const QString &p : r.prerequisites)
             context.out << "  - " << p << '\n';
     }
     for (qsizetype i = 0; i < r.steps.size(); ++i) {
         const RunbookStep &step = r.steps.at(i);
         context.out << '\n'
-                    << tr("Step %1/%2: %3 (expected %4)")
+                    << Tr::tr("Step %1/%2: %3 (expected %4)")
                            .arg(i + 1)
                            .arg(r.steps.size())
                            .arg(step.title, formatDuration(step.expectedSeconds))
                     << '\n'
                     << step.instructions << '\n'
-                    << tr("Verify: %1").arg(step.verify) << '\n'
-                    << tr("Undo: %1").arg(step.undo) << '\n';
+                    << Tr::tr("Verify: %1").arg(step.verify) << '\n'
+                    << Tr::tr("Undo: %1").arg(step.undo) << '\n';
     }
     return ExitOk;
 }
@@ -249,12 +250,13 @@ int report(Context &context)
     if (drillId <= 0) {
         const QString runbookId = context.parser.value(QStringLiteral("runbook"));
         if (runbookId.isEmpty()) {
-            context.err << tr("drill report: give --drill ID or --runbook ID") << '\n' << context.parser.helpText();
+            context.err << Tr::tr("drill report: give --drill ID or --runbook ID") << '\n' << context.parser.helpText();
             return ExitUsage;
         }
         const Result<QList<DrillRecord>> history = Drill::history(library, runbookId);
         if (!history || history->isEmpty()) {
-            context.err << (history ? tr("Runbook \"%1\" has no drills yet.").arg(runbookId) : history.error().message)
+            context.err << (history ? Tr::tr("Runbook \"%1\" has no drills yet.").arg(runbookId)
+                                    : history.error().message)
                         << '\n';
             return ExitError;
         }
@@ -273,10 +275,10 @@ int report(Context &context)
     }
     QFile file(output);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(markdown.toUtf8()) < 0) {
-        context.err << tr("Could not write %1: %2").arg(output, file.errorString()) << '\n';
+        context.err << Tr::tr("Could not write %1: %2").arg(output, file.errorString()) << '\n';
         return ExitError;
     }
-    context.out << tr("Wrote %1").arg(output) << '\n';
+    context.out << Tr::tr("Wrote %1").arg(output) << '\n';
     return ExitOk;
 }
 
@@ -285,7 +287,7 @@ int drills(Context &context)
 {
     const QString runbookId = context.parser.value(QStringLiteral("runbook"));
     if (runbookId.isEmpty()) {
-        context.err << tr("drill list: --runbook ID is required") << '\n' << context.parser.helpText();
+        context.err << Tr::tr("drill list: --runbook ID is required") << '\n' << context.parser.helpText();
         return ExitUsage;
     }
     std::optional<ProfileStore> store = openProfile(context);
@@ -300,8 +302,8 @@ int drills(Context &context)
     for (const DrillRecord &r : *history) {
         const std::optional<qint64> rto = r.measuredRtoSeconds();
         context.out << QString::number(r.id).rightJustified(5) << "  " << r.startedAt.toString(Qt::ISODate) << "  "
-                    << (r.isEnded() ? tr("RTO %1").arg(rto ? formatDuration(*rto) : QStringLiteral("—"))
-                                    : tr("running"))
+                    << (r.isEnded() ? Tr::tr("RTO %1").arg(rto ? formatDuration(*rto) : QStringLiteral("—"))
+                                    : Tr::tr("running"))
                     << "  " << r.scenario << '\n';
     }
     return ExitOk;
@@ -315,43 +317,46 @@ std::vector<Command> runbookCommands()
     Command syncCommand;
     syncCommand.path = {QStringLiteral("runbook"), QStringLiteral("sync")};
     syncCommand.summary
-        = tr("Import runbook source folders into the local copy; report added, changed, removed and errors.");
+        = Tr::tr("Import runbook source folders into the local copy; report added, changed, removed and errors.");
     syncCommand.options = [](QCommandLineParser &parser) {
         addProfileOption(parser);
         addJsonOption(parser);
         parser.addOption(QCommandLineOption(QStringLiteral("source"),
-            tr("A folder of runbooks (*.md) to add to the configured sources; may be repeated."), tr("DIR")));
+            Tr::tr("A folder of runbooks (*.md) to add to the configured sources; may be repeated."), Tr::tr("DIR")));
     };
     syncCommand.run = sync;
     commands.push_back(syncCommand);
 
     Command searchCommand;
     searchCommand.path = {QStringLiteral("runbook"), QStringLiteral("search")};
-    searchCommand.summary = tr("Search the local runbooks (title, tags, body); best matches first.");
+    searchCommand.summary = Tr::tr("Search the local runbooks (title, tags, body); best matches first.");
     searchCommand.options = [](QCommandLineParser &parser) {
         addProfileOption(parser);
         addJsonOption(parser);
-        parser.addOption(QCommandLineOption(QStringLiteral("limit"), tr("At most N results (default 10)."), tr("N")));
-        parser.addPositionalArgument(QStringLiteral("words"), tr("The words to look for (each matches as a prefix)."));
+        parser.addOption(
+            QCommandLineOption(QStringLiteral("limit"), Tr::tr("At most N results (default 10)."), Tr::tr("N")));
+        parser.addPositionalArgument(
+            QStringLiteral("words"), Tr::tr("The words to look for (each matches as a prefix)."));
     };
     searchCommand.run = search;
     commands.push_back(searchCommand);
 
     Command showCommand;
     showCommand.path = {QStringLiteral("runbook"), QStringLiteral("show")};
-    showCommand.summary = tr("Print a runbook from the local copy, step by step.");
+    showCommand.summary = Tr::tr("Print a runbook from the local copy, step by step.");
     showCommand.options = [](QCommandLineParser &parser) {
         addProfileOption(parser);
-        parser.addOption(QCommandLineOption(QStringLiteral("version"), tr("An earlier imported version."), tr("N")));
-        parser.addOption(QCommandLineOption(QStringLiteral("raw"), tr("Print the Markdown file as imported.")));
-        parser.addPositionalArgument(QStringLiteral("id"), tr("The runbook id."));
+        parser.addOption(
+            QCommandLineOption(QStringLiteral("version"), Tr::tr("An earlier imported version."), Tr::tr("N")));
+        parser.addOption(QCommandLineOption(QStringLiteral("raw"), Tr::tr("Print the Markdown file as imported.")));
+        parser.addPositionalArgument(QStringLiteral("id"), Tr::tr("The runbook id."));
     };
     showCommand.run = show;
     commands.push_back(showCommand);
 
     Command listCommand;
     listCommand.path = {QStringLiteral("runbook"), QStringLiteral("list")};
-    listCommand.summary = tr("List the runbooks of the local copy.");
+    listCommand.summary = Tr::tr("List the runbooks of the local copy.");
     listCommand.options = [](QCommandLineParser &parser) {
         addProfileOption(parser);
         addJsonOption(parser);
@@ -361,23 +366,24 @@ std::vector<Command> runbookCommands()
 
     Command reportCommand;
     reportCommand.path = {QStringLiteral("drill"), QStringLiteral("report")};
-    reportCommand.summary = tr("Print (or write) the Markdown report of a DR drill.");
+    reportCommand.summary = Tr::tr("Print (or write) the Markdown report of a DR drill.");
     reportCommand.options = [](QCommandLineParser &parser) {
         addProfileOption(parser);
-        parser.addOption(QCommandLineOption(QStringLiteral("drill"), tr("The drill id."), tr("ID")));
+        parser.addOption(QCommandLineOption(QStringLiteral("drill"), Tr::tr("The drill id."), Tr::tr("ID")));
         parser.addOption(
-            QCommandLineOption(QStringLiteral("runbook"), tr("The latest drill of this runbook."), tr("ID")));
-        parser.addOption(QCommandLineOption(QStringLiteral("output"), tr("Write the report to FILE."), tr("FILE")));
+            QCommandLineOption(QStringLiteral("runbook"), Tr::tr("The latest drill of this runbook."), Tr::tr("ID")));
+        parser.addOption(
+            QCommandLineOption(QStringLiteral("output"), Tr::tr("Write the report to FILE."), Tr::tr("FILE")));
     };
     reportCommand.run = report;
     commands.push_back(reportCommand);
 
     Command listDrills;
     listDrills.path = {QStringLiteral("drill"), QStringLiteral("list")};
-    listDrills.summary = tr("List the DR drills of a runbook, newest first.");
+    listDrills.summary = Tr::tr("List the DR drills of a runbook, newest first.");
     listDrills.options = [](QCommandLineParser &parser) {
         addProfileOption(parser);
-        parser.addOption(QCommandLineOption(QStringLiteral("runbook"), tr("The runbook id."), tr("ID")));
+        parser.addOption(QCommandLineOption(QStringLiteral("runbook"), Tr::tr("The runbook id."), Tr::tr("ID")));
     };
     listDrills.run = drills;
     commands.push_back(listDrills);

@@ -11,12 +11,12 @@ namespace gl {
 
 // What one rule is evaluated on. NaN means "not measured" (no series, 0/0 in the window).
 struct RuleInput {
-    double value = std::nan("");          // the new version's SLI
-    double stableValue = std::nan("");    // the stable version's SLI (relative rules)
-    double requests = std::nan("");       // the new version's requests over the window
+    double value = std::nan(""); // the new version's SLI
+    double stableValue = std::nan(""); // the stable version's SLI (relative rules)
+    double requests = std::nan(""); // the new version's requests over the window
     double stableRequests = std::nan(""); // the stable version's requests (relative rules)
-    int minRequests = 0;                  // 0: no minimum
-    QString queryProblem;                 // non-empty: the SLI could not be read (e.g. "3 series"); inconclusive
+    int minRequests = 0; // 0: no minimum
+    QString queryProblem; // non-empty: the SLI could not be read (e.g. "3 series"); inconclusive
     // Burn-rate rules: the budget fraction burnt before this measurement and the time it stands for.
     double burntBefore = 0;
     qint64 elapsedMs = 0;
@@ -24,11 +24,11 @@ struct RuleInput {
 
 struct RuleResult {
     Outcome outcome = Outcome::Inconclusive;
-    double value = std::nan("");     // what the threshold was compared with (burn rate: the fraction burnt)
+    double value = std::nan(""); // what the threshold was compared with (burn rate: the fraction burnt)
     double threshold = std::nan(""); // the effective limit
-    QString comparison;              // "<=", ">=", "<"
-    double burnt = 0;                // burn-rate rules: the budget fraction burnt after this measurement
-    QString reason;                  // translated
+    QString comparison; // "<=", ">=", "<"
+    double burnt = 0; // burn-rate rules: the budget fraction burnt after this measurement
+    QString reason; // translated
 };
 
 // Evaluates one rule (pure; see docs/analysis.md "Rules"):

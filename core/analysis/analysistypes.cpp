@@ -17,7 +17,7 @@ QString toString(Outcome outcome)
 
 std::optional<Outcome> outcomeFromString(const QString &text)
 {
-    for (Outcome o : { Outcome::Pass, Outcome::Fail, Outcome::Inconclusive }) {
+    for (Outcome o : {Outcome::Pass, Outcome::Fail, Outcome::Inconclusive}) {
         if (toString(o) == text)
             return o;
     }
@@ -45,8 +45,8 @@ QString toString(Verdict verdict)
 
 std::optional<Verdict> verdictFromString(const QString &text)
 {
-    for (Verdict v : { Verdict::Pending, Verdict::Passing, Verdict::Passed, Verdict::Failing, Verdict::Failed,
-             Verdict::Inconclusive }) {
+    for (Verdict v : {Verdict::Pending, Verdict::Passing, Verdict::Passed, Verdict::Failing, Verdict::Failed,
+             Verdict::Inconclusive}) {
         if (toString(v) == text)
             return v;
     }

@@ -38,21 +38,21 @@ enum class Verdict { Pending, Passing, Passed, Failing, Failed, Inconclusive };
 // One rule measured once: what a user needs to see why a rollout passed or failed.
 struct Measurement {
     qint64 runId = 0;
-    int sequence = 0;        // the evaluation it belongs to (1, 2, ...)
-    QDateTime at;            // UTC, from the analysis clock
-    QString rule;            // the rule's display name, e.g. "errors <= 0.01"
+    int sequence = 0; // the evaluation it belongs to (1, 2, ...)
+    QDateTime at; // UTC, from the analysis clock
+    QString rule; // the rule's display name, e.g. "errors <= 0.01"
     QString sli;
-    QString version;         // the new version
-    QString stableVersion;   // the version it is compared with
-    double value = std::nan("");       // the new version's SLI (burn-rate rules: the budget fraction burnt)
+    QString version; // the new version
+    QString stableVersion; // the version it is compared with
+    double value = std::nan(""); // the new version's SLI (burn-rate rules: the budget fraction burnt)
     double stableValue = std::nan(""); // relative rules: the stable version's SLI
-    double threshold = std::nan("");  // the limit the value was held to (relative: factor x stable, floored)
-    QString comparison;      // "<=", ">=" or "<"
-    double requests = std::nan("");   // the new version's requests over the window
+    double threshold = std::nan(""); // the limit the value was held to (relative: factor x stable, floored)
+    QString comparison; // "<=", ">=" or "<"
+    double requests = std::nan(""); // the new version's requests over the window
     Outcome outcome = Outcome::Inconclusive;
-    QString reason;          // translated, e.g. "0.092 > 0.01"
+    QString reason; // translated, e.g. "0.092 > 0.01"
     Verdict verdict = Verdict::Pending; // the analysis verdict after this evaluation
-    int failures = 0;        // failed evaluations counted towards the limit after this evaluation
+    int failures = 0; // failed evaluations counted towards the limit after this evaluation
 };
 
 // One evaluation of every rule at one time.

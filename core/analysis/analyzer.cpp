@@ -55,8 +55,8 @@ Status Analyzer::start(const QString &newVersion, const QString &stableVersion, 
         needsStable = needsStable || rule.kind == RuleKind::Relative;
     }
     if (needsStable && stableVersion.trimmed().isEmpty())
-        return makeError(
-            ErrorCode::InvalidArgument, tr("A rule compares with the stable version, but no stable version was given."));
+        return makeError(ErrorCode::InvalidArgument,
+            tr("A rule compares with the stable version, but no stable version was given."));
 
     m_newVersion = newVersion;
     m_stableVersion = stableVersion;
@@ -139,8 +139,8 @@ bool Analyzer::evaluateNow()
         m_values.insert(promql, QueryValue {});
         PrometheusQuery *job = m_prometheus.query(promql);
         job->setTimeout(timeoutMs);
-        connect(job, &PrometheusQuery::finished, this,
-            [this, generation, promql](const Result<PrometheusResult> &result) {
+        connect(
+            job, &PrometheusQuery::finished, this, [this, generation, promql](const Result<PrometheusResult> &result) {
                 onQueryFinished(generation, promql, result);
             });
         m_queries << job;
@@ -221,13 +221,14 @@ void Analyzer::finishEvaluation()
         input.value = newValue.value;
         input.stableValue = relative ? stableValue.value : std::nan("");
         input.minRequests = m_config.minRequests;
-        input.requests = newRequests.problem.isEmpty() && newRequests.error.isEmpty() ? newRequests.value : std::nan("");
+        input.requests
+            = newRequests.problem.isEmpty() && newRequests.error.isEmpty() ? newRequests.value : std::nan("");
         input.stableRequests
             = stableRequests.problem.isEmpty() && stableRequests.error.isEmpty() ? stableRequests.value : std::nan("");
         input.burntBefore = m_burnt.value(i);
         input.elapsedMs = elapsedMs;
         bool prometheusFailed = false;
-        QList<const QueryValue *> used { &newValue, &newRequests };
+        QList<const QueryValue *> used {&newValue, &newRequests};
         if (relative)
             used << &stableValue << &stableRequests;
         for (const QueryValue *v : std::as_const(used)) {
@@ -270,7 +271,8 @@ void Analyzer::finishEvaluation()
     evaluation.outcome = combineOutcomes(outcomes);
     evaluation.prometheusFailed = evaluation.outcome == Outcome::Inconclusive && anyPrometheusFailure;
     const Verdict before = m_tracker->verdict();
-    const QString detail = (evaluation.outcome == Outcome::Fail ? failReasons : otherReasons).join(QStringLiteral("; "));
+    const QString detail
+        = (evaluation.outcome == Outcome::Fail ? failReasons : otherReasons).join(QStringLiteral("; "));
     const Verdict after = m_tracker->record(evaluation.outcome, evaluation.prometheusFailed, nowMs, detail);
     evaluation.verdict = after;
     evaluation.failures = m_tracker->failures();

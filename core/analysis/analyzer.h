@@ -88,9 +88,9 @@ private:
     struct QueryValue {
         bool done = false;
         double value = 0;
-        QString problem;         // the query answered but gave no usable single value
+        QString problem; // the query answered but gave no usable single value
         bool prometheusFailed = false;
-        QString error;           // Prometheus did not answer / refused
+        QString error; // Prometheus did not answer / refused
     };
 
     void onQueryFinished(quint64 generation, const QString &promql, const Result<PrometheusResult> &result);

@@ -38,8 +38,8 @@ QString isoTime(const QDateTime &time)
     return time.toUTC().toString(Qt::ISODateWithMs);
 }
 
-const QString kRunColumns = QStringLiteral(
-    "id, rollout_id, new_version, stable_version, started_at, finished_at, verdict, reason, config");
+const QString kRunColumns
+    = QStringLiteral("id, rollout_id, new_version, stable_version, started_at, finished_at, verdict, reason, config");
 
 AnalysisRunRecord runFrom(const QSqlQuery &q)
 {
@@ -71,10 +71,11 @@ Result<qint64> MeasurementStore::beginRun(qint64 rolloutId, const QString &newVe
     const QDateTime &startedAt, const AnalysisConfig &config)
 {
     Result<QSqlQuery> q = m_database.exec(
-        QStringLiteral("INSERT INTO analysis_runs (rollout_id, new_version, stable_version, started_at, verdict, config)"
-                       " VALUES (?, ?, ?, ?, 'pending', ?)"),
-        { rolloutId, text(newVersion), text(stableVersion), isoTime(startedAt),
-            QString::fromUtf8(QJsonDocument(config.toJson()).toJson(QJsonDocument::Compact)) });
+        QStringLiteral(
+            "INSERT INTO analysis_runs (rollout_id, new_version, stable_version, started_at, verdict, config)"
+            " VALUES (?, ?, ?, ?, 'pending', ?)"),
+        {rolloutId, text(newVersion), text(stableVersion), isoTime(startedAt),
+            QString::fromUtf8(QJsonDocument(config.toJson()).toJson(QJsonDocument::Compact))});
     if (!q)
         return q.error();
     return q->lastInsertId().toLongLong();
@@ -85,18 +86,19 @@ Status MeasurementStore::record(const Evaluation &evaluation)
     return m_database.transaction([&]() -> Status {
         for (const Measurement &m : evaluation.measurements) {
             const Result<QSqlQuery> q = m_database.exec(
-                QStringLiteral("INSERT INTO analysis_measurements (run_id, seq, at, rule, sli, version, stable_version,"
-                               " value, stable_value, threshold, comparison, requests, outcome, verdict, failures, reason)"
-                               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                { evaluation.runId, m.sequence, isoTime(m.at), text(m.rule), text(m.sli), text(m.version),
+                QStringLiteral(
+                    "INSERT INTO analysis_measurements (run_id, seq, at, rule, sli, version, stable_version,"
+                    " value, stable_value, threshold, comparison, requests, outcome, verdict, failures, reason)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                {evaluation.runId, m.sequence, isoTime(m.at), text(m.rule), text(m.sli), text(m.version),
                     text(m.stableVersion), real(m.value), real(m.stableValue), real(m.threshold), text(m.comparison),
-                    real(m.requests), toString(m.outcome), toString(m.verdict), m.failures, text(m.reason) });
+                    real(m.requests), toString(m.outcome), toString(m.verdict), m.failures, text(m.reason)});
             if (!q)
                 return q.error();
         }
-        const Result<QSqlQuery> q = m_database.exec(
-            QStringLiteral("UPDATE analysis_runs SET verdict = ?, reason = ? WHERE id = ?"),
-            { toString(evaluation.verdict), text(evaluation.reason), evaluation.runId });
+        const Result<QSqlQuery> q
+            = m_database.exec(QStringLiteral("UPDATE analysis_runs SET verdict = ?, reason = ? WHERE id = ?"),
+                {toString(evaluation.verdict), text(evaluation.reason), evaluation.runId});
         if (!q)
             return q.error();
         return {};
@@ -105,9 +107,9 @@ Status MeasurementStore::record(const Evaluation &evaluation)
 
 Status MeasurementStore::finishRun(qint64 runId, Verdict verdict, const QString &reason, const QDateTime &finishedAt)
 {
-    const Result<QSqlQuery> q
-        = m_database.exec(QStringLiteral("UPDATE analysis_runs SET verdict = ?, reason = ?, finished_at = ? WHERE id = ?"),
-            { toString(verdict), text(reason), isoTime(finishedAt), runId });
+    const Result<QSqlQuery> q = m_database.exec(
+        QStringLiteral("UPDATE analysis_runs SET verdict = ?, reason = ?, finished_at = ? WHERE id = ?"),
+        {toString(verdict), text(reason), isoTime(finishedAt), runId});
     if (!q)
         return q.error();
     return {};
@@ -115,9 +117,8 @@ Status MeasurementStore::finishRun(qint64 runId, Verdict verdict, const QString 
 
 Result<AnalysisRunRecord> MeasurementStore::run(qint64 runId) const
 {
-    Result<QSqlQuery> q
-        = m_database.exec(QStringLiteral("SELECT ") + kRunColumns + QStringLiteral(" FROM analysis_runs WHERE id = ?"),
-            { runId });
+    Result<QSqlQuery> q = m_database.exec(
+        QStringLiteral("SELECT ") + kRunColumns + QStringLiteral(" FROM analysis_runs WHERE id = ?"), {runId});
     if (!q)
         return q.error();
     if (!q->next())
@@ -139,12 +140,12 @@ Result<AnalysisRunRecord> MeasurementStore::latestRun(std::optional<qint64> roll
 
 Result<QList<AnalysisRunRecord>> MeasurementStore::runs(std::optional<qint64> rolloutId, int limit) const
 {
-    Result<QSqlQuery> q = rolloutId
-        ? m_database.exec(QStringLiteral("SELECT ") + kRunColumns
-                + QStringLiteral(" FROM analysis_runs WHERE rollout_id = ? ORDER BY id DESC LIMIT ?"),
-            { *rolloutId, limit })
-        : m_database.exec(QStringLiteral("SELECT ") + kRunColumns + QStringLiteral(" FROM analysis_runs ORDER BY id DESC LIMIT ?"),
-            { limit });
+    Result<QSqlQuery> q = rolloutId ? m_database.exec(QStringLiteral("SELECT ") + kRunColumns
+                                  + QStringLiteral(" FROM analysis_runs WHERE rollout_id = ? ORDER BY id DESC LIMIT ?"),
+                              {*rolloutId, limit})
+                                    : m_database.exec(QStringLiteral("SELECT ") + kRunColumns
+                                            + QStringLiteral(" FROM analysis_runs ORDER BY id DESC LIMIT ?"),
+                                        {limit});
     if (!q)
         return q.error();
     QList<AnalysisRunRecord> list;
@@ -160,10 +161,10 @@ Result<QList<Measurement>> MeasurementStore::measurements(qint64 runId, int limi
     Result<QSqlQuery> q = limit > 0
         ? m_database.exec(QStringLiteral("SELECT * FROM (SELECT ") + columns
                 + QStringLiteral(" FROM analysis_measurements WHERE run_id = ? ORDER BY id DESC LIMIT ?) ORDER BY id"),
-            { runId, limit })
-        : m_database.exec(
-            QStringLiteral("SELECT ") + columns + QStringLiteral(" FROM analysis_measurements WHERE run_id = ? ORDER BY id"),
-            { runId });
+            {runId, limit})
+        : m_database.exec(QStringLiteral("SELECT ") + columns
+                + QStringLiteral(" FROM analysis_measurements WHERE run_id = ? ORDER BY id"),
+            {runId});
     if (!q)
         return q.error();
     QList<Measurement> list;

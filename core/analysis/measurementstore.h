@@ -44,7 +44,8 @@ public:
     // The most recent run, of `rolloutId` if given. NotFound when there is none.
     [[nodiscard]] Result<AnalysisRunRecord> latestRun(std::optional<qint64> rolloutId = std::nullopt) const;
     // Runs, newest first, of `rolloutId` if given.
-    [[nodiscard]] Result<QList<AnalysisRunRecord>> runs(std::optional<qint64> rolloutId = std::nullopt, int limit = 100) const;
+    [[nodiscard]] Result<QList<AnalysisRunRecord>> runs(
+        std::optional<qint64> rolloutId = std::nullopt, int limit = 100) const;
     // A run's measurements in order (sequence, then rule order). `limit` > 0 keeps only the last `limit`.
     [[nodiscard]] Result<QList<Measurement>> measurements(qint64 runId, int limit = 0) const;
 

@@ -49,10 +49,12 @@ Verdict VerdictTracker::record(Outcome outcome, bool prometheusFailed, qint64 no
         const int failures = m_counter.failures();
         if (m_counter.limitReached()) {
             m_verdict = Verdict::Failed;
-            m_reason = Tr::tr("failed: failed measurement %1 of the %2 allowed: %3").arg(failures).arg(limit).arg(detail);
+            m_reason
+                = Tr::tr("failed: failed measurement %1 of the %2 allowed: %3").arg(failures).arg(limit).arg(detail);
         } else {
             m_verdict = Verdict::Failing;
-            m_reason = Tr::tr("failing: failed measurement %1 of the %2 allowed: %3").arg(failures).arg(limit).arg(detail);
+            m_reason
+                = Tr::tr("failing: failed measurement %1 of the %2 allowed: %3").arg(failures).arg(limit).arg(detail);
         }
         break;
     }
@@ -79,7 +81,8 @@ Verdict VerdictTracker::record(Outcome outcome, bool prometheusFailed, qint64 no
         const qint64 sinceMs = nowMs - m_noDataSinceMs;
         if (sinceMs >= m_inconclusiveAfterMs) {
             m_verdict = Verdict::Inconclusive;
-            m_reason = Tr::tr("inconclusive for %1 s: %2").arg(QString::number(double(sinceMs) / 1000.0, 'f', 1), detail);
+            m_reason
+                = Tr::tr("inconclusive for %1 s: %2").arg(QString::number(double(sinceMs) / 1000.0, 'f', 1), detail);
         } else {
             m_verdict = Verdict::Pending;
             m_reason = Tr::tr("no verdict yet: %1").arg(detail);

@@ -29,9 +29,9 @@ Result<AuditEntry> ApprovalLedger::record(
     record.action = u"approval." + toString(s.decision);
     record.subject = subjectFor(s.rolloutId);
     record.detail = QJsonObject {
-        { QStringLiteral("gate"), s.gate },
-        { QStringLiteral("token"), statement.toToken() },
-        { QStringLiteral("recorded_by"), recordedBy },
+        {QStringLiteral("gate"), s.gate},
+        {QStringLiteral("token"), statement.toToken()},
+        {QStringLiteral("recorded_by"), recordedBy},
     };
     record.uniqueKey = u"statement-nonce:" + s.nonce;
     Result<AuditEntry> entry = m_log->append(record);

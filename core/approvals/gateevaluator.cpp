@@ -44,8 +44,8 @@ GateEvaluator::GateEvaluator(QList<Identity> approvers)
     : m_approvers(std::move(approvers))
 { }
 
-GateStatus GateEvaluator::evaluate(
-    const GateConfig &gate, const GateContext &context, const QList<SignedStatement> &statements, Decision counted) const
+GateStatus GateEvaluator::evaluate(const GateConfig &gate, const GateContext &context,
+    const QList<SignedStatement> &statements, Decision counted) const
 {
     GateStatus status;
     status.gate = gate.name;
@@ -83,7 +83,8 @@ GateStatus GateEvaluator::evaluate(
                 groups << group;
         }
         if (person == context.startedBy) {
-            status.refused << person + u": " + Tr::tr("started this rollout and cannot approve it (separation of duties)");
+            status.refused << person + u": "
+                    + Tr::tr("started this rollout and cannot approve it (separation of duties)");
             continue;
         }
         if (groups.isEmpty()) {
@@ -134,7 +135,8 @@ GateStatus GateEvaluator::evaluate(
         return status;
     }
     status.reason = gate.distinctGroups
-        ? Tr::tr("Waiting for %n more approval(s) from different groups of: %1.", nullptr, needed).arg(gate.groups.join(u", "))
+        ? Tr::tr("Waiting for %n more approval(s) from different groups of: %1.", nullptr, needed)
+              .arg(gate.groups.join(u", "))
         : Tr::tr("Waiting for %n more approval(s) from: %1.", nullptr, needed).arg(gate.groups.join(u", "));
     return status;
 }

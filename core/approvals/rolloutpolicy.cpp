@@ -74,7 +74,7 @@ PolicyDecision RolloutPolicy::decide(
         override_.name = QLatin1String(Statement::kCalendarGate);
         override_.groups = m_config.calendar.overrideGroups;
         override_.quorum = m_config.calendar.overrideQuorum;
-        override_.inputs = { RequiredInput { QStringLiteral("reason"), QStringLiteral(".*\\S.*") } };
+        override_.inputs = {RequiredInput {QStringLiteral("reason"), QStringLiteral(".*\\S.*")}};
         const GateStatus status = m_config.calendar.overrideGroups.isEmpty()
             ? GateStatus {}
             : m_evaluator.evaluate(override_, scoped, statements, Decision::Override);
@@ -82,10 +82,11 @@ PolicyDecision RolloutPolicy::decide(
             decision.overridden = true;
         } else {
             decision.reasons << decision.calendar.reason
-                    + (m_config.calendar.overrideGroups.isEmpty()
-                            ? QString()
-                            : u' ' + Tr::tr("An override needs a reason and %n approval(s) from: %1.", nullptr, override_.quorum)
-                                         .arg(m_config.calendar.overrideGroups.join(u", ")));
+                    + (m_config.calendar.overrideGroups.isEmpty() ? QString()
+                                                                  : u' '
+                                + Tr::tr("An override needs a reason and %n approval(s) from: %1.", nullptr,
+                                    override_.quorum)
+                                      .arg(m_config.calendar.overrideGroups.join(u", ")));
         }
     }
 

@@ -45,8 +45,8 @@ public:
     [[nodiscard]] QString environment() const { return m_environment; }
 
 private:
-    [[nodiscard]] PolicyDecision decide(const GateContext &context, const QList<SignedStatement> &statements,
-        GateStage stage, int stepPercent) const;
+    [[nodiscard]] PolicyDecision decide(
+        const GateContext &context, const QList<SignedStatement> &statements, GateStage stage, int stepPercent) const;
 
     QString m_environment;
     ApprovalsConfig m_config;

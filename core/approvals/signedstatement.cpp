@@ -48,15 +48,20 @@ Result<SignedStatement> SignedStatement::fromToken(const QString &token)
 {
     const QStringList parts = token.trimmed().split(u'.');
     if (parts.size() != 3 || parts.at(0) != QLatin1String(kTokenPrefix))
-        return makeError(ErrorCode::Parse, Tr::tr("This is not a Greenlight decision token (it should start with glt1.)."));
-    const auto payload = QByteArray::fromBase64Encoding(parts.at(1).toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
-    const auto signature = QByteArray::fromBase64Encoding(parts.at(2).toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+        return makeError(
+            ErrorCode::Parse, Tr::tr("This is not a Greenlight decision token (it should start with glt1.)."));
+    const auto payload = QByteArray::fromBase64Encoding(
+        parts.at(1).toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+    const auto signature = QByteArray::fromBase64Encoding(
+        parts.at(2).toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
     if (!payload || !signature)
-        return makeError(ErrorCode::Parse, Tr::tr("The decision token is damaged (not base64url); copy it again in one piece."));
+        return makeError(
+            ErrorCode::Parse, Tr::tr("The decision token is damaged (not base64url); copy it again in one piece."));
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(*payload, &error);
     if (!document.isObject())
-        return makeError(ErrorCode::Parse, Tr::tr("The decision token is damaged; copy it again in one piece."), error.errorString());
+        return makeError(ErrorCode::Parse, Tr::tr("The decision token is damaged; copy it again in one piece."),
+            error.errorString());
     Result<Statement> statement = Statement::fromJson(document.object());
     if (!statement)
         return statement.error();

@@ -31,7 +31,7 @@ QString toString(Decision decision)
 
 std::optional<Decision> decisionFromString(const QString &text)
 {
-    for (Decision d : { Decision::Approve, Decision::Reject, Decision::Override, Decision::Block }) {
+    for (Decision d : {Decision::Approve, Decision::Reject, Decision::Override, Decision::Block}) {
         if (toString(d) == text)
             return d;
     }
@@ -44,14 +44,14 @@ QJsonObject Statement::toJson() const
     for (auto it = inputs.begin(); it != inputs.end(); ++it)
         in.insert(it.key(), it.value());
     QJsonObject object {
-        { QStringLiteral("v"), 1 },
-        { QStringLiteral("e"), environment },
-        { QStringLiteral("r"), rolloutId },
-        { QStringLiteral("g"), gate },
-        { QStringLiteral("d"), toString(decision) },
-        { QStringLiteral("t"), time.toSecsSinceEpoch() },
-        { QStringLiteral("s"), signer },
-        { QStringLiteral("n"), nonce },
+        {QStringLiteral("v"), 1},
+        {QStringLiteral("e"), environment},
+        {QStringLiteral("r"), rolloutId},
+        {QStringLiteral("g"), gate},
+        {QStringLiteral("d"), toString(decision)},
+        {QStringLiteral("t"), time.toSecsSinceEpoch()},
+        {QStringLiteral("s"), signer},
+        {QStringLiteral("n"), nonce},
     };
     if (!inputs.isEmpty())
         object.insert(QStringLiteral("i"), in);
@@ -67,8 +67,9 @@ Result<Statement> Statement::fromJson(const QJsonObject &object)
     };
     if (object.value(QStringLiteral("v")).toInt() != 1)
         return bad(Tr::tr("unknown format version"));
-    static const QStringList known { QStringLiteral("v"), QStringLiteral("e"), QStringLiteral("r"), QStringLiteral("g"),
-        QStringLiteral("d"), QStringLiteral("t"), QStringLiteral("s"), QStringLiteral("n"), QStringLiteral("i"), QStringLiteral("c") };
+    static const QStringList known {QStringLiteral("v"), QStringLiteral("e"), QStringLiteral("r"), QStringLiteral("g"),
+        QStringLiteral("d"), QStringLiteral("t"), QStringLiteral("s"), QStringLiteral("n"), QStringLiteral("i"),
+        QStringLiteral("c")};
     for (const QString &key : object.keys()) {
         if (!known.contains(key))
             return bad(Tr::tr("unknown field \"%1\"").arg(key));

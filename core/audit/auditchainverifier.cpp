@@ -100,7 +100,10 @@ bool AuditChainVerifier::feed(qint64 seq, QByteArrayView time, QByteArrayView ac
                           .arg(seq));
         } else {
             fail(m_expectedSeq,
-                Tr::tr("entry %1 is out of order: seq %2 follows seq %3").arg(m_expectedSeq).arg(seq).arg(m_expectedSeq - 1));
+                Tr::tr("entry %1 is out of order: seq %2 follows seq %3")
+                    .arg(m_expectedSeq)
+                    .arg(seq)
+                    .arg(m_expectedSeq - 1));
         }
         return false;
     }

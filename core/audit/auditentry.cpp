@@ -35,8 +35,8 @@ QByteArray AuditEntry::toJsonLine() const
     return out;
 }
 
-void appendAuditHashInput(QByteArray &out, qint64 seq, QByteArrayView time, QByteArrayView actor,
-    QByteArrayView action, QByteArrayView subject, QByteArrayView detailCanonical, QByteArrayView prevHash)
+void appendAuditHashInput(QByteArray &out, qint64 seq, QByteArrayView time, QByteArrayView actor, QByteArrayView action,
+    QByteArrayView subject, QByteArrayView detailCanonical, QByteArrayView prevHash)
 {
     out += "{\"action\":";
     appendCanonicalJsonString(out, action);
@@ -66,12 +66,12 @@ QByteArray auditHashInput(const AuditEntry &entry)
 QJsonObject AuditCheckpoint::toJson() const
 {
     return QJsonObject {
-        { QStringLiteral("log"), logId },
-        { QStringLiteral("seq"), seq },
-        { QStringLiteral("hash"), QString::fromLatin1(hash) },
-        { QStringLiteral("time"), time },
-        { QStringLiteral("key"), key },
-        { QStringLiteral("signature"), QString::fromLatin1(signature.toBase64()) },
+        {QStringLiteral("log"), logId},
+        {QStringLiteral("seq"), seq},
+        {QStringLiteral("hash"), QString::fromLatin1(hash)},
+        {QStringLiteral("time"), time},
+        {QStringLiteral("key"), key},
+        {QStringLiteral("signature"), QString::fromLatin1(signature.toBase64())},
     };
 }
 
@@ -91,11 +91,11 @@ QByteArray auditCheckpointSigningInput(const AuditCheckpoint &checkpoint)
 {
     return "greenlight-audit-checkpoint-v1\n"
         + canonicalJson(QJsonObject {
-            { QStringLiteral("log"), checkpoint.logId },
-            { QStringLiteral("seq"), checkpoint.seq },
-            { QStringLiteral("hash"), QString::fromLatin1(checkpoint.hash) },
-            { QStringLiteral("time"), checkpoint.time },
-            { QStringLiteral("key"), checkpoint.key },
+            {QStringLiteral("log"), checkpoint.logId},
+            {QStringLiteral("seq"), checkpoint.seq},
+            {QStringLiteral("hash"), QString::fromLatin1(checkpoint.hash)},
+            {QStringLiteral("time"), checkpoint.time},
+            {QStringLiteral("key"), checkpoint.key},
         });
 }
 

@@ -57,8 +57,8 @@ inline const QByteArray kAuditGenesisHash(64, '0');
 
 // The canonical bytes an entry's hash is computed over: canonical JSON of
 // {"action","actor","detail","prev","seq","subject","time"} with `detailCanonical` inserted verbatim.
-void appendAuditHashInput(QByteArray &out, qint64 seq, QByteArrayView time, QByteArrayView actor,
-    QByteArrayView action, QByteArrayView subject, QByteArrayView detailCanonical, QByteArrayView prevHash);
+void appendAuditHashInput(QByteArray &out, qint64 seq, QByteArrayView time, QByteArrayView actor, QByteArrayView action,
+    QByteArrayView subject, QByteArrayView detailCanonical, QByteArrayView prevHash);
 [[nodiscard]] QByteArray auditHashInput(const AuditEntry &entry);
 
 // The bytes a checkpoint signature covers (domain-separated so no other signed object can pass as one).

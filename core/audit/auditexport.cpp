@@ -1,6 +1,5 @@
 // AuditLog::exportTo and verifyAuditExport: the two export formats and their verification.
 #include "audit/auditlog.h"
-
 #include "audit/canonicaljson.h"
 
 #include <QCoreApplication>
@@ -82,10 +81,10 @@ Status AuditLog::exportTo(QIODevice &out, AuditExportFormat format) const
         return stored.error();
     QByteArray chunk;
     if (format == AuditExportFormat::JsonLines) {
-        chunk += canonicalJson(QJsonObject { { QStringLiteral("greenlight_audit"), 1 }, { QStringLiteral("log"), m_logId } });
+        chunk += canonicalJson(QJsonObject {{QStringLiteral("greenlight_audit"), 1}, {QStringLiteral("log"), m_logId}});
         chunk += '\n';
         for (const AuditCheckpoint &checkpoint : *stored) {
-            chunk += canonicalJson(QJsonObject { { QStringLiteral("checkpoint"), checkpoint.toJson() } });
+            chunk += canonicalJson(QJsonObject {{QStringLiteral("checkpoint"), checkpoint.toJson()}});
             chunk += '\n';
         }
     } else {
@@ -101,8 +100,8 @@ Status AuditLog::exportTo(QIODevice &out, AuditExportFormat format) const
         return written;
     chunk.clear();
 
-    Result<QSqlQuery> query = m_database.exec(
-        QStringLiteral("SELECT seq, time, actor, action, subject, detail, prev_hash, hash FROM audit_entries ORDER BY seq"));
+    Result<QSqlQuery> query = m_database.exec(QStringLiteral(
+        "SELECT seq, time, actor, action, subject, detail, prev_hash, hash FROM audit_entries ORDER BY seq"));
     if (!query)
         return query.error();
     while (query->next()) {
@@ -166,7 +165,8 @@ Result<AuditVerifyReport> verifyAuditExport(QIODevice &in, AuditExportFormat for
                 continue;
             }
             if (object.contains(QStringLiteral("checkpoint"))) {
-                verifier->addCheckpoint(AuditCheckpoint::fromJson(object.value(QStringLiteral("checkpoint")).toObject()), false);
+                verifier->addCheckpoint(
+                    AuditCheckpoint::fromJson(object.value(QStringLiteral("checkpoint")).toObject()), false);
                 continue;
             }
             AuditEntry entry;

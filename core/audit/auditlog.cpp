@@ -24,8 +24,8 @@ const QString kTriggerSql = QStringLiteral(
 
 QStringList appendOnly(const QString &table)
 {
-    return { kTriggerSql.arg(table, QStringLiteral("update"), QStringLiteral("UPDATE")),
-        kTriggerSql.arg(table, QStringLiteral("delete"), QStringLiteral("DELETE")) };
+    return {kTriggerSql.arg(table, QStringLiteral("update"), QStringLiteral("UPDATE")),
+        kTriggerSql.arg(table, QStringLiteral("delete"), QStringLiteral("DELETE"))};
 }
 
 // The SQLite driver binds a null QString as NULL; unsigned checkpoints store empty text instead.
@@ -71,7 +71,7 @@ const Schema &AuditLog::schema()
         first += appendOnly(QStringLiteral("audit_entries"));
         first += appendOnly(QStringLiteral("audit_checkpoints"));
         first += appendOnly(QStringLiteral("audit_unique"));
-        return Schema { QStringLiteral("audit"), { first } };
+        return Schema {QStringLiteral("audit"), {first}};
     }();
     return schema;
 }
@@ -151,7 +151,7 @@ Result<AuditEntry> AuditLog::append(const AuditRecord &record)
         if (!record.uniqueKey.isEmpty()) {
             const Result<QSqlQuery> unique = m_database.exec(
                 QStringLiteral("INSERT INTO audit_unique (key, seq) VALUES (?, ?) ON CONFLICT (key) DO NOTHING"),
-                { record.uniqueKey, entry.seq });
+                {record.uniqueKey, entry.seq});
             if (!unique)
                 return unique.error();
             if (unique->numRowsAffected() != 1)
@@ -162,8 +162,8 @@ Result<AuditEntry> AuditLog::append(const AuditRecord &record)
         const Result<QSqlQuery> insert = m_database.exec(
             QStringLiteral("INSERT INTO audit_entries (seq, time, actor, action, subject, detail, prev_hash, hash)"
                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-            { entry.seq, entry.time, entry.actor, entry.action, entry.subject, QString::fromUtf8(entry.detail),
-                QString::fromLatin1(entry.prevHash), QString::fromLatin1(entry.hash) });
+            {entry.seq, entry.time, entry.actor, entry.action, entry.subject, QString::fromUtf8(entry.detail),
+                QString::fromLatin1(entry.prevHash), QString::fromLatin1(entry.hash)});
         if (!insert)
             return insert.error();
 
@@ -222,8 +222,8 @@ Result<AuditCheckpoint> AuditLog::writeCheckpoint(qint64 seq, const QByteArray &
     }
     const Result<QSqlQuery> insert = m_database.exec(
         QStringLiteral("INSERT INTO audit_checkpoints (seq, hash, time, key, signature) VALUES (?, ?, ?, ?, ?)"),
-        { seq, QString::fromLatin1(hash), checkpoint.time, notNull(checkpoint.key),
-            notNull(QString::fromLatin1(checkpoint.signature.toBase64())) });
+        {seq, QString::fromLatin1(hash), checkpoint.time, notNull(checkpoint.key),
+            notNull(QString::fromLatin1(checkpoint.signature.toBase64()))});
     if (!insert)
         return insert.error();
     return checkpoint;
@@ -233,15 +233,18 @@ Status AuditLog::writeExternal(const AuditCheckpoint &checkpoint) const
 {
     const QString path = m_options.externalCheckpointPath;
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-        return makeError(ErrorCode::Io, Tr::tr("Could not create the folder of %1.").arg(QDir::toNativeSeparators(path)));
+        return makeError(
+            ErrorCode::Io, Tr::tr("Could not create the folder of %1.").arg(QDir::toNativeSeparators(path)));
     QJsonObject object = checkpoint.toJson();
     object.insert(QStringLiteral("database"), m_database.path());
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return makeError(ErrorCode::Io, Tr::tr("Could not write %1.").arg(QDir::toNativeSeparators(path)), file.errorString());
+        return makeError(
+            ErrorCode::Io, Tr::tr("Could not write %1.").arg(QDir::toNativeSeparators(path)), file.errorString());
     file.write(QJsonDocument(object).toJson(QJsonDocument::Indented));
     if (!file.commit())
-        return makeError(ErrorCode::Io, Tr::tr("Could not write %1.").arg(QDir::toNativeSeparators(path)), file.errorString());
+        return makeError(
+            ErrorCode::Io, Tr::tr("Could not write %1.").arg(QDir::toNativeSeparators(path)), file.errorString());
     return {};
 }
 
@@ -259,7 +262,7 @@ Result<AuditCheckpoint> AuditLog::checkpoint()
         const QByteArray hash = head->value(1).toString().toLatin1();
         head = makeError(ErrorCode::Unknown, QString());
         Result<QSqlQuery> existing = m_database.exec(
-            QStringLiteral("SELECT seq, hash, time, key, signature FROM audit_checkpoints WHERE seq = ?"), { seq });
+            QStringLiteral("SELECT seq, hash, time, key, signature FROM audit_checkpoints WHERE seq = ?"), {seq});
         if (!existing)
             return existing.error();
         if (existing->next()) {
@@ -327,7 +330,7 @@ Result<std::optional<AuditCheckpoint>> AuditLog::externalCheckpoint() const
 
 Result<bool> AuditLog::hasUniqueKey(const QString &key) const
 {
-    Result<QSqlQuery> query = m_database.exec(QStringLiteral("SELECT 1 FROM audit_unique WHERE key = ?"), { key });
+    Result<QSqlQuery> query = m_database.exec(QStringLiteral("SELECT 1 FROM audit_unique WHERE key = ?"), {key});
     if (!query)
         return query.error();
     return query->next();
@@ -335,7 +338,8 @@ Result<bool> AuditLog::hasUniqueKey(const QString &key) const
 
 Result<QList<AuditEntry>> AuditLog::entries(const QString &subject, const QString &actionPrefix) const
 {
-    QString sql = QStringLiteral("SELECT seq, time, actor, action, subject, detail, prev_hash, hash FROM audit_entries");
+    QString sql
+        = QStringLiteral("SELECT seq, time, actor, action, subject, detail, prev_hash, hash FROM audit_entries");
     QVariantList bind;
     QStringList where;
     if (!subject.isEmpty()) {

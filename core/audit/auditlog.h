@@ -71,7 +71,8 @@ public:
     [[nodiscard]] Result<AuditVerifyReport> verify(const QList<PublicKey> &trustedKeys) const;
 
     // Entries whose subject is `subject` (all when empty) and whose action starts with `actionPrefix`, in order.
-    [[nodiscard]] Result<QList<AuditEntry>> entries(const QString &subject = {}, const QString &actionPrefix = {}) const;
+    [[nodiscard]] Result<QList<AuditEntry>> entries(
+        const QString &subject = {}, const QString &actionPrefix = {}) const;
     [[nodiscard]] Result<QList<AuditCheckpoint>> checkpoints() const;
     [[nodiscard]] Result<std::optional<AuditCheckpoint>> externalCheckpoint() const;
     [[nodiscard]] Result<bool> hasUniqueKey(const QString &key) const;

@@ -117,7 +117,7 @@ void appendCanonicalJsonString(QByteArray &out, QByteArrayView utf8)
             out += "\\t";
             break;
         default: {
-            const char escape[] = { '\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xf] };
+            const char escape[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xf]};
             out.append(escape, sizeof escape);
             break;
         }

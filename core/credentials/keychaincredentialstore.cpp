@@ -30,11 +30,11 @@ const char *operationName(CredentialJob::Operation operation)
 // D-Bus or GIO message as text.
 bool looksLikeTransportFailure(const QString &errorString)
 {
-    static const QStringList markers { QStringLiteral("dbus"), QStringLiteral("d-bus"),
+    static const QStringList markers {QStringLiteral("dbus"), QStringLiteral("d-bus"),
         QStringLiteral("org.freedesktop"), QStringLiteral("could not connect"), QStringLiteral("cannot autolaunch"),
         QStringLiteral("not provided by any .service"), QStringLiteral("secret service"),
         QStringLiteral("no such interface"), QStringLiteral("unknown method"), QStringLiteral("connection closed"),
-        QStringLiteral("no reply"), QStringLiteral("not connected") };
+        QStringLiteral("no reply"), QStringLiteral("not connected")};
     const QString lower = errorString.toLower();
     for (const QString &marker : markers) {
         if (lower.contains(marker))

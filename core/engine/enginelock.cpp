@@ -41,8 +41,8 @@ Result<std::optional<EngineLock::Holder>> EngineLock::liveHolder() const
         return q.error();
     if (!q->next())
         return std::optional<Holder>();
-    const Holder holder { q->value(0).toString(), q->value(1).toLongLong(), q->value(2).toString(),
-        q->value(3).toString(), q->value(4).toLongLong() };
+    const Holder holder {q->value(0).toString(), q->value(1).toLongLong(), q->value(2).toString(),
+        q->value(3).toString(), q->value(4).toLongLong()};
     if (isStale(holder))
         return std::optional<Holder>();
     return std::optional<Holder>(holder);
@@ -56,8 +56,8 @@ Status EngineLock::acquire()
             return holder.error();
         if (holder->has_value() && (*holder)->owner != m_owner)
             return makeError(ErrorCode::Locked,
-                QCoreApplication::translate("gl::EngineLock",
-                    "Another engine drives this environment (pid %1 on %2, since %3).")
+                QCoreApplication::translate(
+                    "gl::EngineLock", "Another engine drives this environment (pid %1 on %2, since %3).")
                     .arg((*holder)->pid)
                     .arg((*holder)->host, (*holder)->acquiredAt));
         const Result<QSqlQuery> q = m_store.database().exec(
@@ -65,8 +65,8 @@ Status EngineLock::acquire()
                            " VALUES (1, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET owner = excluded.owner,"
                            " pid = excluded.pid, host = excluded.host, acquired_at = excluded.acquired_at,"
                            " heartbeat_ms = excluded.heartbeat_ms"),
-            { m_owner, QCoreApplication::applicationPid(), QSysInfo::machineHostName(),
-                m_clock.now().toUTC().toString(Qt::ISODateWithMs), m_clock.now().toMSecsSinceEpoch() });
+            {m_owner, QCoreApplication::applicationPid(), QSysInfo::machineHostName(),
+                m_clock.now().toUTC().toString(Qt::ISODateWithMs), m_clock.now().toMSecsSinceEpoch()});
         if (!q)
             return q.error();
         return {};
@@ -75,9 +75,9 @@ Status EngineLock::acquire()
 
 Status EngineLock::heartbeat()
 {
-    Result<QSqlQuery> q = m_store.database().exec(
-        QStringLiteral("UPDATE engine_lock SET heartbeat_ms = ? WHERE id = 1 AND owner = ?"),
-        { m_clock.now().toMSecsSinceEpoch(), m_owner });
+    Result<QSqlQuery> q
+        = m_store.database().exec(QStringLiteral("UPDATE engine_lock SET heartbeat_ms = ? WHERE id = 1 AND owner = ?"),
+            {m_clock.now().toMSecsSinceEpoch(), m_owner});
     if (!q)
         return q.error();
     if (q->numRowsAffected() != 1)
@@ -88,8 +88,7 @@ Status EngineLock::heartbeat()
 
 void EngineLock::release()
 {
-    (void)m_store.database().exec(
-        QStringLiteral("DELETE FROM engine_lock WHERE id = 1 AND owner = ?"), { m_owner });
+    (void)m_store.database().exec(QStringLiteral("DELETE FROM engine_lock WHERE id = 1 AND owner = ?"), {m_owner});
 }
 
 } // namespace gl

@@ -60,7 +60,8 @@ Result<QStringList> HookRunner::expand(const QString &commandTemplate, const QHa
 {
     QStringList words = QProcess::splitCommand(commandTemplate);
     if (words.isEmpty())
-        return makeError(ErrorCode::InvalidArgument, QCoreApplication::translate("gl::HookRunner", "The hook is empty."));
+        return makeError(
+            ErrorCode::InvalidArgument, QCoreApplication::translate("gl::HookRunner", "The hook is empty."));
     for (QString &word : words) {
         for (auto it = values.cbegin(); it != values.cend(); ++it)
             word.replace(u'{' + it.key() + u'}', it.value());
@@ -72,7 +73,8 @@ void HookRunner::start()
 {
     const Result<QStringList> words = expand(m_template, m_values);
     if (!words) {
-        QMetaObject::invokeMethod(this, [this, error = words.error()] { finish(error); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, error = words.error()] { finish(error); }, Qt::QueuedConnection);
         return;
     }
     m_commandLine = words->join(u' ');

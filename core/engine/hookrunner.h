@@ -23,7 +23,8 @@ public:
     ~HookRunner() override;
 
     // The program and arguments the template expands to; InvalidArgument when the template is empty.
-    [[nodiscard]] static Result<QStringList> expand(const QString &commandTemplate, const QHash<QString, QString> &values);
+    [[nodiscard]] static Result<QStringList> expand(
+        const QString &commandTemplate, const QHash<QString, QString> &values);
 
     void start();
     [[nodiscard]] QString commandLine() const { return m_commandLine; }

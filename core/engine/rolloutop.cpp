@@ -25,8 +25,8 @@ QString toString(OpKind kind)
 
 std::optional<OpKind> opKindFromString(const QString &text)
 {
-    for (OpKind kind : { OpKind::Deploy, OpKind::Undeploy, OpKind::SetServers, OpKind::WaitHealthy,
-             OpKind::WaitDrained, OpKind::Pause }) {
+    for (OpKind kind : {OpKind::Deploy, OpKind::Undeploy, OpKind::SetServers, OpKind::WaitHealthy, OpKind::WaitDrained,
+             OpKind::Pause}) {
         if (toString(kind) == text)
             return kind;
     }
@@ -52,8 +52,8 @@ QString toString(OpStatus status)
 
 OpStatus opStatusFromString(const QString &text)
 {
-    for (OpStatus status : { OpStatus::Pending, OpStatus::Running, OpStatus::Done, OpStatus::Failed,
-             OpStatus::Skipped }) {
+    for (OpStatus status :
+        {OpStatus::Pending, OpStatus::Running, OpStatus::Done, OpStatus::Failed, OpStatus::Skipped}) {
         if (toString(status) == text)
             return status;
     }
@@ -70,7 +70,7 @@ QJsonObject RolloutOp::paramsJson() const
     if (!changes.isEmpty()) {
         QJsonArray array;
         for (const ServerChange &change : changes) {
-            QJsonObject c { { QStringLiteral("backend"), change.backend }, { QStringLiteral("server"), change.server } };
+            QJsonObject c {{QStringLiteral("backend"), change.backend}, {QStringLiteral("server"), change.server}};
             if (change.weight)
                 c.insert(QStringLiteral("weight"), *change.weight);
             if (change.state)

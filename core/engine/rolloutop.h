@@ -60,10 +60,7 @@ struct RolloutOp {
 
     [[nodiscard]] QJsonObject paramsJson() const;
     void setParamsJson(const QJsonObject &object);
-    [[nodiscard]] bool isFinished() const
-    {
-        return status == OpStatus::Done || status == OpStatus::Skipped;
-    }
+    [[nodiscard]] bool isFinished() const { return status == OpStatus::Done || status == OpStatus::Skipped; }
 };
 
 } // namespace gl

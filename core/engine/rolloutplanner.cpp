@@ -9,10 +9,10 @@
 namespace gl {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("gl::RolloutPlanner", text);
-}
+// The translation context of this file's messages; lupdate reads it from Q_DECLARE_TR_FUNCTIONS.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(gl::RolloutPlanner)
+};
 
 ServerChange change(const QString &backend, const QString &server, std::optional<int> weight,
     std::optional<ServerAdminState> state = std::nullopt)
@@ -35,8 +35,9 @@ RolloutOp op(OpKind kind, QString label)
 
 RolloutOp deployOp(const QString &slot, const QString &version)
 {
-    RolloutOp o = op(OpKind::Deploy, QCoreApplication::translate("gl::RolloutPlanner", "deploy %1 to %2").arg(version, slot));
-    o.slotNames = { slot };
+    RolloutOp o
+        = op(OpKind::Deploy, QCoreApplication::translate("gl::RolloutPlanner", "deploy %1 to %2").arg(version, slot));
+    o.slotNames = {slot};
     o.version = version;
     return o;
 }
@@ -44,7 +45,7 @@ RolloutOp deployOp(const QString &slot, const QString &version)
 RolloutOp undeployOp(const QString &slot)
 {
     RolloutOp o = op(OpKind::Undeploy, QCoreApplication::translate("gl::RolloutPlanner", "undeploy %1").arg(slot));
-    o.slotNames = { slot };
+    o.slotNames = {slot};
     return o;
 }
 
@@ -59,8 +60,11 @@ RolloutOp setOp(QList<ServerChange> changes, QString label, QString role = {})
 RolloutOp waitOp(OpKind kind, const QStringList &slotNames)
 {
     RolloutOp o = op(kind,
-        kind == OpKind::WaitHealthy ? QCoreApplication::translate("gl::RolloutPlanner", "wait until %1 pass the health check").arg(slotNames.join(u", "))
-                                    : QCoreApplication::translate("gl::RolloutPlanner", "wait until %1 have no session and no queue").arg(slotNames.join(u", ")));
+        kind == OpKind::WaitHealthy
+            ? QCoreApplication::translate("gl::RolloutPlanner", "wait until %1 pass the health check")
+                  .arg(slotNames.join(u", "))
+            : QCoreApplication::translate("gl::RolloutPlanner", "wait until %1 have no session and no queue")
+                  .arg(slotNames.join(u", ")));
     o.slotNames = slotNames;
     return o;
 }
@@ -82,7 +86,9 @@ void appendEnable(QList<RolloutOp> &ops, const PlanContext &c, const QStringList
         changes << change(c.backend, slot, 0);
     for (const QString &slot : slotNames)
         changes << change(c.backend, slot, std::nullopt, ServerAdminState::Ready);
-    RolloutOp enable = setOp(changes, QCoreApplication::translate("gl::RolloutPlanner", "enable %1 with weight 0").arg(slotNames.join(u", ")), QStringLiteral("enable"));
+    RolloutOp enable = setOp(changes,
+        QCoreApplication::translate("gl::RolloutPlanner", "enable %1 with weight 0").arg(slotNames.join(u", ")),
+        QStringLiteral("enable"));
     enable.group = group;
     ops << enable;
     RolloutOp wait = waitOp(OpKind::WaitHealthy, slotNames);
@@ -99,9 +105,12 @@ void appendDrain(QList<RolloutOp> &ops, const PlanContext &c, const QStringList 
         drain << change(c.backend, slot, std::nullopt, ServerAdminState::Drain);
         maint << change(c.backend, slot, std::nullopt, ServerAdminState::Maint);
     }
-    RolloutOp d = setOp(drain, QCoreApplication::translate("gl::RolloutPlanner", "drain %1").arg(slotNames.join(u", ")), QStringLiteral("drain"));
+    RolloutOp d = setOp(drain, QCoreApplication::translate("gl::RolloutPlanner", "drain %1").arg(slotNames.join(u", ")),
+        QStringLiteral("drain"));
     RolloutOp w = waitOp(OpKind::WaitDrained, slotNames);
-    RolloutOp m = setOp(maint, QCoreApplication::translate("gl::RolloutPlanner", "put %1 in maintenance").arg(slotNames.join(u", ")), QStringLiteral("maint"));
+    RolloutOp m = setOp(maint,
+        QCoreApplication::translate("gl::RolloutPlanner", "put %1 in maintenance").arg(slotNames.join(u", ")),
+        QStringLiteral("maint"));
     d.group = w.group = m.group = group;
     ops << d << w << m;
 }
@@ -123,7 +132,9 @@ void appendInPlace(QList<RolloutOp> &ops, const PlanContext &c, const QStringLis
         QList<ServerChange> weights;
         for (const QString &slot : batchSlots)
             weights << change(c.backend, slot, c.stableWeights.value(slot, c.fullWeight));
-        RolloutOp ready = setOp(weights, QCoreApplication::translate("gl::RolloutPlanner", "give %1 traffic again").arg(batchSlots.join(u", ")), QStringLiteral("step"));
+        RolloutOp ready = setOp(weights,
+            QCoreApplication::translate("gl::RolloutPlanner", "give %1 traffic again").arg(batchSlots.join(u", ")),
+            QStringLiteral("step"));
         ready.group = group;
         ready.step = group;
         ready.percent = 100.0 * double(std::min<qsizetype>(i + batch, slotNames.size())) / double(slotNames.size());
@@ -146,17 +157,17 @@ QJsonObject PlanContext::toJson() const
     for (auto it = stableWeights.cbegin(); it != stableWeights.cend(); ++it)
         weights.insert(it.key(), it.value());
     return QJsonObject {
-        { QStringLiteral("backend"), backend },
-        { QStringLiteral("strategy"), gl::toString(strategy) },
-        { QStringLiteral("config"), config.toJson() },
-        { QStringLiteral("version"), version },
-        { QStringLiteral("previousVersion"), previousVersion },
-        { QStringLiteral("stableColour"), stableColour },
-        { QStringLiteral("newColour"), newColour },
-        { QStringLiteral("stableSlots"), QJsonArray::fromStringList(stableSlots) },
-        { QStringLiteral("idleSlots"), QJsonArray::fromStringList(idleSlots) },
-        { QStringLiteral("stableWeights"), weights },
-        { QStringLiteral("fullWeight"), fullWeight },
+        {QStringLiteral("backend"), backend},
+        {QStringLiteral("strategy"), gl::toString(strategy)},
+        {QStringLiteral("config"), config.toJson()},
+        {QStringLiteral("version"), version},
+        {QStringLiteral("previousVersion"), previousVersion},
+        {QStringLiteral("stableColour"), stableColour},
+        {QStringLiteral("newColour"), newColour},
+        {QStringLiteral("stableSlots"), QJsonArray::fromStringList(stableSlots)},
+        {QStringLiteral("idleSlots"), QJsonArray::fromStringList(idleSlots)},
+        {QStringLiteral("stableWeights"), weights},
+        {QStringLiteral("fullWeight"), fullWeight},
     };
 }
 
@@ -166,7 +177,8 @@ Result<PlanContext> PlanContext::fromJson(const QJsonObject &object)
     c.backend = object.value(u"backend").toString();
     const auto strategy = strategyFromString(object.value(u"strategy").toString());
     if (!strategy || c.backend.isEmpty())
-        return makeError(ErrorCode::Corrupt, QCoreApplication::translate("gl::RolloutPlanner", "The stored rollout plan is damaged."));
+        return makeError(ErrorCode::Corrupt,
+            QCoreApplication::translate("gl::RolloutPlanner", "The stored rollout plan is damaged."));
     c.strategy = *strategy;
     Result<StrategyConfig> config = StrategyConfig::fromJson(object.value(u"config").toObject());
     if (!config)
@@ -207,12 +219,14 @@ Result<QList<RolloutOp>> RolloutPlanner::plan(const PlanContext &c)
 {
     QList<RolloutOp> ops;
     if (c.stableSlots.isEmpty())
-        return makeError(ErrorCode::InvalidArgument, tr("No slot serves traffic: there is no stable colour to start from."));
+        return makeError(
+            ErrorCode::InvalidArgument, Tr::tr("No slot serves traffic: there is no stable colour to start from."));
 
     switch (c.strategy) {
     case StrategyKind::Canary: {
         if (c.idleSlots.isEmpty())
-            return makeError(ErrorCode::InvalidArgument, tr("The %1 colour has no slot for the canary.").arg(c.newColour));
+            return makeError(
+                ErrorCode::InvalidArgument, Tr::tr("The %1 colour has no slot for the canary.").arg(c.newColour));
         if (const Status valid = validateCanarySteps(c.config.canarySteps); !valid)
             return valid.error();
         const int k = std::clamp(c.config.canarySlots, 1, int(c.idleSlots.size()));
@@ -235,7 +249,7 @@ Result<QList<RolloutOp>> RolloutPlanner::plan(const PlanContext &c)
                     changes << change(c.backend, slot, c.fullWeight);
                 for (const QString &slot : c.stableSlots) // ...then lower the old one, in the same batch
                     changes << change(c.backend, slot, 0);
-                set = setOp(changes, tr("step %1: 100 % to %2").arg(i + 1).arg(c.version), QStringLiteral("step"));
+                set = setOp(changes, Tr::tr("step %1: 100 % to %2").arg(i + 1).arg(c.version), QStringLiteral("step"));
                 set.percent = 100;
             } else {
                 const WeightSplit split
@@ -245,7 +259,7 @@ Result<QList<RolloutOp>> RolloutPlanner::plan(const PlanContext &c)
                 for (const QString &slot : c.stableSlots)
                     changes << change(c.backend, slot, split.stableWeight);
                 set = setOp(changes,
-                    tr("step %1: %2 % to %3 (weights %4 new, %5 stable)")
+                    Tr::tr("step %1: %2 % to %3 (weights %4 new, %5 stable)")
                         .arg(i + 1)
                         .arg(step.percent)
                         .arg(c.version)
@@ -259,16 +273,17 @@ Result<QList<RolloutOp>> RolloutPlanner::plan(const PlanContext &c)
             ops << set;
             if (step.pause.kind != PauseKind::None) {
                 RolloutOp pause = pauseOp(step.pause, QStringLiteral("step"),
-                    tr("step %1: pause (%2)").arg(i + 1).arg(step.pause.toString()));
+                    Tr::tr("step %1: pause (%2)").arg(i + 1).arg(step.pause.toString()));
                 pause.step = i;
                 pause.skippable = step.percent < 100;
                 ops << pause;
             }
         }
         if (c.config.canaryUndeployDelayMs > 0)
-            ops << pauseOp(StepPause { PauseKind::Duration, c.config.canaryUndeployDelayMs },
+            ops << pauseOp(StepPause {PauseKind::Duration, c.config.canaryUndeployDelayMs},
                 QStringLiteral("undeploy-delay"),
-                tr("keep %1 running for %2").arg(c.previousVersion, formatDurationMs(c.config.canaryUndeployDelayMs)));
+                Tr::tr("keep %1 running for %2")
+                    .arg(c.previousVersion, formatDurationMs(c.config.canaryUndeployDelayMs)));
         appendDrain(ops, c, c.stableSlots);
         for (const QString &slot : c.stableSlots) {
             RolloutOp u = undeployOp(slot);
@@ -279,7 +294,7 @@ Result<QList<RolloutOp>> RolloutPlanner::plan(const PlanContext &c)
     }
     case StrategyKind::BlueGreen: {
         if (c.idleSlots.isEmpty())
-            return makeError(ErrorCode::InvalidArgument, tr("The %1 colour has no slot.").arg(c.newColour));
+            return makeError(ErrorCode::InvalidArgument, Tr::tr("The %1 colour has no slot.").arg(c.newColour));
         for (const QString &slot : c.idleSlots)
             ops << deployOp(slot, c.version);
         appendEnable(ops, c, c.idleSlots);
@@ -288,13 +303,15 @@ Result<QList<RolloutOp>> RolloutPlanner::plan(const PlanContext &c)
             changes << change(c.backend, slot, c.fullWeight);
         for (const QString &slot : c.stableSlots)
             changes << change(c.backend, slot, 0);
-        RolloutOp sw = setOp(changes, tr("switch all traffic to %1 (%2)").arg(c.newColour, c.version), QStringLiteral("step"));
+        RolloutOp sw = setOp(
+            changes, Tr::tr("switch all traffic to %1 (%2)").arg(c.newColour, c.version), QStringLiteral("step"));
         sw.step = 0;
         sw.percent = 100;
         ops << sw;
         if (c.config.keepOldForMs > 0)
-            ops << pauseOp(StepPause { PauseKind::Duration, c.config.keepOldForMs }, QStringLiteral("keep-old"),
-                tr("keep %1 running for %2 (rollback is instant)").arg(c.stableColour, formatDurationMs(c.config.keepOldForMs)));
+            ops << pauseOp(StepPause {PauseKind::Duration, c.config.keepOldForMs}, QStringLiteral("keep-old"),
+                Tr::tr("keep %1 running for %2 (rollback is instant)")
+                    .arg(c.stableColour, formatDurationMs(c.config.keepOldForMs)));
         appendDrain(ops, c, c.stableSlots);
         for (const QString &slot : c.stableSlots) {
             RolloutOp u = undeployOp(slot);
@@ -306,7 +323,7 @@ Result<QList<RolloutOp>> RolloutPlanner::plan(const PlanContext &c)
     case StrategyKind::Rolling:
         if (c.stableSlots.size() < 2)
             return makeError(ErrorCode::InvalidArgument,
-                tr("A rolling deployment needs at least 2 serving slots (one keeps serving); use blue-green."));
+                Tr::tr("A rolling deployment needs at least 2 serving slots (one keeps serving); use blue-green."));
         appendInPlace(ops, c, c.stableSlots, c.version, inPlaceBatch(c), 0);
         break;
     case StrategyKind::Recreate:
@@ -355,7 +372,7 @@ QList<RolloutOp> RolloutPlanner::recoveryOps(
             changes << change(c.backend, slot, c.stableWeights.value(slot, c.fullWeight), ServerAdminState::Ready);
         for (const QString &slot : touched)
             changes << change(c.backend, slot, 0);
-        RolloutOp restore = setOp(changes, tr("all traffic back to %1 (%2)").arg(c.stableColour, c.previousVersion),
+        RolloutOp restore = setOp(changes, Tr::tr("all traffic back to %1 (%2)").arg(c.stableColour, c.previousVersion),
             QStringLiteral("restore"));
         restore.percent = 0;
         restore.answersAction = actionId;
@@ -390,9 +407,9 @@ QList<RolloutOp> RolloutPlanner::recoveryOps(
                 for (const QString &slot : slotNames)
                     changes << change(
                         c.backend, slot, c.stableWeights.value(slot, c.fullWeight), ServerAdminState::Ready);
-                RolloutOp restore
-                    = setOp(changes, tr("give %1 traffic again (still %2)").arg(slotNames.join(u", "), c.previousVersion),
-                        QStringLiteral("restore"));
+                RolloutOp restore = setOp(changes,
+                    Tr::tr("give %1 traffic again (still %2)").arg(slotNames.join(u", "), c.previousVersion),
+                    QStringLiteral("restore"));
                 restore.answersAction = actionId;
                 result << restore;
             }

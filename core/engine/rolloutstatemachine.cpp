@@ -5,25 +5,25 @@
 namespace gl {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("gl::RolloutStateMachine", text);
-}
+// The translation context of this file's messages; lupdate reads it from Q_DECLARE_TR_FUNCTIONS.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(gl::RolloutStateMachine)
+};
 
 struct StateName {
     RolloutState state;
     const char *name;
 };
 constexpr StateName kStates[] = {
-    { RolloutState::Pending, "pending" },
-    { RolloutState::Running, "running" },
-    { RolloutState::Paused, "paused" },
-    { RolloutState::Held, "held" },
-    { RolloutState::Aborting, "aborting" },
-    { RolloutState::RollingBack, "rolling-back" },
-    { RolloutState::Completed, "completed" },
-    { RolloutState::Aborted, "aborted" },
-    { RolloutState::RolledBack, "rolled-back" },
+    {RolloutState::Pending, "pending"},
+    {RolloutState::Running, "running"},
+    {RolloutState::Paused, "paused"},
+    {RolloutState::Held, "held"},
+    {RolloutState::Aborting, "aborting"},
+    {RolloutState::RollingBack, "rolling-back"},
+    {RolloutState::Completed, "completed"},
+    {RolloutState::Aborted, "aborted"},
+    {RolloutState::RolledBack, "rolled-back"},
 };
 
 struct ActionName {
@@ -31,24 +31,24 @@ struct ActionName {
     const char *name;
 };
 constexpr ActionName kActions[] = {
-    { RolloutAction::Start, "start" },
-    { RolloutAction::Pause, "pause" },
-    { RolloutAction::Resume, "resume" },
-    { RolloutAction::Promote, "promote" },
-    { RolloutAction::PromoteFull, "promote-full" },
-    { RolloutAction::Abort, "abort" },
-    { RolloutAction::Rollback, "rollback" },
-    { RolloutAction::Retry, "retry" },
+    {RolloutAction::Start, "start"},
+    {RolloutAction::Pause, "pause"},
+    {RolloutAction::Resume, "resume"},
+    {RolloutAction::Promote, "promote"},
+    {RolloutAction::PromoteFull, "promote-full"},
+    {RolloutAction::Abort, "abort"},
+    {RolloutAction::Rollback, "rollback"},
+    {RolloutAction::Retry, "retry"},
 };
 
 RolloutDecision allow(RolloutState next)
 {
-    return { true, next, {} };
+    return {true, next, {}};
 }
 
 RolloutDecision refuse(RolloutState current, QString reason)
 {
-    return { false, current, std::move(reason) };
+    return {false, current, std::move(reason)};
 }
 
 } // namespace
@@ -172,15 +172,15 @@ RolloutDecision RolloutStateMachine::decide(const std::optional<RolloutFacts> &f
 {
     if (action == RolloutAction::Start) {
         if (facts && isActive(facts->state))
-            return refuse(facts->state, tr("another rollout is %1; finish, abort or roll it back first")
-                                            .arg(toString(facts->state)));
+            return refuse(facts->state,
+                Tr::tr("another rollout is %1; finish, abort or roll it back first").arg(toString(facts->state)));
         return allow(RolloutState::Pending);
     }
     if (!facts)
-        return refuse(RolloutState::Pending, tr("there is no rollout in this environment"));
+        return refuse(RolloutState::Pending, Tr::tr("there is no rollout in this environment"));
     const RolloutState s = facts->state;
     if (s == RolloutState::Pending && action != RolloutAction::Abort && action != RolloutAction::Rollback)
-        return refuse(s, tr("the rollout has not started yet (no engine has picked it up)"));
+        return refuse(s, Tr::tr("the rollout has not started yet (no engine has picked it up)"));
 
     switch (action) {
     case RolloutAction::Start:
@@ -188,53 +188,56 @@ RolloutDecision RolloutStateMachine::decide(const std::optional<RolloutFacts> &f
     case RolloutAction::Retry:
         if (s == RolloutState::Aborted || s == RolloutState::RolledBack)
             return allow(RolloutState::Pending);
-        return refuse(s, tr("only an aborted or rolled-back rollout can be retried (this one is %1)").arg(toString(s)));
+        return refuse(
+            s, Tr::tr("only an aborted or rolled-back rollout can be retried (this one is %1)").arg(toString(s)));
     case RolloutAction::Pause:
         if (s == RolloutState::Running)
             return allow(RolloutState::Paused);
         if (s == RolloutState::Paused)
-            return refuse(s, tr("the rollout is already paused"));
-        return refuse(s, tr("only a running rollout can be paused (this one is %1)").arg(toString(s)));
+            return refuse(s, Tr::tr("the rollout is already paused"));
+        return refuse(s, Tr::tr("only a running rollout can be paused (this one is %1)").arg(toString(s)));
     case RolloutAction::Resume:
         if (s == RolloutState::Paused && facts->pauseReason == PauseReason::User)
             return allow(movingState(facts->goal));
         if (s == RolloutState::Paused)
-            return refuse(s, tr("the rollout waits at a step gate: promote it to go on"));
+            return refuse(s, Tr::tr("the rollout waits at a step gate: promote it to go on"));
         if (s == RolloutState::Held)
             return allow(movingState(facts->goal));
-        return refuse(s, tr("only a paused or held rollout can be resumed (this one is %1)").arg(toString(s)));
+        return refuse(s, Tr::tr("only a paused or held rollout can be resumed (this one is %1)").arg(toString(s)));
     case RolloutAction::Promote:
     case RolloutAction::PromoteFull:
         if (facts->goal != RolloutGoal::Complete)
-            return refuse(s, tr("the rollout is going back to the stable version; it cannot be promoted"));
+            return refuse(s, Tr::tr("the rollout is going back to the stable version; it cannot be promoted"));
         if (s == RolloutState::Running)
             return allow(RolloutState::Running);
         if (s == RolloutState::Paused && facts->pauseReason != PauseReason::User)
             return allow(RolloutState::Running);
         if (s == RolloutState::Paused)
-            return refuse(s, tr("the rollout was paused by an operator: resume it first"));
-        return refuse(s, tr("only a running or waiting rollout can be promoted (this one is %1)").arg(toString(s)));
+            return refuse(s, Tr::tr("the rollout was paused by an operator: resume it first"));
+        return refuse(s, Tr::tr("only a running or waiting rollout can be promoted (this one is %1)").arg(toString(s)));
     case RolloutAction::Abort:
         if (facts->pastPointOfNoReturn && facts->goal == RolloutGoal::Complete)
-            return refuse(s, tr("the previous version is already being undeployed; start a new rollout to go back"));
+            return refuse(
+                s, Tr::tr("the previous version is already being undeployed; start a new rollout to go back"));
         if (s == RolloutState::Running || s == RolloutState::Paused || s == RolloutState::Pending
             || (s == RolloutState::Held && facts->goal == RolloutGoal::Complete))
             return allow(RolloutState::Aborting);
         if (s == RolloutState::Aborting || s == RolloutState::Aborted)
-            return refuse(s, tr("the rollout is already %1").arg(toString(s)));
-        return refuse(s, tr("a %1 rollout cannot be aborted").arg(toString(s)));
+            return refuse(s, Tr::tr("the rollout is already %1").arg(toString(s)));
+        return refuse(s, Tr::tr("a %1 rollout cannot be aborted").arg(toString(s)));
     case RolloutAction::Rollback:
         if (facts->pastPointOfNoReturn && facts->goal == RolloutGoal::Complete)
-            return refuse(s, tr("the previous version is already being undeployed; start a new rollout to go back"));
+            return refuse(
+                s, Tr::tr("the previous version is already being undeployed; start a new rollout to go back"));
         if (s == RolloutState::Running || s == RolloutState::Paused || s == RolloutState::Pending
             || s == RolloutState::Aborting || s == RolloutState::Aborted
             || (s == RolloutState::Held && facts->goal != RolloutGoal::Rollback))
             return allow(RolloutState::RollingBack);
         if (s == RolloutState::RollingBack || s == RolloutState::RolledBack)
-            return refuse(s, tr("the rollout is already %1").arg(toString(s)));
-        return refuse(s, tr("a %1 rollout cannot be rolled back").arg(toString(s)));
+            return refuse(s, Tr::tr("the rollout is already %1").arg(toString(s)));
+        return refuse(s, Tr::tr("a %1 rollout cannot be rolled back").arg(toString(s)));
     }
-    return refuse(s, tr("unknown action"));
+    return refuse(s, Tr::tr("unknown action"));
 }
 
 } // namespace gl

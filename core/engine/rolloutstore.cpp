@@ -80,27 +80,27 @@ const QString kActionColumns = QStringLiteral(
 QJsonObject RolloutRecord::toJson() const
 {
     return QJsonObject {
-        { QStringLiteral("id"), id },
-        { QStringLiteral("state"), toString(state) },
-        { QStringLiteral("goal"), toString(goal) },
-        { QStringLiteral("pauseReason"), toString(pauseReason) },
-        { QStringLiteral("strategy"), strategy },
-        { QStringLiteral("versionFrom"), versionFrom },
-        { QStringLiteral("versionTo"), versionTo },
-        { QStringLiteral("stableColour"), stableColour },
-        { QStringLiteral("newColour"), newColour },
-        { QStringLiteral("step"), stepIndex + 1 },
-        { QStringLiteral("stepCount"), stepCount },
-        { QStringLiteral("desiredShare"), desiredShare },
-        { QStringLiteral("actualShare"), actualShare },
-        { QStringLiteral("message"), message },
-        { QStringLiteral("startedAt"), startedAt },
-        { QStringLiteral("startedBy"), startedBy },
-        { QStringLiteral("reason"), reason },
-        { QStringLiteral("updatedAt"), updatedAt },
-        { QStringLiteral("finishedAt"), finishedAt },
-        { QStringLiteral("revision"), revision },
-        { QStringLiteral("retryOf"), retryOf },
+        {QStringLiteral("id"), id},
+        {QStringLiteral("state"), toString(state)},
+        {QStringLiteral("goal"), toString(goal)},
+        {QStringLiteral("pauseReason"), toString(pauseReason)},
+        {QStringLiteral("strategy"), strategy},
+        {QStringLiteral("versionFrom"), versionFrom},
+        {QStringLiteral("versionTo"), versionTo},
+        {QStringLiteral("stableColour"), stableColour},
+        {QStringLiteral("newColour"), newColour},
+        {QStringLiteral("step"), stepIndex + 1},
+        {QStringLiteral("stepCount"), stepCount},
+        {QStringLiteral("desiredShare"), desiredShare},
+        {QStringLiteral("actualShare"), actualShare},
+        {QStringLiteral("message"), message},
+        {QStringLiteral("startedAt"), startedAt},
+        {QStringLiteral("startedBy"), startedBy},
+        {QStringLiteral("reason"), reason},
+        {QStringLiteral("updatedAt"), updatedAt},
+        {QStringLiteral("finishedAt"), finishedAt},
+        {QStringLiteral("revision"), revision},
+        {QStringLiteral("retryOf"), retryOf},
     };
 }
 
@@ -127,8 +127,8 @@ Result<std::optional<RolloutRecord>> RolloutStore::latest() const
 
 Result<std::optional<RolloutRecord>> RolloutStore::rollout(qint64 id) const
 {
-    Result<QSqlQuery> q = m_store.database().exec(
-        QStringLiteral("SELECT %1 FROM rollouts WHERE id = ?").arg(kRolloutColumns), { id });
+    Result<QSqlQuery> q
+        = m_store.database().exec(QStringLiteral("SELECT %1 FROM rollouts WHERE id = ?").arg(kRolloutColumns), {id});
     if (!q)
         return q.error();
     if (!q->next())
@@ -139,7 +139,7 @@ Result<std::optional<RolloutRecord>> RolloutStore::rollout(qint64 id) const
 Result<QList<RolloutRecord>> RolloutStore::history(int limit) const
 {
     Result<QSqlQuery> q = m_store.database().exec(
-        QStringLiteral("SELECT %1 FROM rollouts ORDER BY id DESC LIMIT ?").arg(kRolloutColumns), { limit });
+        QStringLiteral("SELECT %1 FROM rollouts ORDER BY id DESC LIMIT ?").arg(kRolloutColumns), {limit});
     if (!q)
         return q.error();
     QList<RolloutRecord> result;
@@ -159,12 +159,11 @@ Result<qint64> RolloutStore::createRollout(RolloutRecord record, const QList<Rol
                            " stable_colour, new_colour, step_index, step_count, desired_share, actual_share, message,"
                            " plan, started_at, started_by, reason, updated_at, finished_at, revision, retry_of)"
                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-            { text(record.versionFrom), text(record.versionTo), text(record.strategy), toString(record.state),
+            {text(record.versionFrom), text(record.versionTo), text(record.strategy), toString(record.state),
                 toString(record.goal), text(toString(record.pauseReason)), text(record.stableColour),
                 text(record.newColour), record.stepIndex, record.stepCount, record.desiredShare, record.actualShare,
                 text(record.message), json(record.plan), text(record.startedAt), text(record.startedBy),
-                text(record.reason), text(record.updatedAt), text(record.finishedAt), record.revision,
-                record.retryOf });
+                text(record.reason), text(record.updatedAt), text(record.finishedAt), record.revision, record.retryOf});
         if (!q)
             return q.error();
         id = q->lastInsertId().toLongLong();
@@ -182,9 +181,9 @@ Status RolloutStore::updateRollout(RolloutRecord &record)
         QStringLiteral("UPDATE rollouts SET state = ?, goal = ?, pause_reason = ?, step_index = ?, step_count = ?,"
                        " desired_share = ?, actual_share = ?, message = ?, updated_at = ?, finished_at = ?,"
                        " revision = revision + 1 WHERE id = ?"),
-        { toString(record.state), toString(record.goal), text(toString(record.pauseReason)), record.stepIndex,
+        {toString(record.state), toString(record.goal), text(toString(record.pauseReason)), record.stepIndex,
             record.stepCount, record.desiredShare, record.actualShare, text(record.message), text(record.updatedAt),
-            text(record.finishedAt), record.id });
+            text(record.finishedAt), record.id});
     if (!q)
         return q.error();
     ++record.revision;
@@ -196,7 +195,7 @@ Result<QList<RolloutOp>> RolloutStore::ops(qint64 rolloutId) const
     Result<QSqlQuery> q = m_store.database().exec(
         QStringLiteral("SELECT id, seq, kind, params, status, attempts, started_ms, started_at, finished_at, result"
                        " FROM rollout_ops WHERE rollout_id = ? ORDER BY seq"),
-        { rolloutId });
+        {rolloutId});
     if (!q)
         return q.error();
     QList<RolloutOp> result;
@@ -227,8 +226,8 @@ Status RolloutStore::updateOp(const RolloutOp &op)
     const Result<QSqlQuery> q = m_store.database().exec(
         QStringLiteral("UPDATE rollout_ops SET status = ?, attempts = ?, started_ms = ?, started_at = ?,"
                        " finished_at = ?, result = ?, params = ? WHERE id = ?"),
-        { toString(op.status), op.attempts, op.startedMs, text(op.startedAt), text(op.finishedAt), text(op.result),
-            json(op.paramsJson()), op.id });
+        {toString(op.status), op.attempts, op.startedMs, text(op.startedAt), text(op.finishedAt), text(op.result),
+            json(op.paramsJson()), op.id});
     if (!q)
         return q.error();
     return {};
@@ -238,15 +237,16 @@ Status RolloutStore::appendOps(qint64 rolloutId, QList<RolloutOp> ops)
 {
     return m_store.database().transaction([&]() -> Status {
         Result<QSqlQuery> last = m_store.database().exec(
-            QStringLiteral("SELECT coalesce(max(seq), -1) FROM rollout_ops WHERE rollout_id = ?"), { rolloutId });
+            QStringLiteral("SELECT coalesce(max(seq), -1) FROM rollout_ops WHERE rollout_id = ?"), {rolloutId});
         if (!last)
             return last.error();
         int seq = last->next() ? last->value(0).toInt() + 1 : 0;
         for (RolloutOp &op : ops) {
             op.seq = seq++;
             const Result<QSqlQuery> q = m_store.database().exec(
-                QStringLiteral("INSERT INTO rollout_ops (rollout_id, seq, kind, params, status) VALUES (?, ?, ?, ?, ?)"),
-                { rolloutId, op.seq, toString(op.kind), json(op.paramsJson()), toString(op.status) });
+                QStringLiteral(
+                    "INSERT INTO rollout_ops (rollout_id, seq, kind, params, status) VALUES (?, ?, ?, ?, ?)"),
+                {rolloutId, op.seq, toString(op.kind), json(op.paramsJson()), toString(op.status)});
             if (!q)
                 return q.error();
         }
@@ -258,7 +258,7 @@ Status RolloutStore::addEvent(qint64 rolloutId, const QString &actor, const QStr
 {
     const Result<QSqlQuery> q = m_store.database().exec(
         QStringLiteral("INSERT INTO rollout_events (rollout_id, at, actor, kind, detail) VALUES (?, ?, ?, ?, ?)"),
-        { rolloutId, now(), text(actor), text(kind), text(detail) });
+        {rolloutId, now(), text(actor), text(kind), text(detail)});
     if (!q)
         return q.error();
     return {};
@@ -269,13 +269,13 @@ Result<QList<EventRecord>> RolloutStore::events(qint64 rolloutId) const
     Result<QSqlQuery> q = m_store.database().exec(
         QStringLiteral("SELECT id, rollout_id, at, actor, kind, detail FROM rollout_events WHERE rollout_id = ?"
                        " ORDER BY id"),
-        { rolloutId });
+        {rolloutId});
     if (!q)
         return q.error();
     QList<EventRecord> result;
     while (q->next())
-        result << EventRecord { q->value(0).toLongLong(), q->value(1).toLongLong(), q->value(2).toString(),
-            q->value(3).toString(), q->value(4).toString(), q->value(5).toString() };
+        result << EventRecord {q->value(0).toLongLong(), q->value(1).toLongLong(), q->value(2).toString(),
+            q->value(3).toString(), q->value(4).toString(), q->value(5).toString()};
     return result;
 }
 
@@ -284,7 +284,7 @@ Result<qint64> RolloutStore::enqueueAction(const ActionRecord &action)
     Result<QSqlQuery> q = m_store.database().exec(
         QStringLiteral("INSERT INTO rollout_actions (rollout_id, action, actor, reason, params, requested_at)"
                        " VALUES (?, ?, ?, ?, ?, ?)"),
-        { action.rolloutId, text(action.action), text(action.actor), text(action.reason), json(action.params), now() });
+        {action.rolloutId, text(action.action), text(action.actor), text(action.reason), json(action.params), now()});
     if (!q)
         return q.error();
     return q->lastInsertId().toLongLong();
@@ -305,7 +305,7 @@ Result<QList<ActionRecord>> RolloutStore::pendingActions() const
 Result<std::optional<ActionRecord>> RolloutStore::action(qint64 id) const
 {
     Result<QSqlQuery> q = m_store.database().exec(
-        QStringLiteral("SELECT %1 FROM rollout_actions WHERE id = ?").arg(kActionColumns), { id });
+        QStringLiteral("SELECT %1 FROM rollout_actions WHERE id = ?").arg(kActionColumns), {id});
     if (!q)
         return q.error();
     if (!q->next())
@@ -318,7 +318,7 @@ Status RolloutStore::answerAction(qint64 id, bool done, const QString &answer, q
     const Result<QSqlQuery> q = m_store.database().exec(
         QStringLiteral("UPDATE rollout_actions SET status = ?, answer = ?, answered_at = ?, answer_rollout = ?"
                        " WHERE id = ?"),
-        { done ? QStringLiteral("done") : QStringLiteral("refused"), text(answer), now(), rolloutId, id });
+        {done ? QStringLiteral("done") : QStringLiteral("refused"), text(answer), now(), rolloutId, id});
     if (!q)
         return q.error();
     return {};

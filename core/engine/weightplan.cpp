@@ -8,13 +8,13 @@ WeightSplit WeightPlan::split(int newSlots, int stableSlots, double percent, int
 {
     fullWeight = std::clamp(fullWeight, 1, MaxWeight);
     if (newSlots <= 0)
-        return { 0, fullWeight, 0 };
+        return {0, fullWeight, 0};
     if (stableSlots <= 0)
-        return { fullWeight, 0, 100 };
+        return {fullWeight, 0, 100};
     if (percent <= 0)
-        return { 0, fullWeight, 0 };
+        return {0, fullWeight, 0};
     if (percent >= 100)
-        return { fullWeight, 0, 100 };
+        return {fullWeight, 0, 100};
 
     WeightSplit best;
     double bestError = 1e9;
@@ -23,14 +23,14 @@ WeightSplit WeightPlan::split(int newSlots, int stableSlots, double percent, int
         // For this x, the ideal y solves a*x / (a*x + b*y) = p: y = a*x*(100 - p) / (b*p). Only the two
         // integers around it can be best for this x.
         const double ideal = double(newSlots) * x * (100.0 - percent) / (double(stableSlots) * percent);
-        for (const int y : { int(std::floor(ideal)), int(std::ceil(ideal)) }) {
+        for (const int y : {int(std::floor(ideal)), int(std::ceil(ideal))}) {
             if (y < 1 || y > MaxWeight)
                 continue;
             const int total = newSlots * x + stableSlots * y;
             const double actual = 100.0 * newSlots * x / total;
             const double error = std::abs(actual - percent);
             if (error < bestError - 1e-12 || (std::abs(error - bestError) <= 1e-12 && total > bestTotal)) {
-                best = { x, y, actual };
+                best = {x, y, actual};
                 bestError = error;
                 bestTotal = total;
             }
@@ -40,7 +40,7 @@ WeightSplit WeightPlan::split(int newSlots, int stableSlots, double percent, int
         // No y in range for any x (extreme shares with many slots): the closest corner.
         const double low = 100.0 * newSlots / (newSlots + stableSlots * MaxWeight);
         const double high = 100.0 * newSlots * MaxWeight / (newSlots * MaxWeight + stableSlots);
-        return percent < 50 ? WeightSplit { 1, MaxWeight, low } : WeightSplit { MaxWeight, 1, high };
+        return percent < 50 ? WeightSplit {1, MaxWeight, low} : WeightSplit {MaxWeight, 1, high};
     }
     return best;
 }
@@ -56,7 +56,8 @@ bool WeightPlan::isHealthy(const ServerStat &stat)
     return stable && stat.checkStatus.startsWith(u'L') && stat.checkStatus.contains(QStringLiteral("OK"));
 }
 
-double WeightPlan::actualPercent(const QList<ServerStat> &stats, const QString &backend, const QSet<QString> &newServers)
+double WeightPlan::actualPercent(
+    const QList<ServerStat> &stats, const QString &backend, const QSet<QString> &newServers)
 {
     qint64 total = 0;
     qint64 fresh = 0;

@@ -31,7 +31,8 @@ void IdentityJob::start()
         if (secret.ok()) {
             const auto raw = QByteArray::fromBase64Encoding(*secret, QByteArray::AbortOnBase64DecodingErrors);
             if (!raw) {
-                finish(makeError(ErrorCode::Corrupt, tr("The private key in the keychain (%1) is damaged.").arg(m_keyName)));
+                finish(makeError(
+                    ErrorCode::Corrupt, tr("The private key in the keychain (%1) is damaged.").arg(m_keyName)));
                 return;
             }
             finish(SigningKey::fromRawPrivate(*raw));

@@ -66,8 +66,8 @@ PrometheusQuery *PrometheusClient::query(const QString &promql, const QDateTime 
     return job;
 }
 
-PrometheusQuery *PrometheusClient::queryRange(const QString &promql, const QDateTime &start, const QDateTime &end,
-    qint64 stepMs, int maxPoints, qint64 minStepMs)
+PrometheusQuery *PrometheusClient::queryRange(
+    const QString &promql, const QDateTime &start, const QDateTime &end, qint64 stepMs, int maxPoints, qint64 minStepMs)
 {
     if (stepMs <= 0)
         stepMs = chooseStep(start.msecsTo(end), maxPoints, minStepMs);

@@ -66,7 +66,7 @@ Result<PrometheusSample> readSample(const QJsonValue &value, const QString &fiel
     if (!parsed)
         return fieldError(
             field + QStringLiteral("[1]"), Tr::tr("\"%1\" is not a number").arg(pair.at(1).toString().left(40)));
-    return PrometheusSample { pair.at(0).toDouble(), *parsed };
+    return PrometheusSample {pair.at(0).toDouble(), *parsed};
 }
 
 Result<QMap<QString, QString>> readLabels(const QJsonValue &value, const QString &field)
@@ -102,7 +102,8 @@ Error envelopeError(const QJsonObject &root)
         code = ErrorCode::Unavailable;
     const QString detail = QStringLiteral("errorType=%1").arg(type.isEmpty() ? QStringLiteral("?") : type);
     if (text.isEmpty())
-        return makeError(code, Tr::tr("Prometheus answered with an error and no explanation (%1).").arg(detail), detail);
+        return makeError(
+            code, Tr::tr("Prometheus answered with an error and no explanation (%1).").arg(detail), detail);
     return makeError(code, Tr::tr("Prometheus refused the query: %1").arg(text), detail);
 }
 
@@ -206,7 +207,7 @@ Result<PrometheusResult> parsePrometheusResponse(const QByteArray &json)
         if (!sample)
             return sample.error();
         result.type = PrometheusResultType::Scalar;
-        result.series << PrometheusSeries { {}, { *sample } };
+        result.series << PrometheusSeries {{}, {*sample}};
         return result;
     }
 

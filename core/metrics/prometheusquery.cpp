@@ -39,8 +39,8 @@ void PrometheusQuery::start()
     m_elapsed.start();
     if (!m_network) {
         QTimer::singleShot(0, this, [this] {
-            finish(makeError(ErrorCode::Unavailable,
-                tr("Cannot query Prometheus: the network is not available."), QStringLiteral("no network manager")));
+            finish(makeError(ErrorCode::Unavailable, tr("Cannot query Prometheus: the network is not available."),
+                QStringLiteral("no network manager")));
         });
         return;
     }
@@ -60,9 +60,8 @@ void PrometheusQuery::abort()
     if (!m_started) {
         m_started = true;
         m_elapsed.start();
-        QTimer::singleShot(0, this, [this] {
-            finish(makeError(ErrorCode::Cancelled, tr("The Prometheus query was cancelled.")));
-        });
+        QTimer::singleShot(
+            0, this, [this] { finish(makeError(ErrorCode::Cancelled, tr("The Prometheus query was cancelled."))); });
         return;
     }
     finish(makeError(ErrorCode::Cancelled, tr("The Prometheus query was cancelled.")));
@@ -71,8 +70,7 @@ void PrometheusQuery::abort()
 void PrometheusQuery::onTimeout()
 {
     finish(makeError(ErrorCode::Timeout,
-        tr("Prometheus did not answer within %1 ms (%2).").arg(m_timeoutMs).arg(m_url.toDisplayString()),
-        m_promql));
+        tr("Prometheus did not answer within %1 ms (%2).").arg(m_timeoutMs).arg(m_url.toDisplayString()), m_promql));
 }
 
 void PrometheusQuery::onReplyFinished()

@@ -37,9 +37,9 @@ struct PrometheusResult {
     // Vector and matrix: the series, in the order Prometheus gave them. Scalar: one series without labels
     // and one point. String: empty (see `text`).
     QList<PrometheusSeries> series;
-    QString text;            // resultType "string": the string; empty otherwise
+    QString text; // resultType "string": the string; empty otherwise
     double textTimestamp = 0; // resultType "string": its time
-    QStringList warnings;    // the top-level `warnings` array, if any
+    QStringList warnings; // the top-level `warnings` array, if any
 
     // The series whose label `label` equals `value`; nullptr if none.
     [[nodiscard]] const PrometheusSeries *find(const QString &label, const QString &value) const;

@@ -35,8 +35,8 @@ struct Tr {
     Q_DECLARE_TR_FUNCTIONS(gl::EnvironmentFile)
 };
 
-const QStringList kDays { QStringLiteral("mon"), QStringLiteral("tue"), QStringLiteral("wed"), QStringLiteral("thu"),
-    QStringLiteral("fri"), QStringLiteral("sat"), QStringLiteral("sun") };
+const QStringList kDays {QStringLiteral("mon"), QStringLiteral("tue"), QStringLiteral("wed"), QStringLiteral("thu"),
+    QStringLiteral("fri"), QStringLiteral("sat"), QStringLiteral("sun")};
 
 std::optional<qint64> durationMs(const QString &text)
 {
@@ -91,7 +91,10 @@ public:
     }
 
 private:
-    void error(const YAML::Node &node, const QString &field, const QString &problem) { m_sink(node.Mark(), field, problem); }
+    void error(const YAML::Node &node, const QString &field, const QString &problem)
+    {
+        m_sink(node.Mark(), field, problem);
+    }
 
     bool checkMap(const YAML::Node &node, const QString &field, const QStringList &allowed)
     {
@@ -160,7 +163,7 @@ private:
         for (std::size_t i = 0; i < node.size(); ++i) {
             const YAML::Node item = node[i];
             const QString field = QStringLiteral("approvers[%1]").arg(i);
-            if (!checkMap(item, field, { QStringLiteral("person"), QStringLiteral("groups"), QStringLiteral("key") }))
+            if (!checkMap(item, field, {QStringLiteral("person"), QStringLiteral("groups"), QStringLiteral("key")}))
                 continue;
             Identity identity;
             if (auto person = text(item, "person", field + u".person", true)) {
@@ -192,9 +195,9 @@ private:
             const YAML::Node item = node[i];
             const QString field = QStringLiteral("gates[%1]").arg(i);
             if (!checkMap(item, field,
-                    { QStringLiteral("name"), QStringLiteral("at"), QStringLiteral("step"), QStringLiteral("groups"),
+                    {QStringLiteral("name"), QStringLiteral("at"), QStringLiteral("step"), QStringLiteral("groups"),
                         QStringLiteral("quorum"), QStringLiteral("distinct_groups"), QStringLiteral("inputs"),
-                        QStringLiteral("timeout") }))
+                        QStringLiteral("timeout")}))
                 continue;
             GateConfig gate;
             if (auto name = text(item, "name", field + u".name", true)) {
@@ -221,7 +224,8 @@ private:
                 bool ok = false;
                 gate.step = step->toInt(&ok);
                 if (!ok || gate.step < 1 || gate.step > 100 || gate.stage != GateStage::CanaryStep)
-                    error(item["step"], field + u".step", Tr::tr("expected a canary step percent from 1 to 100 (with at: canary_step)"));
+                    error(item["step"], field + u".step",
+                        Tr::tr("expected a canary step percent from 1 to 100 (with at: canary_step)"));
             }
             gate.groups = list(item, "groups", field + u".groups", true);
             for (const QString &group : std::as_const(gate.groups)) {
@@ -257,13 +261,15 @@ private:
                 } else {
                     for (std::size_t j = 0; j < inputs.size(); ++j) {
                         const QString inputField = QStringLiteral("%1.inputs[%2]").arg(field).arg(j);
-                        if (!checkMap(inputs[j], inputField, { QStringLiteral("name"), QStringLiteral("pattern") }))
+                        if (!checkMap(inputs[j], inputField, {QStringLiteral("name"), QStringLiteral("pattern")}))
                             continue;
                         RequiredInput input;
                         input.name = text(inputs[j], "name", inputField + u".name", true).value_or(QString());
-                        input.pattern = text(inputs[j], "pattern", inputField + u".pattern", false).value_or(QStringLiteral(".+"));
+                        input.pattern = text(inputs[j], "pattern", inputField + u".pattern", false)
+                                            .value_or(QStringLiteral(".+"));
                         if (!QRegularExpression(input.pattern).isValid())
-                            error(inputs[j]["pattern"], inputField + u".pattern", Tr::tr("not a valid regular expression"));
+                            error(inputs[j]["pattern"], inputField + u".pattern",
+                                Tr::tr("not a valid regular expression"));
                         gate.inputs << input;
                     }
                 }
@@ -280,7 +286,9 @@ private:
                 }
                 if (eligible < gate.quorum)
                     error(item, field + u".quorum",
-                        Tr::tr("a quorum of %1 cannot be reached: only %2 approvers are in these groups").arg(gate.quorum).arg(eligible));
+                        Tr::tr("a quorum of %1 cannot be reached: only %2 approvers are in these groups")
+                            .arg(gate.quorum)
+                            .arg(eligible));
             }
             m_config.gates << gate;
         }
@@ -289,11 +297,12 @@ private:
     void readWindows(const YAML::Node &node)
     {
         if (!checkMap(node, QStringLiteral("change_windows"),
-                { QStringLiteral("time_zone"), QStringLiteral("allowed"), QStringLiteral("override") }))
+                {QStringLiteral("time_zone"), QStringLiteral("allowed"), QStringLiteral("override")}))
             return;
         if (auto zone = text(node, "time_zone", QStringLiteral("change_windows.time_zone"), false)) {
             if (!QTimeZone::isTimeZoneIdAvailable(zone->toUtf8()))
-                error(node["time_zone"], QStringLiteral("change_windows.time_zone"), Tr::tr("unknown time zone \"%1\"").arg(*zone));
+                error(node["time_zone"], QStringLiteral("change_windows.time_zone"),
+                    Tr::tr("unknown time zone \"%1\"").arg(*zone));
             else
                 m_config.calendar.timeZone = zone->toUtf8();
         }
@@ -303,25 +312,30 @@ private:
             } else {
                 for (std::size_t i = 0; i < allowed.size(); ++i) {
                     const QString field = QStringLiteral("change_windows.allowed[%1]").arg(i);
-                    if (!checkMap(allowed[i], field, { QStringLiteral("days"), QStringLiteral("from"), QStringLiteral("to") }))
+                    if (!checkMap(
+                            allowed[i], field, {QStringLiteral("days"), QStringLiteral("from"), QStringLiteral("to")}))
                         continue;
                     ChangeWindow window;
                     for (const QString &day : list(allowed[i], "days", field + u".days", true)) {
                         const int index = int(kDays.indexOf(day.left(3).toLower()));
                         if (index < 0)
-                            error(allowed[i]["days"], field + u".days", Tr::tr("unknown day \"%1\" (mon..sun)").arg(day));
+                            error(
+                                allowed[i]["days"], field + u".days", Tr::tr("unknown day \"%1\" (mon..sun)").arg(day));
                         else
                             window.days << index + 1;
                     }
-                    const auto from = clockTime(text(allowed[i], "from", field + u".from", true).value_or(QString()), false);
+                    const auto from
+                        = clockTime(text(allowed[i], "from", field + u".from", true).value_or(QString()), false);
                     bool endOfDay = false;
-                    const auto to = clockTime(text(allowed[i], "to", field + u".to", true).value_or(QString()), true, &endOfDay);
+                    const auto to
+                        = clockTime(text(allowed[i], "to", field + u".to", true).value_or(QString()), true, &endOfDay);
                     if (!from)
                         error(allowed[i], field + u".from", Tr::tr("expected a time HH:MM"));
                     if (!to)
                         error(allowed[i], field + u".to", Tr::tr("expected a time HH:MM (or 24:00)"));
                     if (from && to && !endOfDay && *to <= *from)
-                        error(allowed[i], field + u".to", Tr::tr("must be later than from (split a window that crosses midnight in two)"));
+                        error(allowed[i], field + u".to",
+                            Tr::tr("must be later than from (split a window that crosses midnight in two)"));
                     window.from = from.value_or(QTime());
                     window.to = to.value_or(QTime());
                     m_config.calendar.windows << window;
@@ -329,13 +343,16 @@ private:
             }
         }
         if (const YAML::Node override_ = node["override"]; override_.IsDefined() && !override_.IsNull()) {
-            if (checkMap(override_, QStringLiteral("change_windows.override"), { QStringLiteral("groups"), QStringLiteral("quorum") })) {
-                m_config.calendar.overrideGroups = list(override_, "groups", QStringLiteral("change_windows.override.groups"), true);
+            if (checkMap(override_, QStringLiteral("change_windows.override"),
+                    {QStringLiteral("groups"), QStringLiteral("quorum")})) {
+                m_config.calendar.overrideGroups
+                    = list(override_, "groups", QStringLiteral("change_windows.override.groups"), true);
                 if (auto quorum = text(override_, "quorum", QStringLiteral("change_windows.override.quorum"), false)) {
                     bool ok = false;
                     m_config.calendar.overrideQuorum = quorum->toInt(&ok);
                     if (!ok || m_config.calendar.overrideQuorum < 1)
-                        error(override_["quorum"], QStringLiteral("change_windows.override.quorum"), Tr::tr("expected a whole number of at least 1"));
+                        error(override_["quorum"], QStringLiteral("change_windows.override.quorum"),
+                            Tr::tr("expected a whole number of at least 1"));
                 }
             }
         }
@@ -351,7 +368,9 @@ private:
         for (std::size_t i = 0; i < node.size(); ++i) {
             const YAML::Node item = node[i];
             const QString field = QStringLiteral("freezes[%1]").arg(i);
-            if (!checkMap(item, field, { QStringLiteral("name"), QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("weekly"), QStringLiteral("yearly") }))
+            if (!checkMap(item, field,
+                    {QStringLiteral("name"), QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("weekly"),
+                        QStringLiteral("yearly")}))
                 continue;
             Freeze freeze;
             freeze.name = text(item, "name", field + u".name", true).value_or(QString());
@@ -359,16 +378,18 @@ private:
             const YAML::Node yearly = item["yearly"];
             if (weekly.IsDefined() && !weekly.IsNull()) {
                 freeze.kind = Freeze::Kind::Weekly;
-                if (!checkMap(weekly, field + u".weekly", { QStringLiteral("from"), QStringLiteral("to") }))
+                if (!checkMap(weekly, field + u".weekly", {QStringLiteral("from"), QStringLiteral("to")}))
                     continue;
                 static const QRegularExpression re(QStringLiteral("^([A-Za-z]{3})[a-z]*\\s+([0-9]{2}:[0-9]{2})$"));
-                for (const char *end : { "from", "to" }) {
-                    const QString value = text(weekly, end, field + u".weekly." + QLatin1String(end), true).value_or(QString());
+                for (const char *end : {"from", "to"}) {
+                    const QString value
+                        = text(weekly, end, field + u".weekly." + QLatin1String(end), true).value_or(QString());
                     const QRegularExpressionMatch m = re.match(value);
                     const int day = m.hasMatch() ? int(kDays.indexOf(m.captured(1).toLower())) + 1 : 0;
                     const auto time = m.hasMatch() ? clockTime(m.captured(2), false) : std::nullopt;
                     if (day <= 0 || !time) {
-                        error(weekly, field + u".weekly." + QLatin1String(end), Tr::tr("expected a day and time such as \"fri 16:00\""));
+                        error(weekly, field + u".weekly." + QLatin1String(end),
+                            Tr::tr("expected a day and time such as \"fri 16:00\""));
                         continue;
                     }
                     if (qstrcmp(end, "from") == 0) {
@@ -381,13 +402,15 @@ private:
                 }
             } else if (yearly.IsDefined() && !yearly.IsNull()) {
                 freeze.kind = Freeze::Kind::Yearly;
-                if (!checkMap(yearly, field + u".yearly", { QStringLiteral("from"), QStringLiteral("to") }))
+                if (!checkMap(yearly, field + u".yearly", {QStringLiteral("from"), QStringLiteral("to")}))
                     continue;
-                for (const char *end : { "from", "to" }) {
-                    const QString value = text(yearly, end, field + u".yearly." + QLatin1String(end), true).value_or(QString());
+                for (const char *end : {"from", "to"}) {
+                    const QString value
+                        = text(yearly, end, field + u".yearly." + QLatin1String(end), true).value_or(QString());
                     const QDate date = QDate::fromString(u"2000-" + value, QStringLiteral("yyyy-MM-dd")); // a leap year
                     if (!date.isValid()) {
-                        error(yearly, field + u".yearly." + QLatin1String(end), Tr::tr("expected a month and day such as \"12-20\""));
+                        error(yearly, field + u".yearly." + QLatin1String(end),
+                            Tr::tr("expected a month and day such as \"12-20\""));
                         continue;
                     }
                     if (qstrcmp(end, "from") == 0) {
@@ -400,7 +423,7 @@ private:
                 }
             } else {
                 freeze.kind = Freeze::Kind::OneOff;
-                for (const char *end : { "from", "to" }) {
+                for (const char *end : {"from", "to"}) {
                     const QString value = text(item, end, field + u'.' + QLatin1String(end), true).value_or(QString());
                     QDateTime local = QDateTime::fromString(value, QStringLiteral("yyyy-MM-dd HH:mm"));
                     if (!local.isValid())
@@ -408,7 +431,8 @@ private:
                     if (!local.isValid())
                         local = QDateTime(QDate::fromString(value, QStringLiteral("yyyy-MM-dd")), QTime(0, 0));
                     if (!local.isValid()) {
-                        error(item, field + u'.' + QLatin1String(end), Tr::tr("expected a local date and time \"YYYY-MM-DD HH:MM\""));
+                        error(item, field + u'.' + QLatin1String(end),
+                            Tr::tr("expected a local date and time \"YYYY-MM-DD HH:MM\""));
                         continue;
                     }
                     const QDateTime zoned(local.date(), local.time(), zone);
@@ -464,7 +488,8 @@ QList<PublicKey> ApprovalsConfig::publicKeys() const
 
 QStringList approvalsYamlKeys()
 {
-    return { QStringLiteral("approvers"), QStringLiteral("gates"), QStringLiteral("change_windows"), QStringLiteral("freezes") };
+    return {QStringLiteral("approvers"), QStringLiteral("gates"), QStringLiteral("change_windows"),
+        QStringLiteral("freezes")};
 }
 
 ApprovalsConfig readApprovalsYaml(const YAML::Node &root, const ApprovalsYamlErrorSink &addError)

@@ -84,7 +84,10 @@ struct ApprovalsConfig {
     QList<GateConfig> gates;
     ChangeCalendarConfig calendar;
 
-    [[nodiscard]] bool isEmpty() const { return approvers.isEmpty() && gates.isEmpty() && calendar.windows.isEmpty() && calendar.freezes.isEmpty(); }
+    [[nodiscard]] bool isEmpty() const
+    {
+        return approvers.isEmpty() && gates.isEmpty() && calendar.windows.isEmpty() && calendar.freezes.isEmpty();
+    }
     [[nodiscard]] const GateConfig *gate(const QString &name) const;
     [[nodiscard]] QList<PublicKey> publicKeys() const;
 };
@@ -94,7 +97,8 @@ struct ApprovalsConfig {
 
 // Reads the approvals sections of an environment file's root mapping. `addError(mark, field, problem)` records
 // each problem with its line; what is valid is kept.
-using ApprovalsYamlErrorSink = std::function<void(const YAML::Mark &mark, const QString &field, const QString &problem)>;
+using ApprovalsYamlErrorSink
+    = std::function<void(const YAML::Mark &mark, const QString &field, const QString &problem)>;
 [[nodiscard]] ApprovalsConfig readApprovalsYaml(const YAML::Node &root, const ApprovalsYamlErrorSink &addError);
 
 } // namespace gl

@@ -146,9 +146,10 @@ private:
             return;
         }
         if (!checkMap(root, QString(),
-                QStringList { QStringLiteral("name"), QStringLiteral("haproxy"), QStringLiteral("prometheus"),
+                QStringList {QStringLiteral("name"), QStringLiteral("haproxy"), QStringLiteral("prometheus"),
                     QStringLiteral("hooks"), QStringLiteral("state"), QStringLiteral("strategies"),
-                    QStringLiteral("analysis") } + approvalsYamlKeys()))
+                    QStringLiteral("analysis")}
+                    + approvalsYamlKeys()))
             return;
         if (auto name = scalar(root, "name", QStringLiteral("name"), true))
             m_env.name = *name;
@@ -164,7 +165,7 @@ private:
         if (!prometheus.IsDefined() || prometheus.IsNull()) {
             addError(root.Mark(), QStringLiteral("prometheus"),
                 QCoreApplication::translate("gl::EnvironmentFile", "required field is missing"));
-        } else if (checkMap(prometheus, QStringLiteral("prometheus"), { QStringLiteral("url") })) {
+        } else if (checkMap(prometheus, QStringLiteral("prometheus"), {QStringLiteral("url")})) {
             if (auto url = scalar(prometheus, "url", QStringLiteral("prometheus.url"), true)) {
                 const QUrl parsed(*url, QUrl::StrictMode);
                 if (!parsed.isValid() || (parsed.scheme() != u"http" && parsed.scheme() != u"https")
@@ -182,15 +183,15 @@ private:
         if (!hooks.IsDefined() || hooks.IsNull()) {
             addError(root.Mark(), QStringLiteral("hooks"),
                 QCoreApplication::translate("gl::EnvironmentFile", "required field is missing"));
-        } else if (checkMap(hooks, QStringLiteral("hooks"), { QStringLiteral("deploy"), QStringLiteral("undeploy") })) {
+        } else if (checkMap(hooks, QStringLiteral("hooks"), {QStringLiteral("deploy"), QStringLiteral("undeploy")})) {
             if (auto deploy = scalar(hooks, "deploy", QStringLiteral("hooks.deploy"), true)) {
                 if (checkTemplate(hooks["deploy"], QStringLiteral("hooks.deploy"), *deploy,
-                        { QStringLiteral("slot"), QStringLiteral("version") }))
+                        {QStringLiteral("slot"), QStringLiteral("version")}))
                     m_env.deployHook = *deploy;
             }
             if (auto undeploy = scalar(hooks, "undeploy", QStringLiteral("hooks.undeploy"), true)) {
                 if (checkTemplate(
-                        hooks["undeploy"], QStringLiteral("hooks.undeploy"), *undeploy, { QStringLiteral("slot") }))
+                        hooks["undeploy"], QStringLiteral("hooks.undeploy"), *undeploy, {QStringLiteral("slot")}))
                     m_env.undeployHook = *undeploy;
             }
         }
@@ -199,7 +200,7 @@ private:
         QString database = QStringLiteral("state.db");
         const YAML::Node state = root["state"];
         if (state.IsDefined() && !state.IsNull()) {
-            if (checkMap(state, QStringLiteral("state"), { QStringLiteral("database") })) {
+            if (checkMap(state, QStringLiteral("state"), {QStringLiteral("database")})) {
                 if (auto db = scalar(state, "database", QStringLiteral("state.database"), true))
                     database = *db;
             }
@@ -208,20 +209,21 @@ private:
 
         // strategies: optional; its reader lives with StrategyConfig (core/model/strategyconfig.cpp).
         if (const YAML::Node strategies = root["strategies"]; strategies.IsDefined() && !strategies.IsNull())
-            m_env.strategies = readStrategiesYaml(strategies,
-                [this](const YAML::Mark &mark, const QString &field, const QString &problem) {
+            m_env.strategies = readStrategiesYaml(
+                strategies, [this](const YAML::Mark &mark, const QString &field, const QString &problem) {
                     addError(mark, field, problem);
                 });
         // analysis: optional; its reader lives with AnalysisConfig (core/model/sliconfig.cpp).
         if (const YAML::Node analysis = root["analysis"]; analysis.IsDefined() && !analysis.IsNull())
-            m_env.analysis = readAnalysisYaml(analysis,
-                [this](const YAML::Mark &mark, const QString &field, const QString &problem) {
+            m_env.analysis = readAnalysisYaml(
+                analysis, [this](const YAML::Mark &mark, const QString &field, const QString &problem) {
                     addError(mark, field, problem);
                 });
         // approvers, gates, change_windows, freezes: optional; read by core/model/approvalsconfig.cpp.
-        m_env.approvals = readApprovalsYaml(root, [this](const YAML::Mark &mark, const QString &field, const QString &problem) {
-            addError(mark, field, problem);
-        });
+        m_env.approvals
+            = readApprovalsYaml(root, [this](const YAML::Mark &mark, const QString &field, const QString &problem) {
+                  addError(mark, field, problem);
+              });
     }
 
     // A hook template must contain the `required` placeholders and no placeholder other than {slot},
@@ -253,7 +255,7 @@ private:
     void readHaproxy(const YAML::Node &haproxy)
     {
         if (!checkMap(haproxy, QStringLiteral("haproxy"),
-                { QStringLiteral("runtime_api"), QStringLiteral("backend"), QStringLiteral("slots") }))
+                {QStringLiteral("runtime_api"), QStringLiteral("backend"), QStringLiteral("slots")}))
             return;
         if (auto api = scalar(haproxy, "runtime_api", QStringLiteral("haproxy.runtime_api"), true)) {
             if (api->startsWith(u'/') || isHostPort(*api))
@@ -290,8 +292,8 @@ private:
             const YAML::Node node = slotNodes[i];
             const QString field = QStringLiteral("haproxy.slots[%1]").arg(i);
             if (!checkMap(node, field,
-                    { QStringLiteral("name"), QStringLiteral("colour"), QStringLiteral("address"),
-                        QStringLiteral("version") }))
+                    {QStringLiteral("name"), QStringLiteral("colour"), QStringLiteral("address"),
+                        QStringLiteral("version")}))
                 continue;
             ServerSlot slot;
             if (auto name = scalar(node, "name", field + u".name", true)) {

@@ -138,10 +138,10 @@ AnalysisConfig AnalysisConfig::defaults()
 {
     AnalysisConfig config;
     config.slis = {
-        { QStringLiteral("error-ratio"), SliKind::ErrorRatio, defaultQuery(SliKind::ErrorRatio),
-            defaultUnit(SliKind::ErrorRatio) },
-        { QStringLiteral("p99-latency"), SliKind::P99Latency, defaultQuery(SliKind::P99Latency),
-            defaultUnit(SliKind::P99Latency) },
+        {QStringLiteral("error-ratio"), SliKind::ErrorRatio, defaultQuery(SliKind::ErrorRatio),
+            defaultUnit(SliKind::ErrorRatio)},
+        {QStringLiteral("p99-latency"), SliKind::P99Latency, defaultQuery(SliKind::P99Latency),
+            defaultUnit(SliKind::P99Latency)},
     };
     AnalysisRule errors;
     errors.name = QStringLiteral("error-ratio <= 0.01");
@@ -154,7 +154,7 @@ AnalysisConfig AnalysisConfig::defaults()
     latency.kind = RuleKind::Relative;
     latency.factor = 2;
     latency.floor = 0.01;
-    config.rules = { errors, latency };
+    config.rules = {errors, latency};
     return config;
 }
 
@@ -243,18 +243,19 @@ public:
         m_config.configured = true;
         const QString f = QStringLiteral("analysis");
         if (!checkMap(node, f,
-                { QStringLiteral("interval"), QStringLiteral("window"), QStringLiteral("min_requests"),
+                {QStringLiteral("interval"), QStringLiteral("window"), QStringLiteral("min_requests"),
                     QStringLiteral("requests"), QStringLiteral("failure_limit"), QStringLiteral("failure_counting"),
                     QStringLiteral("passes_required"), QStringLiteral("inconclusive_after"),
                     QStringLiteral("prometheus_unreachable_after"), QStringLiteral("inconclusive_policy"),
-                    QStringLiteral("slis"), QStringLiteral("rules") }))
+                    QStringLiteral("slis"), QStringLiteral("rules")}))
             return m_config;
         duration(node, "interval", f + QStringLiteral(".interval"), 100, m_config.intervalMs);
         duration(node, "window", f + QStringLiteral(".window"), 1000, m_config.windowMs);
         integer(node, "min_requests", f + QStringLiteral(".min_requests"), 0, 100000000, m_config.minRequests);
         integer(node, "failure_limit", f + QStringLiteral(".failure_limit"), 1, 1000, m_config.failureLimit);
         integer(node, "passes_required", f + QStringLiteral(".passes_required"), 1, 100000, m_config.passesRequired);
-        duration(node, "inconclusive_after", f + QStringLiteral(".inconclusive_after"), 0, m_config.inconclusiveAfterMs);
+        duration(
+            node, "inconclusive_after", f + QStringLiteral(".inconclusive_after"), 0, m_config.inconclusiveAfterMs);
         duration(node, "prometheus_unreachable_after", f + QStringLiteral(".prometheus_unreachable_after"), 0,
             m_config.prometheusUnreachableAfterMs);
         if (auto text = scalar(node, "failure_counting", f + QStringLiteral(".failure_counting"))) {
@@ -396,7 +397,7 @@ private:
     void readSli(const YAML::Node &node, const QString &field)
     {
         if (!checkMap(node, field,
-                { QStringLiteral("name"), QStringLiteral("kind"), QStringLiteral("query"), QStringLiteral("unit") }))
+                {QStringLiteral("name"), QStringLiteral("kind"), QStringLiteral("query"), QStringLiteral("unit")}))
             return;
         SliDefinition sli;
         const auto name = scalar(node, "name", field + QStringLiteral(".name"));
@@ -424,8 +425,8 @@ private:
                 return;
             sli.query = *query;
         } else if (*kind == SliKind::Promql) {
-            m_addError(node.Mark(), field + QStringLiteral(".query"),
-                Tr::tr("a promql SLI needs a query with {version}"));
+            m_addError(
+                node.Mark(), field + QStringLiteral(".query"), Tr::tr("a promql SLI needs a query with {version}"));
             return;
         }
         if (auto unit = scalar(node, "unit", field + QStringLiteral(".unit")))
@@ -436,8 +437,8 @@ private:
     void readRule(const YAML::Node &node, const QString &field)
     {
         if (!checkMap(node, field,
-                { QStringLiteral("name"), QStringLiteral("sli"), QStringLiteral("max"), QStringLiteral("min"),
-                    QStringLiteral("relative"), QStringLiteral("floor"), QStringLiteral("burn_rate") }))
+                {QStringLiteral("name"), QStringLiteral("sli"), QStringLiteral("max"), QStringLiteral("min"),
+                    QStringLiteral("relative"), QStringLiteral("floor"), QStringLiteral("burn_rate")}))
             return;
         AnalysisRule rule;
         const auto sli = scalar(node, "sli", field + QStringLiteral(".sli"));
@@ -455,7 +456,7 @@ private:
         }
         rule.sli = *sli;
         int kinds = 0;
-        for (const char *key : { "max", "min", "relative", "burn_rate" }) {
+        for (const char *key : {"max", "min", "relative", "burn_rate"}) {
             if (node[key].IsDefined() && !node[key].IsNull())
                 ++kinds;
         }
@@ -487,7 +488,8 @@ private:
         }
         if (node["floor"].IsDefined() && !node["floor"].IsNull()) {
             if (rule.kind != RuleKind::Relative) {
-                m_addError(node["floor"].Mark(), field + QStringLiteral(".floor"), Tr::tr("only a relative rule has a floor"));
+                m_addError(
+                    node["floor"].Mark(), field + QStringLiteral(".floor"), Tr::tr("only a relative rule has a floor"));
                 return;
             }
             if (!number(node, "floor", field + QStringLiteral(".floor"), rule.floor, true))
@@ -502,8 +504,8 @@ private:
 
     bool readBurnRate(const YAML::Node &node, const QString &field, AnalysisRule &rule)
     {
-        if (!checkMap(node, field,
-                { QStringLiteral("slo"), QStringLiteral("window"), QStringLiteral("budget_fraction") }))
+        if (!checkMap(
+                node, field, {QStringLiteral("slo"), QStringLiteral("window"), QStringLiteral("budget_fraction")}))
             return false;
         const int errorsBefore = m_errorCount;
         if (!number(node, "slo", field + QStringLiteral(".slo"), rule.slo, true)) {
@@ -546,31 +548,30 @@ QJsonObject AnalysisConfig::toJson() const
 {
     QJsonArray sliArray;
     for (const SliDefinition &s : slis)
-        sliArray.append(QJsonObject { { QStringLiteral("name"), s.name }, { QStringLiteral("kind"), toString(s.kind) },
-            { QStringLiteral("query"), s.query }, { QStringLiteral("unit"), s.unit } });
+        sliArray.append(QJsonObject {{QStringLiteral("name"), s.name}, {QStringLiteral("kind"), toString(s.kind)},
+            {QStringLiteral("query"), s.query}, {QStringLiteral("unit"), s.unit}});
     QJsonArray ruleArray;
     for (const AnalysisRule &r : rules)
-        ruleArray.append(QJsonObject { { QStringLiteral("name"), r.name }, { QStringLiteral("sli"), r.sli },
-            { QStringLiteral("kind"), toString(r.kind) }, { QStringLiteral("threshold"), r.threshold },
-            { QStringLiteral("factor"), r.factor }, { QStringLiteral("floor"), r.floor },
-            { QStringLiteral("slo"), r.slo }, { QStringLiteral("sloWindowMs"), r.sloWindowMs },
-            { QStringLiteral("budgetFraction"), r.budgetFraction } });
+        ruleArray.append(QJsonObject {{QStringLiteral("name"), r.name}, {QStringLiteral("sli"), r.sli},
+            {QStringLiteral("kind"), toString(r.kind)}, {QStringLiteral("threshold"), r.threshold},
+            {QStringLiteral("factor"), r.factor}, {QStringLiteral("floor"), r.floor}, {QStringLiteral("slo"), r.slo},
+            {QStringLiteral("sloWindowMs"), r.sloWindowMs}, {QStringLiteral("budgetFraction"), r.budgetFraction}});
     return QJsonObject {
-        { QStringLiteral("configured"), configured },
-        { QStringLiteral("slis"), sliArray },
-        { QStringLiteral("rules"), ruleArray },
-        { QStringLiteral("intervalMs"), intervalMs },
-        { QStringLiteral("windowMs"), windowMs },
-        { QStringLiteral("minRequests"), minRequests },
-        { QStringLiteral("requestsQuery"), requestsQuery },
-        { QStringLiteral("failureLimit"), failureLimit },
-        { QStringLiteral("failureCounting"),
-            failureCounting == FailureCounting::Total ? QStringLiteral("total") : QStringLiteral("consecutive") },
-        { QStringLiteral("passesRequired"), passesRequired },
-        { QStringLiteral("inconclusiveAfterMs"), inconclusiveAfterMs },
-        { QStringLiteral("prometheusUnreachableAfterMs"), prometheusUnreachableAfterMs },
-        { QStringLiteral("inconclusivePolicy"),
-            inconclusivePolicy == InconclusivePolicy::Hold ? QStringLiteral("hold") : QStringLiteral("rollback") },
+        {QStringLiteral("configured"), configured},
+        {QStringLiteral("slis"), sliArray},
+        {QStringLiteral("rules"), ruleArray},
+        {QStringLiteral("intervalMs"), intervalMs},
+        {QStringLiteral("windowMs"), windowMs},
+        {QStringLiteral("minRequests"), minRequests},
+        {QStringLiteral("requestsQuery"), requestsQuery},
+        {QStringLiteral("failureLimit"), failureLimit},
+        {QStringLiteral("failureCounting"),
+            failureCounting == FailureCounting::Total ? QStringLiteral("total") : QStringLiteral("consecutive")},
+        {QStringLiteral("passesRequired"), passesRequired},
+        {QStringLiteral("inconclusiveAfterMs"), inconclusiveAfterMs},
+        {QStringLiteral("prometheusUnreachableAfterMs"), prometheusUnreachableAfterMs},
+        {QStringLiteral("inconclusivePolicy"),
+            inconclusivePolicy == InconclusivePolicy::Hold ? QStringLiteral("hold") : QStringLiteral("rollback")},
     };
 }
 
@@ -583,8 +584,8 @@ Result<AnalysisConfig> AnalysisConfig::fromJson(const QJsonObject &object)
         const auto kind = sliKindFromString(o.value(u"kind").toString());
         if (!kind)
             return makeError(ErrorCode::Corrupt, Tr::tr("unknown SLI kind in a stored analysis"));
-        config.slis << SliDefinition { o.value(u"name").toString(), *kind, o.value(u"query").toString(),
-            o.value(u"unit").toString() };
+        config.slis << SliDefinition {
+            o.value(u"name").toString(), *kind, o.value(u"query").toString(), o.value(u"unit").toString()};
     }
     for (const QJsonValue &v : object.value(u"rules").toArray()) {
         const QJsonObject o = v.toObject();

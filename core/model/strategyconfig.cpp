@@ -23,14 +23,7 @@
 //     health_timeout: 60s
 //     hook_timeout: 120s
 namespace gl {
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("gl::StrategyConfig", text);
-}
-
-} // namespace
+namespace { } // namespace
 
 QString toString(StrategyKind kind)
 {
@@ -112,38 +105,43 @@ std::optional<StepPause> StepPause::parse(const QString &text)
 {
     const QString t = text.trimmed().toLower();
     if (t == u"none" || t == u"0")
-        return StepPause { PauseKind::None, 0 };
+        return StepPause {PauseKind::None, 0};
     if (t == u"gate")
-        return StepPause { PauseKind::Gate, 0 };
+        return StepPause {PauseKind::Gate, 0};
     if (t == u"analysis")
-        return StepPause { PauseKind::Analysis, 0 };
+        return StepPause {PauseKind::Analysis, 0};
     if (const auto ms = parseDurationMs(t))
-        return *ms == 0 ? StepPause { PauseKind::None, 0 } : StepPause { PauseKind::Duration, *ms };
+        return *ms == 0 ? StepPause {PauseKind::None, 0} : StepPause {PauseKind::Duration, *ms};
     return std::nullopt;
 }
 
 QList<CanaryStep> StrategyConfig::defaultCanarySteps()
 {
-    const StepPause pause { PauseKind::Duration, 30000 };
-    return { { 5, pause }, { 25, pause }, { 50, pause }, { 100, StepPause {} } };
+    const StepPause pause {PauseKind::Duration, 30000};
+    return {{5, pause}, {25, pause}, {50, pause}, {100, StepPause {}}};
 }
 
 Status validateCanarySteps(const QList<CanaryStep> &steps)
 {
     if (steps.isEmpty())
-        return makeError(ErrorCode::InvalidArgument, QCoreApplication::translate("gl::StrategyConfig", "a canary needs at least one step (100)"));
+        return makeError(ErrorCode::InvalidArgument,
+            QCoreApplication::translate("gl::StrategyConfig", "a canary needs at least one step (100)"));
     int previous = 0;
     for (const CanaryStep &step : steps) {
         if (step.percent < 1 || step.percent > 100)
-            return makeError(
-                ErrorCode::InvalidArgument, QCoreApplication::translate("gl::StrategyConfig", "step %1 %: a step is a percentage from 1 to 100").arg(step.percent));
+            return makeError(ErrorCode::InvalidArgument,
+                QCoreApplication::translate("gl::StrategyConfig", "step %1 %: a step is a percentage from 1 to 100")
+                    .arg(step.percent));
         if (step.percent <= previous)
             return makeError(ErrorCode::InvalidArgument,
-                QCoreApplication::translate("gl::StrategyConfig", "step %1 % after %2 %: steps must increase").arg(step.percent).arg(previous));
+                QCoreApplication::translate("gl::StrategyConfig", "step %1 % after %2 %: steps must increase")
+                    .arg(step.percent)
+                    .arg(previous));
         previous = step.percent;
     }
     if (previous != 100)
-        return makeError(ErrorCode::InvalidArgument, QCoreApplication::translate("gl::StrategyConfig", "the last step must be 100 %, not %1 %").arg(previous));
+        return makeError(ErrorCode::InvalidArgument,
+            QCoreApplication::translate("gl::StrategyConfig", "the last step must be 100 %, not %1 %").arg(previous));
     return {};
 }
 
@@ -155,13 +153,17 @@ Result<QList<CanaryStep>> parseCanarySteps(const QString &text, const StepPause 
         bool ok = false;
         const int percent = percentText.toInt(&ok);
         if (!ok)
-            return makeError(ErrorCode::InvalidArgument, QCoreApplication::translate("gl::StrategyConfig", "\"%1\" is not a step percentage").arg(part.trimmed()));
-        CanaryStep step { percent, percent == 100 ? StepPause {} : pause };
+            return makeError(ErrorCode::InvalidArgument,
+                QCoreApplication::translate("gl::StrategyConfig", "\"%1\" is not a step percentage")
+                    .arg(part.trimmed()));
+        CanaryStep step {percent, percent == 100 ? StepPause {} : pause};
         if (part.contains(u':')) {
             const auto parsed = StepPause::parse(part.section(u':', 1));
             if (!parsed)
                 return makeError(ErrorCode::InvalidArgument,
-                    QCoreApplication::translate("gl::StrategyConfig", "\"%1\": a pause is none, gate, analysis or a duration such as 30s").arg(part.trimmed()));
+                    QCoreApplication::translate(
+                        "gl::StrategyConfig", "\"%1\": a pause is none, gate, analysis or a duration such as 30s")
+                        .arg(part.trimmed()));
             step.pause = *parsed;
         }
         steps << step;
@@ -175,18 +177,18 @@ QJsonObject StrategyConfig::toJson() const
 {
     QJsonArray steps;
     for (const CanaryStep &step : canarySteps)
-        steps.append(QJsonObject { { QStringLiteral("percent"), step.percent },
-            { QStringLiteral("pause"), step.pause.toString() } });
+        steps.append(
+            QJsonObject {{QStringLiteral("percent"), step.percent}, {QStringLiteral("pause"), step.pause.toString()}});
     return QJsonObject {
-        { QStringLiteral("default"), gl::toString(defaultStrategy) },
-        { QStringLiteral("canarySlots"), canarySlots },
-        { QStringLiteral("canarySteps"), steps },
-        { QStringLiteral("canaryUndeployDelayMs"), canaryUndeployDelayMs },
-        { QStringLiteral("keepOldForMs"), keepOldForMs },
-        { QStringLiteral("maxUnavailable"), maxUnavailable },
-        { QStringLiteral("drainTimeoutMs"), drainTimeoutMs },
-        { QStringLiteral("healthTimeoutMs"), healthTimeoutMs },
-        { QStringLiteral("hookTimeoutMs"), hookTimeoutMs },
+        {QStringLiteral("default"), gl::toString(defaultStrategy)},
+        {QStringLiteral("canarySlots"), canarySlots},
+        {QStringLiteral("canarySteps"), steps},
+        {QStringLiteral("canaryUndeployDelayMs"), canaryUndeployDelayMs},
+        {QStringLiteral("keepOldForMs"), keepOldForMs},
+        {QStringLiteral("maxUnavailable"), maxUnavailable},
+        {QStringLiteral("drainTimeoutMs"), drainTimeoutMs},
+        {QStringLiteral("healthTimeoutMs"), healthTimeoutMs},
+        {QStringLiteral("hookTimeoutMs"), hookTimeoutMs},
     };
 }
 
@@ -195,14 +197,15 @@ Result<StrategyConfig> StrategyConfig::fromJson(const QJsonObject &object)
     StrategyConfig config;
     const auto strategy = strategyFromString(object.value(u"default").toString(QStringLiteral("canary")));
     if (!strategy)
-        return makeError(ErrorCode::Corrupt, QCoreApplication::translate("gl::StrategyConfig", "unknown strategy in a stored rollout"));
+        return makeError(ErrorCode::Corrupt,
+            QCoreApplication::translate("gl::StrategyConfig", "unknown strategy in a stored rollout"));
     config.defaultStrategy = *strategy;
     config.canarySlots = object.value(u"canarySlots").toInt(config.canarySlots);
     if (object.contains(u"canarySteps")) {
         config.canarySteps.clear();
         for (const QJsonValue &value : object.value(u"canarySteps").toArray()) {
             const auto pause = StepPause::parse(value.toObject().value(u"pause").toString());
-            config.canarySteps << CanaryStep { value.toObject().value(u"percent").toInt(), pause.value_or(StepPause {}) };
+            config.canarySteps << CanaryStep {value.toObject().value(u"percent").toInt(), pause.value_or(StepPause {})};
         }
     }
     config.canaryUndeployDelayMs = object.value(u"canaryUndeployDelayMs").toInteger(config.canaryUndeployDelayMs);
@@ -225,27 +228,29 @@ public:
     StrategyConfig read(const YAML::Node &node)
     {
         if (!checkMap(node, QStringLiteral("strategies"),
-                { QStringLiteral("default"), QStringLiteral("canary"), QStringLiteral("blue_green"),
+                {QStringLiteral("default"), QStringLiteral("canary"), QStringLiteral("blue_green"),
                     QStringLiteral("rolling"), QStringLiteral("drain_timeout"), QStringLiteral("health_timeout"),
-                    QStringLiteral("hook_timeout") }))
+                    QStringLiteral("hook_timeout")}))
             return m_config;
         if (const YAML::Node value = node["default"]; value.IsDefined() && !value.IsNull()) {
-            const auto kind = value.IsScalar() ? strategyFromString(QString::fromStdString(value.Scalar())) : std::nullopt;
+            const auto kind
+                = value.IsScalar() ? strategyFromString(QString::fromStdString(value.Scalar())) : std::nullopt;
             if (kind)
                 m_config.defaultStrategy = *kind;
             else
                 m_addError(value.Mark(), QStringLiteral("strategies.default"),
-                    QCoreApplication::translate("gl::StrategyConfig", "expected canary, blue-green, rolling or recreate"));
+                    QCoreApplication::translate(
+                        "gl::StrategyConfig", "expected canary, blue-green, rolling or recreate"));
         }
         if (const YAML::Node canary = node["canary"]; canary.IsDefined() && !canary.IsNull())
             readCanary(canary);
         if (const YAML::Node blueGreen = node["blue_green"]; blueGreen.IsDefined() && !blueGreen.IsNull()) {
-            if (checkMap(blueGreen, QStringLiteral("strategies.blue_green"), { QStringLiteral("keep_old_for") }))
+            if (checkMap(blueGreen, QStringLiteral("strategies.blue_green"), {QStringLiteral("keep_old_for")}))
                 duration(blueGreen, "keep_old_for", QStringLiteral("strategies.blue_green.keep_old_for"),
                     m_config.keepOldForMs);
         }
         if (const YAML::Node rolling = node["rolling"]; rolling.IsDefined() && !rolling.IsNull()) {
-            if (checkMap(rolling, QStringLiteral("strategies.rolling"), { QStringLiteral("max_unavailable") }))
+            if (checkMap(rolling, QStringLiteral("strategies.rolling"), {QStringLiteral("max_unavailable")}))
                 integer(rolling, "max_unavailable", QStringLiteral("strategies.rolling.max_unavailable"), 1, 1000,
                     m_config.maxUnavailable);
         }
@@ -266,7 +271,8 @@ private:
             const QString key = QString::fromStdString(it->first.as<std::string>(std::string()));
             if (!allowed.contains(key))
                 m_addError(it->first.Mark(), field + u'.' + key,
-                    QCoreApplication::translate("gl::StrategyConfig", "unknown key (expected one of: %1)").arg(allowed.join(u", ")));
+                    QCoreApplication::translate("gl::StrategyConfig", "unknown key (expected one of: %1)")
+                        .arg(allowed.join(u", ")));
         }
         return true;
     }
@@ -280,7 +286,8 @@ private:
         if (ms)
             target = *ms;
         else
-            m_addError(value.Mark(), field, QCoreApplication::translate("gl::StrategyConfig", "expected a duration such as 500ms, 30s, 2m or 1h"));
+            m_addError(value.Mark(), field,
+                QCoreApplication::translate("gl::StrategyConfig", "expected a duration such as 500ms, 30s, 2m or 1h"));
     }
 
     void integer(const YAML::Node &parent, const char *key, const QString &field, int min, int max, int &target)
@@ -293,26 +300,31 @@ private:
         if (ok && number >= min && number <= max)
             target = number;
         else
-            m_addError(value.Mark(), field, QCoreApplication::translate("gl::StrategyConfig", "expected a whole number from %1 to %2").arg(min).arg(max));
+            m_addError(value.Mark(), field,
+                QCoreApplication::translate("gl::StrategyConfig", "expected a whole number from %1 to %2")
+                    .arg(min)
+                    .arg(max));
     }
 
     void readCanary(const YAML::Node &canary)
     {
         if (!checkMap(canary, QStringLiteral("strategies.canary"),
-                { QStringLiteral("slots"), QStringLiteral("steps"), QStringLiteral("pause"),
-                    QStringLiteral("undeploy_delay") }))
+                {QStringLiteral("slots"), QStringLiteral("steps"), QStringLiteral("pause"),
+                    QStringLiteral("undeploy_delay")}))
             return;
         integer(canary, "slots", QStringLiteral("strategies.canary.slots"), 1, 1000, m_config.canarySlots);
         duration(canary, "undeploy_delay", QStringLiteral("strategies.canary.undeploy_delay"),
             m_config.canaryUndeployDelayMs);
         StepPause pause = m_config.canarySteps.first().pause;
         if (const YAML::Node value = canary["pause"]; value.IsDefined() && !value.IsNull()) {
-            const auto parsed = value.IsScalar() ? StepPause::parse(QString::fromStdString(value.Scalar())) : std::nullopt;
+            const auto parsed
+                = value.IsScalar() ? StepPause::parse(QString::fromStdString(value.Scalar())) : std::nullopt;
             if (parsed)
                 pause = *parsed;
             else
                 m_addError(value.Mark(), QStringLiteral("strategies.canary.pause"),
-                    QCoreApplication::translate("gl::StrategyConfig", "expected none, gate, analysis or a duration such as 30s"));
+                    QCoreApplication::translate(
+                        "gl::StrategyConfig", "expected none, gate, analysis or a duration such as 30s"));
         }
         const YAML::Node steps = canary["steps"];
         if (!steps.IsDefined() || steps.IsNull()) {
@@ -324,7 +336,8 @@ private:
         }
         if (!steps.IsSequence()) {
             m_addError(steps.Mark(), QStringLiteral("strategies.canary.steps"),
-                QCoreApplication::translate("gl::StrategyConfig", "expected a list of percentages, e.g. [5, 25, 50, 100]"));
+                QCoreApplication::translate(
+                    "gl::StrategyConfig", "expected a list of percentages, e.g. [5, 25, 50, 100]"));
             return;
         }
         QList<CanaryStep> result;
@@ -332,7 +345,7 @@ private:
             const YAML::Node item = steps[i];
             const QString field = QStringLiteral("strategies.canary.steps[%1]").arg(i);
             CanaryStep step;
-            if (item.IsMap() && !checkMap(item, field, { QStringLiteral("percent"), QStringLiteral("pause") }))
+            if (item.IsMap() && !checkMap(item, field, {QStringLiteral("percent"), QStringLiteral("pause")}))
                 return;
             // Not `node = other`: yaml-cpp assignment writes into the node it refers to.
             const YAML::Node percentNode = item.IsMap() ? item["percent"] : item;
@@ -341,7 +354,8 @@ private:
                 ? QString::fromStdString(percentNode.Scalar()).remove(u'%').trimmed().toInt(&ok)
                 : 0;
             if (!ok) {
-                m_addError(item.Mark(), field, QCoreApplication::translate("gl::StrategyConfig", "expected a percentage from 1 to 100"));
+                m_addError(item.Mark(), field,
+                    QCoreApplication::translate("gl::StrategyConfig", "expected a percentage from 1 to 100"));
                 return;
             }
             step.pause = step.percent == 100 ? StepPause {} : pause;
@@ -351,7 +365,8 @@ private:
                     = value.IsScalar() ? StepPause::parse(QString::fromStdString(value.Scalar())) : std::nullopt;
                 if (!parsed) {
                     m_addError(value.Mark(), field + QStringLiteral(".pause"),
-                        QCoreApplication::translate("gl::StrategyConfig", "expected none, gate, analysis or a duration such as 30s"));
+                        QCoreApplication::translate(
+                            "gl::StrategyConfig", "expected none, gate, analysis or a duration such as 30s"));
                     return;
                 }
                 step.pause = *parsed;

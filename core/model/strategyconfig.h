@@ -27,7 +27,10 @@ enum class StrategyKind {
 [[nodiscard]] QString toString(StrategyKind kind);
 [[nodiscard]] std::optional<StrategyKind> strategyFromString(const QString &text);
 // Whether the strategy takes the service down for a while (needs --accept-downtime).
-[[nodiscard]] inline bool causesDowntime(StrategyKind kind) { return kind == StrategyKind::Recreate; }
+[[nodiscard]] inline bool causesDowntime(StrategyKind kind)
+{
+    return kind == StrategyKind::Recreate;
+}
 
 // What ends the wait after a canary traffic step.
 enum class PauseKind {

@@ -5,10 +5,10 @@
 namespace gl {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("gl::Drill", text);
-}
+// The translation context of this file's messages; lupdate reads it from Q_DECLARE_TR_FUNCTIONS.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(gl::Drill)
+};
 
 QString iso(const QDateTime &at)
 {
@@ -155,7 +155,7 @@ Result<Drill> Drill::load(RunbookLibrary &library, qint64 drillId)
     if (!query)
         return query.error();
     if (!query->next())
-        return makeError(ErrorCode::NotFound, tr("There is no drill %1.").arg(drillId));
+        return makeError(ErrorCode::NotFound, Tr::tr("There is no drill %1.").arg(drillId));
     DrillRecord record = readRecord(*query);
     Result<QSqlQuery> events = library.database().exec(
         QStringLiteral("SELECT seq, kind, at, step, status, text FROM drill_events WHERE drill_id = ? ORDER BY seq"),
@@ -245,7 +245,7 @@ Status Drill::saveRecord()
 Status Drill::completeStep(StepStatus status)
 {
     if (m_record.isEnded())
-        return makeError(ErrorCode::InvalidArgument, tr("This drill has ended."));
+        return makeError(ErrorCode::InvalidArgument, Tr::tr("This drill has ended."));
     const int step = m_session.currentStep();
     return m_library->database().transaction([&]() -> Status {
         if (const Status done = m_session.complete(status); !done)
@@ -262,7 +262,7 @@ Status Drill::completeStep(StepStatus status)
 Status Drill::markIncident(const QString &text)
 {
     if (m_record.isEnded())
-        return makeError(ErrorCode::InvalidArgument, tr("This drill has ended."));
+        return makeError(ErrorCode::InvalidArgument, Tr::tr("This drill has ended."));
     DrillEvent event;
     event.kind = DrillEvent::Kind::Incident;
     event.step = m_session.isFinished() ? -1 : m_session.currentStep();
@@ -281,9 +281,9 @@ Status Drill::addNote(const QString &text)
 Status Drill::setRestorePoint(const QDateTime &restorePoint)
 {
     if (!restorePoint.isValid())
-        return makeError(ErrorCode::InvalidArgument, tr("The restore point is not a valid date and time."));
+        return makeError(ErrorCode::InvalidArgument, Tr::tr("The restore point is not a valid date and time."));
     if (restorePoint > m_library->clock().now())
-        return makeError(ErrorCode::InvalidArgument, tr("The restore point cannot be in the future."));
+        return makeError(ErrorCode::InvalidArgument, Tr::tr("The restore point cannot be in the future."));
     return m_library->database().transaction([&]() -> Status {
         m_record.restorePoint = restorePoint.toUTC();
         if (const Status saved = saveRecord(); !saved)
@@ -298,7 +298,7 @@ Status Drill::setRestorePoint(const QDateTime &restorePoint)
 Status Drill::markServiceRestored()
 {
     if (m_record.isEnded())
-        return makeError(ErrorCode::InvalidArgument, tr("This drill has ended."));
+        return makeError(ErrorCode::InvalidArgument, Tr::tr("This drill has ended."));
     return m_library->database().transaction([&]() -> Status {
         m_record.serviceRestoredAt = m_library->clock().now().toUTC();
         if (const Status saved = saveRecord(); !saved)

@@ -16,10 +16,10 @@
 namespace gl {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("gl::RunbookLibrary", text);
-}
+// The translation context of this file's messages; lupdate reads it from Q_DECLARE_TR_FUNCTIONS.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(gl::RunbookLibrary)
+};
 
 QString isoNow(const Clock &clock)
 {
@@ -206,7 +206,7 @@ Result<SyncReport> RunbookLibrary::sync(const QStringList &folders)
                 QFile handle(file);
                 if (!handle.open(QIODevice::ReadOnly)) {
                     report.problems << SyncProblem {file, 0,
-                        QStringLiteral("%1: %2").arg(file, tr("cannot be read: %1").arg(handle.errorString()))};
+                        QStringLiteral("%1: %2").arg(file, Tr::tr("cannot be read: %1").arg(handle.errorString()))};
                     continue;
                 }
                 const QByteArray content = handle.readAll();
@@ -233,7 +233,7 @@ Result<SyncReport> RunbookLibrary::sync(const QStringList &folders)
                     report.problems << SyncProblem {file, 2,
                         QStringLiteral("%1:2: id: %2")
                             .arg(file,
-                                tr("duplicate id \"%1\", already imported from %2; this file was skipped")
+                                Tr::tr("duplicate id \"%1\", already imported from %2; this file was skipped")
                                     .arg(runbook.id, claimedBy.value(runbook.id)))};
                     continue;
                 }
@@ -243,7 +243,7 @@ Result<SyncReport> RunbookLibrary::sync(const QStringList &folders)
                     report.problems << SyncProblem {file, 2,
                         QStringLiteral("%1:2: id: %2")
                             .arg(file,
-                                tr("duplicate id \"%1\", already imported from %2; this file was skipped")
+                                Tr::tr("duplicate id \"%1\", already imported from %2; this file was skipped")
                                     .arg(runbook.id, old->source + u'/' + old->path))};
                     continue;
                 }
@@ -376,7 +376,7 @@ Result<QByteArray> RunbookLibrary::content(const QString &id, int version) const
         if (!current)
             return current.error();
         if (!current->next())
-            return makeError(ErrorCode::NotFound, tr("There is no runbook \"%1\" in the library.").arg(id));
+            return makeError(ErrorCode::NotFound, Tr::tr("There is no runbook \"%1\" in the library.").arg(id));
         wanted = current->value(0).toInt();
     }
     Result<QSqlQuery> query = m_database.exec(
@@ -385,7 +385,7 @@ Result<QByteArray> RunbookLibrary::content(const QString &id, int version) const
         return query.error();
     if (!query->next())
         return makeError(
-            ErrorCode::NotFound, tr("The library has no version %1 of runbook \"%2\".").arg(wanted).arg(id));
+            ErrorCode::NotFound, Tr::tr("The library has no version %1 of runbook \"%2\".").arg(wanted).arg(id));
     return query->value(0).toByteArray();
 }
 
@@ -403,13 +403,13 @@ Result<Runbook> RunbookLibrary::runbook(const QString &id, int version) const
         return query.error();
     if (!query->next())
         return makeError(ErrorCode::NotFound,
-            version > 0 ? tr("The library has no version %1 of runbook \"%2\".").arg(version).arg(id)
-                        : tr("There is no runbook \"%1\" in the library.").arg(id));
+            version > 0 ? Tr::tr("The library has no version %1 of runbook \"%2\".").arg(version).arg(id)
+                        : Tr::tr("There is no runbook \"%1\" in the library.").arg(id));
     const QString fileName = query->value(3).toString();
     const QString source = query->value(4).toString();
     Result<Runbook> parsed = parseRunbook(query->value(0).toByteArray(), fileName);
     if (!parsed)
-        return makeError(ErrorCode::Corrupt, tr("The stored copy of runbook \"%1\" no longer parses.").arg(id),
+        return makeError(ErrorCode::Corrupt, Tr::tr("The stored copy of runbook \"%1\" no longer parses.").arg(id),
             parsed.error().message);
     Runbook runbook = std::move(parsed).value();
     runbook.version = query->value(1).toInt();

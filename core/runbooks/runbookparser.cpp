@@ -30,10 +30,10 @@
 namespace gl {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("gl::RunbookParser", text);
-}
+// The translation context of this file's messages; lupdate reads it from Q_DECLARE_TR_FUNCTIONS.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(gl::RunbookParser)
+};
 
 const QRegularExpression &labelPattern()
 {
@@ -80,7 +80,7 @@ public:
         QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
         QString text = decoder(content);
         if (decoder.hasError()) {
-            addError(1, QStringLiteral("encoding"), tr("not valid UTF-8"));
+            addError(1, QStringLiteral("encoding"), Tr::tr("not valid UTF-8"));
             return finish();
         }
         if (text.startsWith(QChar(0xfeff)))
@@ -90,8 +90,8 @@ public:
 
         if (m_lines.isEmpty() || m_lines.first().trimmed() != u"---") {
             addError(1, QStringLiteral("front matter"),
-                tr("missing: the file must start with a '---' line followed by YAML (id, title, ...) and a closing "
-                   "'---' line"));
+                Tr::tr("missing: the file must start with a '---' line followed by YAML (id, title, ...) and a closing "
+                       "'---' line"));
             return finish();
         }
         qsizetype close = -1;
@@ -103,7 +103,7 @@ public:
             }
         }
         if (close < 0) {
-            addError(1, QStringLiteral("front matter"), tr("not closed: add a '---' line after the YAML"));
+            addError(1, QStringLiteral("front matter"), Tr::tr("not closed: add a '---' line after the YAML"));
             return finish();
         }
         readFrontMatter(m_lines.mid(1, close - 1).join(u'\n'), close + 1);
@@ -134,12 +134,12 @@ private:
             root = YAML::Load(yaml.toStdString());
         } catch (const YAML::Exception &e) {
             addError(lineOf(e.mark), QStringLiteral("front matter"),
-                tr("not valid YAML: %1").arg(QString::fromStdString(e.msg)));
+                Tr::tr("not valid YAML: %1").arg(QString::fromStdString(e.msg)));
             return;
         }
         if (!root.IsMap()) {
             addError(root.IsDefined() && !root.IsNull() ? lineOf(root.Mark()) : int(closeLine),
-                QStringLiteral("front matter"), tr("expected a mapping of id, title, ..."));
+                QStringLiteral("front matter"), Tr::tr("expected a mapping of id, title, ..."));
             return;
         }
         static const QStringList allowed = {QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("service"),
@@ -151,16 +151,16 @@ private:
                 const QString key = QString::fromStdString(it->first.as<std::string>(std::string()));
                 if (!allowed.contains(key))
                     addError(lineOf(it->first.Mark()), key,
-                        tr("unknown key (expected one of: %1)").arg(allowed.join(u", ")));
+                        Tr::tr("unknown key (expected one of: %1)").arg(allowed.join(u", ")));
                 else if (seen.contains(key))
-                    addError(lineOf(it->first.Mark()), key, tr("duplicate key"));
+                    addError(lineOf(it->first.Mark()), key, Tr::tr("duplicate key"));
                 seen.insert(key);
             }
             m_runbook.id = scalar(root, "id", int(closeLine), true);
             static const QRegularExpression idPattern(QStringLiteral("^[a-z0-9][a-z0-9._-]*$"));
             if (!m_runbook.id.isEmpty() && !idPattern.match(m_runbook.id).hasMatch())
                 addError(lineOf(root["id"].Mark()), QStringLiteral("id"),
-                    tr("use lowercase letters, digits, '.', '_' and '-' (got \"%1\")").arg(m_runbook.id));
+                    Tr::tr("use lowercase letters, digits, '.', '_' and '-' (got \"%1\")").arg(m_runbook.id));
             m_runbook.title = scalar(root, "title", int(closeLine), true);
             m_runbook.service = scalar(root, "service", int(closeLine), false);
             m_runbook.owner = scalar(root, "owner", int(closeLine), false);
@@ -175,7 +175,7 @@ private:
             m_runbook.rpoSeconds = duration(root, "rpo");
         } catch (const YAML::Exception &e) {
             addError(lineOf(e.mark), QStringLiteral("front matter"),
-                tr("unexpected YAML structure: %1").arg(QString::fromStdString(e.msg)));
+                Tr::tr("unexpected YAML structure: %1").arg(QString::fromStdString(e.msg)));
         }
     }
 
@@ -185,16 +185,17 @@ private:
         const QString field = QString::fromLatin1(key);
         if (!node.IsDefined() || node.IsNull()) {
             if (required)
-                addError(node.IsDefined() ? lineOf(node.Mark()) : closeLine, field, tr("required field is missing"));
+                addError(
+                    node.IsDefined() ? lineOf(node.Mark()) : closeLine, field, Tr::tr("required field is missing"));
             return {};
         }
         if (!node.IsScalar()) {
-            addError(lineOf(node.Mark()), field, tr("expected text"));
+            addError(lineOf(node.Mark()), field, Tr::tr("expected text"));
             return {};
         }
         const QString value = QString::fromStdString(node.Scalar()).trimmed();
         if (value.isEmpty() && required)
-            addError(lineOf(node.Mark()), field, tr("must not be empty"));
+            addError(lineOf(node.Mark()), field, Tr::tr("must not be empty"));
         return value;
     }
 
@@ -211,13 +212,13 @@ private:
             return values;
         }
         if (!node.IsSequence()) {
-            addError(lineOf(node.Mark()), field, tr("expected a list"));
+            addError(lineOf(node.Mark()), field, Tr::tr("expected a list"));
             return values;
         }
         for (std::size_t i = 0; i < node.size(); ++i) {
             const YAML::Node item = node[i];
             if (!item.IsScalar()) {
-                addError(lineOf(item.Mark()), QStringLiteral("%1[%2]").arg(field).arg(i), tr("expected text"));
+                addError(lineOf(item.Mark()), QStringLiteral("%1[%2]").arg(field).arg(i), Tr::tr("expected text"));
                 continue;
             }
             const QString value = QString::fromStdString(item.Scalar()).trimmed();
@@ -236,7 +237,7 @@ private:
         const std::optional<qint64> seconds = parseDuration(text);
         if (!seconds) {
             addError(lineOf(node.Mark()), QString::fromLatin1(key),
-                tr("expected a duration such as 15m, 1h30m or 45s (got \"%1\")").arg(text));
+                Tr::tr("expected a duration such as 15m, 1h30m or 45s (got \"%1\")").arg(text));
             return 0;
         }
         return *seconds;
@@ -265,12 +266,12 @@ private:
             (sections.isEmpty() ? summary : sections.last().second) << line;
         }
         if (!fence.isEmpty())
-            addError(fenceLine, QStringLiteral("body"), tr("this code block is not closed"));
+            addError(fenceLine, QStringLiteral("body"), Tr::tr("this code block is not closed"));
         m_runbook.summary = summary.join(u'\n').trimmed();
         m_runbook.body = m_lines.mid(firstLine).join(u'\n').trimmed();
         if (sections.isEmpty()) {
             addError(firstLine + 1, QStringLiteral("steps"),
-                tr("no steps: write each step as a second-level heading (\"## Drain the node\")"));
+                Tr::tr("no steps: write each step as a second-level heading (\"## Drain the node\")"));
             return;
         }
         for (qsizetype s = 0; s < sections.size(); ++s)
@@ -302,7 +303,7 @@ private:
         step.markdown = lines.join(u'\n').trimmed();
         const QString prefix = QStringLiteral("step %1").arg(number);
         if (step.title.isEmpty())
-            addError(step.line, prefix + u".title", tr("the heading has no text"));
+            addError(step.line, prefix + u".title", Tr::tr("the heading has no text"));
 
         QStringList parts[3]; // instructions, verify, undo
         int current = 0;
@@ -337,14 +338,14 @@ private:
                 switch (fieldFor(label.captured(1))) {
                 case Field::Expected: {
                     if (expectedSeen)
-                        addError(fileLine, prefix + u".expected", tr("given twice"));
+                        addError(fileLine, prefix + u".expected", Tr::tr("given twice"));
                     expectedSeen = true;
                     QString durationText = value;
                     durationText.remove(QStringLiteral("**"));
                     const std::optional<qint64> seconds = parseDuration(durationText);
                     if (!seconds || *seconds <= 0)
                         addError(fileLine, prefix + u".expected",
-                            tr("expected a duration such as 5m or 90s (got \"%1\")").arg(value));
+                            Tr::tr("expected a duration such as 5m or 90s (got \"%1\")").arg(value));
                     else
                         step.expectedSeconds = *seconds;
                     continue;
@@ -371,13 +372,13 @@ private:
         step.verify = parts[1].join(u'\n').trimmed();
         step.undo = parts[2].join(u'\n').trimmed();
         if (!expectedSeen)
-            addError(step.line, prefix + u".expected", tr("missing: add a line such as \"Expected: 5m\""));
+            addError(step.line, prefix + u".expected", Tr::tr("missing: add a line such as \"Expected: 5m\""));
         if (step.verify.isEmpty())
             addError(step.line, prefix + u".verify",
-                tr("missing: add a \"Verify:\" paragraph saying how to tell the step worked"));
+                Tr::tr("missing: add a \"Verify:\" paragraph saying how to tell the step worked"));
         if (step.undo.isEmpty())
             addError(step.line, prefix + u".undo",
-                tr("missing: add an \"Undo:\" paragraph (write \"Undo: nothing to undo\" for a read-only step)"));
+                Tr::tr("missing: add an \"Undo:\" paragraph (write \"Undo: nothing to undo\" for a read-only step)"));
         m_runbook.steps << step;
     }
 

@@ -5,10 +5,10 @@
 namespace gl {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("gl::RunbookSession", text);
-}
+// The translation context of this file's messages; lupdate reads it from Q_DECLARE_TR_FUNCTIONS.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(gl::RunbookSession)
+};
 
 QString iso(const QDateTime &at)
 {
@@ -63,13 +63,13 @@ QString stepStatusText(StepStatus status)
 {
     switch (status) {
     case StepStatus::Pending:
-        return tr("pending");
+        return Tr::tr("pending");
     case StepStatus::Done:
-        return tr("done");
+        return Tr::tr("done");
     case StepStatus::Skipped:
-        return tr("skipped");
+        return Tr::tr("skipped");
     case StepStatus::Failed:
-        return tr("failed");
+        return Tr::tr("failed");
     }
     return {};
 }
@@ -124,7 +124,7 @@ Result<RunbookSession> RunbookSession::resume(RunbookLibrary &library, qint64 se
     if (!query)
         return query.error();
     if (!query->next())
-        return makeError(ErrorCode::NotFound, tr("There is no step-through %1 to resume.").arg(sessionId));
+        return makeError(ErrorCode::NotFound, Tr::tr("There is no step-through %1 to resume.").arg(sessionId));
     const QString runbookId = query->value(0).toString();
     Result<Runbook> runbook = library.runbook(runbookId, query->value(1).toInt());
     if (!runbook)
@@ -232,7 +232,7 @@ Status RunbookSession::saveSession()
 Status RunbookSession::setChecked(int step, int item, bool checked)
 {
     if (step < 0 || step >= stepCount() || item < 0 || item >= m_progress.at(step).checklist.size())
-        return makeError(ErrorCode::InvalidArgument, tr("There is no such checklist item."));
+        return makeError(ErrorCode::InvalidArgument, Tr::tr("There is no such checklist item."));
     m_progress[step].checklist[item] = checked;
     return saveStep(step);
 }
@@ -240,7 +240,7 @@ Status RunbookSession::setChecked(int step, int item, bool checked)
 Status RunbookSession::setNote(int step, const QString &note)
 {
     if (step < 0 || step >= stepCount())
-        return makeError(ErrorCode::InvalidArgument, tr("There is no such step."));
+        return makeError(ErrorCode::InvalidArgument, Tr::tr("There is no such step."));
     m_progress[step].note = note;
     return saveStep(step);
 }
@@ -248,9 +248,9 @@ Status RunbookSession::setNote(int step, const QString &note)
 Status RunbookSession::complete(StepStatus status)
 {
     if (isFinished())
-        return makeError(ErrorCode::InvalidArgument, tr("This step-through is already finished."));
+        return makeError(ErrorCode::InvalidArgument, Tr::tr("This step-through is already finished."));
     if (status == StepStatus::Pending)
-        return makeError(ErrorCode::InvalidArgument, tr("A step is marked done, skipped or failed."));
+        return makeError(ErrorCode::InvalidArgument, Tr::tr("A step is marked done, skipped or failed."));
     const QDateTime now = m_library->clock().now().toUTC();
     return m_library->database().transaction([&]() -> Status {
         StepProgress &p = m_progress[m_current];
@@ -284,7 +284,7 @@ Status RunbookSession::complete(StepStatus status)
 Status RunbookSession::goTo(int step)
 {
     if (step < 0 || step >= stepCount())
-        return makeError(ErrorCode::InvalidArgument, tr("There is no such step."));
+        return makeError(ErrorCode::InvalidArgument, Tr::tr("There is no such step."));
     return m_library->database().transaction([&]() -> Status {
         m_current = step;
         if (!m_progress.at(step).startedAt.isValid() && !isFinished()) {

@@ -42,7 +42,7 @@ struct Tr {
 
 QString uniqueConnectionName(const QString &purpose)
 {
-    static std::atomic<quint64> counter { 0 };
+    static std::atomic<quint64> counter {0};
     return QStringLiteral("greenlight-%1-%2").arg(purpose).arg(++counter);
 }
 
@@ -97,7 +97,7 @@ Error readOnlyError(const QString &path, const QString &detail)
 {
     return makeError(ErrorCode::ReadOnly,
         Tr::tr("%1 cannot be written: the file or its folder is read-only. Greenlight needs to write the database "
-           "and its -wal and -shm files beside it. Nothing was changed.")
+               "and its -wal and -shm files beside it. Nothing was changed.")
             .arg(QDir::toNativeSeparators(path)),
         detail);
 }
@@ -118,7 +118,7 @@ Status checkWritable(const QString &path)
         return readOnlyError(path, QStringLiteral("folder %1 is not writable").arg(folder));
     if (QFileInfo::exists(path) && !isWritable(path, false))
         return readOnlyError(path, QStringLiteral("file is not writable"));
-    for (const char *suffix : { "-wal", "-shm", "-journal" }) {
+    for (const char *suffix : {"-wal", "-shm", "-journal"}) {
         const QString companion = path + QLatin1String(suffix);
         if (QFileInfo::exists(companion) && !isWritable(companion, false))
             return readOnlyError(path, QStringLiteral("%1 is not writable").arg(companion));
@@ -174,8 +174,8 @@ Result<int> inspectExisting(const QString &path)
                                  .arg(Database::kBusyTimeoutMs));
         db.setDatabaseName(QString::fromUtf8(uri.toEncoded()));
         if (!db.open()) {
-            result = makeError(
-                ErrorCode::Io, Tr::tr("Could not open %1.").arg(QDir::toNativeSeparators(path)), describe(db.lastError()));
+            result = makeError(ErrorCode::Io, Tr::tr("Could not open %1.").arg(QDir::toNativeSeparators(path)),
+                describe(db.lastError()));
         } else {
             result = [&]() -> Result<int> {
                 QSqlQuery check(db);
@@ -184,13 +184,13 @@ Result<int> inspectExisting(const QString &path)
                     const QSqlError error = check.lastError();
                     if (errorCodeFor(error) == ErrorCode::Corrupt)
                         return corruptError(path, describe(error));
-                    return makeError(errorCodeFor(error), Tr::tr("Could not check %1.").arg(QDir::toNativeSeparators(path)),
-                        describe(error));
+                    return makeError(errorCodeFor(error),
+                        Tr::tr("Could not check %1.").arg(QDir::toNativeSeparators(path)), describe(error));
                 }
                 QStringList problems;
                 while (check.next() && problems.size() < 5)
                     problems << check.value(0).toString();
-                if (problems != QStringList { QStringLiteral("ok") })
+                if (problems != QStringList {QStringLiteral("ok")})
                     return corruptError(path, u"quick_check: " + problems.join(u"; "));
                 check.finish();
 
@@ -210,7 +210,7 @@ Error newerSchemaError(const QString &path, int fileVersion, int knownVersion)
 {
     return makeError(ErrorCode::NewerSchema,
         Tr::tr("%1 was written by a newer Greenlight (schema %2, this version knows %3). It was left unchanged; "
-           "open it with that newer version.")
+               "open it with that newer version.")
             .arg(QDir::toNativeSeparators(path))
             .arg(fileVersion)
             .arg(knownVersion));
@@ -311,17 +311,17 @@ Result<Database> Database::open(const QString &path, const Schema &schema, Durab
             const QSqlError error = db.lastError();
             db = QSqlDatabase();
             QSqlDatabase::removeDatabase(name);
-            return makeError(
-                errorCodeFor(error), Tr::tr("Could not open %1.").arg(QDir::toNativeSeparators(absolute)), describe(error));
+            return makeError(errorCodeFor(error), Tr::tr("Could not open %1.").arg(QDir::toNativeSeparators(absolute)),
+                describe(error));
         }
     }
     Database database(name, absolute, 0, durability);
 
     const auto fail = [&](const Error &error) {
         return makeError(error.code,
-            error.code == ErrorCode::Locked
-                ? Tr::tr("%1 is in use by another program and could not be opened.").arg(QDir::toNativeSeparators(absolute))
-                : Tr::tr("Could not open %1.").arg(QDir::toNativeSeparators(absolute)),
+            error.code == ErrorCode::Locked ? Tr::tr("%1 is in use by another program and could not be opened.")
+                                                  .arg(QDir::toNativeSeparators(absolute))
+                                            : Tr::tr("Could not open %1.").arg(QDir::toNativeSeparators(absolute)),
             error.detail);
     };
 

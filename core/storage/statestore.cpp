@@ -136,7 +136,7 @@ Result<StateStore> StateStore::open(const QString &path)
 
 Result<QString> StateStore::meta(const QString &key) const
 {
-    Result<QSqlQuery> query = m_database.exec(QStringLiteral("SELECT value FROM meta WHERE key = ?"), { key });
+    Result<QSqlQuery> query = m_database.exec(QStringLiteral("SELECT value FROM meta WHERE key = ?"), {key});
     if (!query)
         return query.error();
     if (!query->next())
@@ -150,7 +150,7 @@ Status StateStore::setMeta(const QString &key, const QString &value)
     const Result<QSqlQuery> query = m_database.exec(
         QStringLiteral(
             "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
-        { key, value });
+        {key, value});
     if (!query)
         return query.error();
     return {};

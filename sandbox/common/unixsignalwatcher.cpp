@@ -9,7 +9,7 @@
 namespace gl::sandbox {
 namespace {
 
-int g_pipe[2] = { -1, -1 };
+int g_pipe[2] = {-1, -1};
 
 void onSignal(int signalNumber)
 {
@@ -30,13 +30,13 @@ UnixSignalWatcher::UnixSignalWatcher(QObject *parent)
     action.sa_handler = onSignal;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;
-    for (int signalNumber : { SIGTERM, SIGINT, SIGHUP })
+    for (int signalNumber : {SIGTERM, SIGINT, SIGHUP})
         ::sigaction(signalNumber, &action, nullptr);
 }
 
 UnixSignalWatcher::~UnixSignalWatcher()
 {
-    for (int signalNumber : { SIGTERM, SIGINT, SIGHUP })
+    for (int signalNumber : {SIGTERM, SIGINT, SIGHUP})
         ::signal(signalNumber, SIG_DFL);
 }
 

@@ -74,10 +74,10 @@ QString writeHaproxyConfig(const SandboxState &state)
                        .arg(serving ? QString() : QStringLiteral(" disabled"));
     }
     const QByteArray text = render(QStringLiteral("haproxy.cfg"),
-        { { QStringLiteral("DIR"), state.dir }, { QStringLiteral("BACKEND"), state.backend },
-            { QStringLiteral("FRONTEND_PORT"), QString::number(state.frontendPort) },
-            { QStringLiteral("METRICS_PORT"), QString::number(state.metricsPort) },
-            { QStringLiteral("SERVERS"), servers } });
+        {{QStringLiteral("DIR"), state.dir}, {QStringLiteral("BACKEND"), state.backend},
+            {QStringLiteral("FRONTEND_PORT"), QString::number(state.frontendPort)},
+            {QStringLiteral("METRICS_PORT"), QString::number(state.metricsPort)},
+            {QStringLiteral("SERVERS"), servers}});
     if (text.isEmpty())
         return QStringLiteral("the embedded haproxy.cfg template is missing");
     return writeFile(state.path(QStringLiteral("haproxy.cfg")), text);
@@ -86,8 +86,8 @@ QString writeHaproxyConfig(const SandboxState &state)
 QString writePrometheusConfig(const SandboxState &state)
 {
     const QByteArray text = render(QStringLiteral("prometheus.yml"),
-        { { QStringLiteral("DIR"), state.dir }, { QStringLiteral("NAME"), state.name },
-            { QStringLiteral("METRICS_PORT"), QString::number(state.metricsPort) } });
+        {{QStringLiteral("DIR"), state.dir}, {QStringLiteral("NAME"), state.name},
+            {QStringLiteral("METRICS_PORT"), QString::number(state.metricsPort)}});
     if (text.isEmpty())
         return QStringLiteral("the embedded prometheus.yml template is missing");
     return writeFile(state.path(QStringLiteral("prometheus.yml")), text);
@@ -104,10 +104,10 @@ QString writeServiceTargets(const SandboxState &state)
             if (slot.name == process.slot)
                 colour = slot.colour;
         }
-        groups.append(QJsonObject {
-            { QStringLiteral("targets"), QJsonArray { QStringLiteral("127.0.0.1:%1").arg(process.port) } },
-            { QStringLiteral("labels"),
-                QJsonObject { { QStringLiteral("slot"), process.slot }, { QStringLiteral("colour"), colour } } } });
+        groups.append(
+            QJsonObject {{QStringLiteral("targets"), QJsonArray {QStringLiteral("127.0.0.1:%1").arg(process.port)}},
+                {QStringLiteral("labels"),
+                    QJsonObject {{QStringLiteral("slot"), process.slot}, {QStringLiteral("colour"), colour}}}});
     }
     return writeFile(
         state.path(QStringLiteral("service-targets.json")), QJsonDocument(groups).toJson(QJsonDocument::Indented));
@@ -163,28 +163,27 @@ QString writeEnvironmentFile(const SandboxState &state, const QString &launcherP
     const QString path = state.path(QStringLiteral("environment.yaml"));
     // The rollout engine's strategies (docs/engine.md), short enough to watch on the sandbox. A section the
     // user edited is kept: deploy and undeploy rewrite this file.
-    QString strategies = QStringLiteral(
-        "strategies:\n"
-        "  default: canary\n"
-        "  canary:\n"
-        "    slots: 1\n"
-        "    steps: [5, 25, 50, 100]\n"
-        "    pause: 10s\n"
-        "    undeploy_delay: 10s\n"
-        "  blue_green:\n"
-        "    keep_old_for: 30s\n"
-        "  rolling:\n"
-        "    max_unavailable: 1\n"
-        "  drain_timeout: 10s\n"
-        "  health_timeout: 20s\n"
-        "  hook_timeout: 60s\n");
+    QString strategies = QStringLiteral("strategies:\n"
+                                        "  default: canary\n"
+                                        "  canary:\n"
+                                        "    slots: 1\n"
+                                        "    steps: [5, 25, 50, 100]\n"
+                                        "    pause: 10s\n"
+                                        "    undeploy_delay: 10s\n"
+                                        "  blue_green:\n"
+                                        "    keep_old_for: 30s\n"
+                                        "  rolling:\n"
+                                        "    max_unavailable: 1\n"
+                                        "  drain_timeout: 10s\n"
+                                        "  health_timeout: 20s\n"
+                                        "  hook_timeout: 60s\n");
     if (QFile existing(path); existing.open(QIODevice::ReadOnly)) {
         const QStringList lines = QString::fromUtf8(existing.readAll()).split(u'\n');
         const qsizetype first = lines.indexOf(QStringLiteral("strategies:"));
         if (first >= 0) {
-            QStringList section { lines.at(first) };
-            for (qsizetype i = first + 1; i < lines.size() && (lines.at(i).isEmpty() || lines.at(i).front().isSpace()
-                                                                  || lines.at(i).startsWith(u'#'));
+            QStringList section {lines.at(first)};
+            for (qsizetype i = first + 1; i < lines.size()
+                 && (lines.at(i).isEmpty() || lines.at(i).front().isSpace() || lines.at(i).startsWith(u'#'));
                  ++i)
                 section << lines.at(i);
             while (!section.isEmpty() && section.last().trimmed().isEmpty())

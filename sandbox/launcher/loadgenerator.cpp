@@ -152,24 +152,24 @@ void LoadGenerator::writeCounts()
     for (auto it = m_byVersionStatus.cbegin(); it != m_byVersionStatus.cend(); ++it)
         byVersionStatus.insert(it.key(), toJson(it.value()));
     const QJsonObject object {
-        { QStringLiteral("startedAt"), m_startedAt },
-        { QStringLiteral("updatedAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) },
-        { QStringLiteral("elapsedMs"), m_clock.elapsed() },
-        { QStringLiteral("rps"), m_rps },
-        { QStringLiteral("running"), !m_stopping },
-        { QStringLiteral("sent"), m_sent - m_skipped },
-        { QStringLiteral("total"), m_total },
-        { QStringLiteral("inFlight"), m_inFlight },
-        { QStringLiteral("skipped"), m_skipped },
-        { QStringLiteral("byVersion"), toJson(m_byVersion) },
-        { QStringLiteral("byStatus"), toJson(m_byStatus) },
-        { QStringLiteral("byVersionStatus"), byVersionStatus },
-        { QStringLiteral("connectionErrors"), m_connectionErrors },
-        { QStringLiteral("timeouts"), m_timeouts },
-        { QStringLiteral("haproxy503"), m_haproxy503 },
-        { QStringLiteral("errorKinds"), toJson(m_errorKinds) },
+        {QStringLiteral("startedAt"), m_startedAt},
+        {QStringLiteral("updatedAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("elapsedMs"), m_clock.elapsed()},
+        {QStringLiteral("rps"), m_rps},
+        {QStringLiteral("running"), !m_stopping},
+        {QStringLiteral("sent"), m_sent - m_skipped},
+        {QStringLiteral("total"), m_total},
+        {QStringLiteral("inFlight"), m_inFlight},
+        {QStringLiteral("skipped"), m_skipped},
+        {QStringLiteral("byVersion"), toJson(m_byVersion)},
+        {QStringLiteral("byStatus"), toJson(m_byStatus)},
+        {QStringLiteral("byVersionStatus"), byVersionStatus},
+        {QStringLiteral("connectionErrors"), m_connectionErrors},
+        {QStringLiteral("timeouts"), m_timeouts},
+        {QStringLiteral("haproxy503"), m_haproxy503},
+        {QStringLiteral("errorKinds"), toJson(m_errorKinds)},
         // Requests no service answered: refused or reset connections, timeouts, and HAProxy's own 5xx answers.
-        { QStringLiteral("lost"), m_connectionErrors + m_timeouts + m_byVersion.value(QStringLiteral("none")) },
+        {QStringLiteral("lost"), m_connectionErrors + m_timeouts + m_byVersion.value(QStringLiteral("none"))},
     };
     QSaveFile file(m_dir + QStringLiteral("/loadgen.json"));
     if (file.open(QIODevice::WriteOnly)) {

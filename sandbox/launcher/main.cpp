@@ -77,8 +77,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption portOption(QStringLiteral("port"), QString(), QStringLiteral("P"));
     const QCommandLineOption maxSecondsOption(
         QStringLiteral("max-seconds"), QString(), QStringLiteral("S"), QStringLiteral("43200"));
-    parser.addOptions({ dirOption, slotsOption, versionOption, rpsOption, nameOption, jsonOption, errorRateOption,
-        latencyOption, clearOption, slotOption, portOption, maxSecondsOption });
+    parser.addOptions({dirOption, slotsOption, versionOption, rpsOption, nameOption, jsonOption, errorRateOption,
+        latencyOption, clearOption, slotOption, portOption, maxSecondsOption});
     QStringList parseArgs = args;
     parseArgs.removeAt(1);
     if (!parser.parse(parseArgs))

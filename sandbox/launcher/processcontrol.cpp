@@ -101,8 +101,8 @@ bool stop(qint64 pid, int graceMs)
 
 QList<qint64> findByDirectory(const QString &sandboxDir)
 {
-    static const QStringList programs { QStringLiteral("haproxy"), QStringLiteral("prometheus"),
-        QStringLiteral("greenlight-sample-service"), QStringLiteral("greenlight-sandbox") };
+    static const QStringList programs {QStringLiteral("haproxy"), QStringLiteral("prometheus"),
+        QStringLiteral("greenlight-sample-service"), QStringLiteral("greenlight-sandbox")};
     QList<qint64> result;
     const qint64 self = QCoreApplication::applicationPid();
     const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);

@@ -33,8 +33,8 @@ QString findProgram(const QString &name)
     QString path = QStandardPaths::findExecutable(name);
     if (path.isEmpty()) // Debian installs haproxy in /usr/sbin, often not on a user's PATH
         path = QStandardPaths::findExecutable(name,
-            { QStringLiteral("/usr/sbin"), QStringLiteral("/usr/local/sbin"), QStringLiteral("/sbin"),
-                QStringLiteral("/usr/bin") });
+            {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/local/sbin"), QStringLiteral("/sbin"),
+                QStringLiteral("/usr/bin")});
     return path;
 }
 
@@ -125,10 +125,10 @@ QString SandboxLauncher::startService(SandboxState &state, const QString &slotNa
         record.port = slot->port;
         record.adminPort = adminPorts.first();
         record.log = log;
-        record.command = { serviceProgram(), QStringLiteral("--version"), version, QStringLiteral("--port"),
+        record.command = {serviceProgram(), QStringLiteral("--version"), version, QStringLiteral("--port"),
             QString::number(slot->port), QStringLiteral("--admin-port"), QString::number(record.adminPort),
             QStringLiteral("--error-rate"), QString::number(fault.errorRate), QStringLiteral("--latency-ms"),
-            QString::number(fault.latencyMs), QStringLiteral("--sandbox"), state.dir };
+            QString::number(fault.latencyMs), QStringLiteral("--sandbox"), state.dir};
         record.pid = processcontrol::startDetached(record.command.first(), record.command.mid(1), log, &lastError);
         if (record.pid == 0)
             return lastError;
@@ -176,9 +176,8 @@ QString SandboxLauncher::startHaproxy(SandboxState &state)
         record.log = log;
         // -W: master-worker; -S: the master CLI socket (reload, show proc). Not -D: it stays our child's child,
         // detached by QProcess, so the PID we record is the master's.
-        record.command
-            = { program, QStringLiteral("-W"), QStringLiteral("-S"), state.path(QStringLiteral("master.sock")),
-                  QStringLiteral("-f"), state.path(QStringLiteral("haproxy.cfg")) };
+        record.command = {program, QStringLiteral("-W"), QStringLiteral("-S"),
+            state.path(QStringLiteral("master.sock")), QStringLiteral("-f"), state.path(QStringLiteral("haproxy.cfg"))};
         record.pid = processcontrol::startDetached(program, record.command.mid(1), log, &lastError);
         if (record.pid == 0)
             return lastError;
@@ -248,11 +247,10 @@ QString SandboxLauncher::startPrometheus(SandboxState &state)
         record.role = QStringLiteral("prometheus");
         record.port = state.prometheusPort;
         record.log = log;
-        record.command
-            = { program, QStringLiteral("--config.file=%1").arg(state.path(QStringLiteral("prometheus.yml"))),
-                  QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(state.prometheusPort),
-                  QStringLiteral("--storage.tsdb.path=%1").arg(state.path(QStringLiteral("prometheus-data"))),
-                  QStringLiteral("--storage.tsdb.retention.time=2h") };
+        record.command = {program, QStringLiteral("--config.file=%1").arg(state.path(QStringLiteral("prometheus.yml"))),
+            QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(state.prometheusPort),
+            QStringLiteral("--storage.tsdb.path=%1").arg(state.path(QStringLiteral("prometheus-data"))),
+            QStringLiteral("--storage.tsdb.retention.time=2h")};
         record.pid = processcontrol::startDetached(program, record.command.mid(1), log, &lastError);
         if (record.pid == 0)
             return lastError;
@@ -297,9 +295,9 @@ QString SandboxLauncher::startLoadGenerator(SandboxState &state)
     ProcessRecord record;
     record.role = QStringLiteral("loadgen");
     record.log = log;
-    record.command = { QCoreApplication::applicationFilePath(), QStringLiteral("loadgen"), QStringLiteral("--dir"),
+    record.command = {QCoreApplication::applicationFilePath(), QStringLiteral("loadgen"), QStringLiteral("--dir"),
         state.dir, QStringLiteral("--port"), QString::number(state.frontendPort), QStringLiteral("--rps"),
-        QString::number(state.rps) };
+        QString::number(state.rps)};
     QString error;
     record.pid = processcontrol::startDetached(record.command.first(), record.command.mid(1), log, &error);
     if (record.pid == 0)
@@ -359,11 +357,11 @@ int SandboxLauncher::up(const UpOptions &options)
     state.metricsPort = ports.at(1);
     state.prometheusPort = ports.at(2);
     for (int i = 0; i < n; ++i)
-        state.serverSlots << SlotRecord { QStringLiteral("blue%1").arg(i + 1), QStringLiteral("blue"), ports.at(3 + i),
-            {} };
+        state.serverSlots << SlotRecord {
+            QStringLiteral("blue%1").arg(i + 1), QStringLiteral("blue"), ports.at(3 + i), {}};
     for (int i = 0; i < n; ++i)
-        state.serverSlots << SlotRecord { QStringLiteral("green%1").arg(i + 1), QStringLiteral("green"),
-            ports.at(3 + n + i), {} };
+        state.serverSlots << SlotRecord {
+            QStringLiteral("green%1").arg(i + 1), QStringLiteral("green"), ports.at(3 + n + i), {}};
 
     auto fail = [&](const QString &what) {
         m_err << "greenlight-sandbox up: " << what << '\n';
@@ -442,8 +440,8 @@ int SandboxLauncher::up(const UpOptions &options)
 int SandboxLauncher::stopAll(SandboxState &state, bool verbose)
 {
     // The load generator first (its last counts are written at SIGTERM), then what it talks to.
-    const QStringList order { QStringLiteral("loadgen"), QStringLiteral("prometheus"), QStringLiteral("haproxy"),
-        QStringLiteral("service") };
+    const QStringList order {
+        QStringLiteral("loadgen"), QStringLiteral("prometheus"), QStringLiteral("haproxy"), QStringLiteral("service")};
     int failures = 0;
     QList<ProcessRecord> remaining;
     for (const QString &role : order) {
@@ -533,10 +531,10 @@ int SandboxLauncher::status(bool json)
     for (const ProcessRecord &p : std::as_const(state.processes)) {
         const bool running = processcontrol::belongsTo(p.pid, m_dir);
         healthy = healthy && running;
-        QJsonObject object { { QStringLiteral("role"), p.role }, { QStringLiteral("pid"), p.pid },
-            { QStringLiteral("port"), p.port },
-            { QStringLiteral("state"), running ? QStringLiteral("running") : QStringLiteral("stopped") },
-            { QStringLiteral("log"), p.log } };
+        QJsonObject object {{QStringLiteral("role"), p.role}, {QStringLiteral("pid"), p.pid},
+            {QStringLiteral("port"), p.port},
+            {QStringLiteral("state"), running ? QStringLiteral("running") : QStringLiteral("stopped")},
+            {QStringLiteral("log"), p.log}};
         if (p.role == u"service") {
             object.insert(QStringLiteral("slot"), p.slot);
             object.insert(QStringLiteral("version"), p.version);
@@ -548,21 +546,21 @@ int SandboxLauncher::status(bool json)
     for (const SlotRecord &slot : std::as_const(state.serverSlots)) {
         const auto row = rows.value(slot.name);
         const ProcessRecord *process = state.serviceOf(slot.name);
-        slotArray.append(QJsonObject { { QStringLiteral("name"), slot.name }, { QStringLiteral("colour"), slot.colour },
-            { QStringLiteral("address"), QStringLiteral("127.0.0.1:%1").arg(slot.port) },
-            { QStringLiteral("version"), slot.version }, { QStringLiteral("pid"), process ? process->pid : 0 },
-            { QStringLiteral("haproxyStatus"), row.value(QStringLiteral("status")) },
-            { QStringLiteral("weight"), row.value(QStringLiteral("weight")).toInt() },
-            { QStringLiteral("currentSessions"), row.value(QStringLiteral("scur")).toInt() } });
+        slotArray.append(QJsonObject {{QStringLiteral("name"), slot.name}, {QStringLiteral("colour"), slot.colour},
+            {QStringLiteral("address"), QStringLiteral("127.0.0.1:%1").arg(slot.port)},
+            {QStringLiteral("version"), slot.version}, {QStringLiteral("pid"), process ? process->pid : 0},
+            {QStringLiteral("haproxyStatus"), row.value(QStringLiteral("status"))},
+            {QStringLiteral("weight"), row.value(QStringLiteral("weight")).toInt()},
+            {QStringLiteral("currentSessions"), row.value(QStringLiteral("scur")).toInt()}});
     }
     if (json) {
         m_out << QJsonDocument(
-            QJsonObject { { QStringLiteral("dir"), m_dir }, { QStringLiteral("name"), state.name },
-                { QStringLiteral("healthy"), healthy },
-                { QStringLiteral("frontend"), QStringLiteral("http://127.0.0.1:%1/").arg(state.frontendPort) },
-                { QStringLiteral("prometheus"), QStringLiteral("http://127.0.0.1:%1/").arg(state.prometheusPort) },
-                { QStringLiteral("runtimeApi"), state.adminSocket() }, { QStringLiteral("processes"), processes },
-                { QStringLiteral("slots"), slotArray } })
+            QJsonObject {{QStringLiteral("dir"), m_dir}, {QStringLiteral("name"), state.name},
+                {QStringLiteral("healthy"), healthy},
+                {QStringLiteral("frontend"), QStringLiteral("http://127.0.0.1:%1/").arg(state.frontendPort)},
+                {QStringLiteral("prometheus"), QStringLiteral("http://127.0.0.1:%1/").arg(state.prometheusPort)},
+                {QStringLiteral("runtimeApi"), state.adminSocket()}, {QStringLiteral("processes"), processes},
+                {QStringLiteral("slots"), slotArray}})
                      .toJson(QJsonDocument::Indented);
         return 0;
     }

@@ -34,24 +34,23 @@ QJsonObject SandboxState::toJson() const
 {
     QJsonArray slotArray;
     for (const SlotRecord &s : serverSlots)
-        slotArray.append(QJsonObject { { QStringLiteral("name"), s.name }, { QStringLiteral("colour"), s.colour },
-            { QStringLiteral("port"), s.port }, { QStringLiteral("version"), s.version } });
+        slotArray.append(QJsonObject {{QStringLiteral("name"), s.name}, {QStringLiteral("colour"), s.colour},
+            {QStringLiteral("port"), s.port}, {QStringLiteral("version"), s.version}});
     QJsonArray processArray;
     for (const ProcessRecord &p : processes)
-        processArray.append(QJsonObject { { QStringLiteral("role"), p.role }, { QStringLiteral("slot"), p.slot },
-            { QStringLiteral("version"), p.version }, { QStringLiteral("pid"), p.pid },
-            { QStringLiteral("port"), p.port }, { QStringLiteral("adminPort"), p.adminPort },
-            { QStringLiteral("command"), QJsonArray::fromStringList(p.command) }, { QStringLiteral("log"), p.log } });
+        processArray.append(QJsonObject {{QStringLiteral("role"), p.role}, {QStringLiteral("slot"), p.slot},
+            {QStringLiteral("version"), p.version}, {QStringLiteral("pid"), p.pid}, {QStringLiteral("port"), p.port},
+            {QStringLiteral("adminPort"), p.adminPort},
+            {QStringLiteral("command"), QJsonArray::fromStringList(p.command)}, {QStringLiteral("log"), p.log}});
     QJsonObject faultObject;
     for (auto it = faults.cbegin(); it != faults.cend(); ++it)
         faultObject.insert(it.key(),
-            QJsonObject {
-                { QStringLiteral("errorRate"), it->errorRate }, { QStringLiteral("latencyMs"), it->latencyMs } });
-    return QJsonObject { { QStringLiteral("dir"), dir }, { QStringLiteral("name"), name },
-        { QStringLiteral("backend"), backend }, { QStringLiteral("rps"), rps },
-        { QStringLiteral("frontendPort"), frontendPort }, { QStringLiteral("metricsPort"), metricsPort },
-        { QStringLiteral("prometheusPort"), prometheusPort }, { QStringLiteral("slots"), slotArray },
-        { QStringLiteral("processes"), processArray }, { QStringLiteral("faults"), faultObject } };
+            QJsonObject {{QStringLiteral("errorRate"), it->errorRate}, {QStringLiteral("latencyMs"), it->latencyMs}});
+    return QJsonObject {{QStringLiteral("dir"), dir}, {QStringLiteral("name"), name},
+        {QStringLiteral("backend"), backend}, {QStringLiteral("rps"), rps},
+        {QStringLiteral("frontendPort"), frontendPort}, {QStringLiteral("metricsPort"), metricsPort},
+        {QStringLiteral("prometheusPort"), prometheusPort}, {QStringLiteral("slots"), slotArray},
+        {QStringLiteral("processes"), processArray}, {QStringLiteral("faults"), faultObject}};
 }
 
 SandboxState SandboxState::fromJson(const QJsonObject &o)
@@ -66,8 +65,8 @@ SandboxState SandboxState::fromJson(const QJsonObject &o)
     state.prometheusPort = quint16(o.value(u"prometheusPort").toInt());
     for (const QJsonValue &v : o.value(u"slots").toArray()) {
         const QJsonObject s = v.toObject();
-        state.serverSlots << SlotRecord { s.value(u"name").toString(), s.value(u"colour").toString(),
-            quint16(s.value(u"port").toInt()), s.value(u"version").toString() };
+        state.serverSlots << SlotRecord {s.value(u"name").toString(), s.value(u"colour").toString(),
+            quint16(s.value(u"port").toInt()), s.value(u"version").toString()};
     }
     for (const QJsonValue &v : o.value(u"processes").toArray()) {
         const QJsonObject p = v.toObject();
@@ -86,7 +85,7 @@ SandboxState SandboxState::fromJson(const QJsonObject &o)
     const QJsonObject faultObject = o.value(u"faults").toObject();
     for (auto it = faultObject.begin(); it != faultObject.end(); ++it) {
         const QJsonObject f = it->toObject();
-        state.faults.insert(it.key(), FaultRecord { f.value(u"errorRate").toDouble(), f.value(u"latencyMs").toInt() });
+        state.faults.insert(it.key(), FaultRecord {f.value(u"errorRate").toDouble(), f.value(u"latencyMs").toInt()});
     }
     return state;
 }

@@ -31,7 +31,7 @@ int main(int argc, char *argv[])
         QStringLiteral("The sandbox directory that started this process "
                        "(identifies it to `greenlight-sandbox down`)."),
         QStringLiteral("DIR"));
-    parser.addOptions({ versionOption, portOption, errorOption, latencyOption, adminOption, sandboxOption });
+    parser.addOptions({versionOption, portOption, errorOption, latencyOption, adminOption, sandboxOption});
     parser.process(app);
 
     const QString version = parser.value(versionOption);
@@ -52,7 +52,7 @@ int main(int argc, char *argv[])
         return 2;
     }
 
-    gl::sandbox::SampleServer server(version, { errorRate, latency });
+    gl::sandbox::SampleServer server(version, {errorRate, latency});
     const QString error = server.listenOn(quint16(port), quint16(adminPort));
     if (!error.isEmpty()) {
         std::fprintf(stderr, "greenlight-sample-service: %s\n", qPrintable(error));

@@ -17,8 +17,8 @@ public:
     void record(int statusCode, double seconds);
     [[nodiscard]] QByteArray render(bool ready, double errorRate, int latencyMs, int inFlight) const;
 
-    static constexpr std::array<double, 12> kBuckets { 0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.25, 0.5, 1.0, 2.5,
-        5.0 };
+    static constexpr std::array<double, 12> kBuckets {
+        0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.25, 0.5, 1.0, 2.5, 5.0};
 
 private:
     QString m_version;

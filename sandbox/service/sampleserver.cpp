@@ -113,11 +113,11 @@ void SampleServer::handleApp(const QHttpServerRequest &request, QTcpSocket *sock
         m_metrics.record(code, timer.nsecsElapsed() / 1e9);
         if (guard && guard->isOpen()) { // the client may have gone while we waited
             const QByteArray body
-                = QJsonDocument(QJsonObject { { QStringLiteral("version"), m_version },
-                                    { QStringLiteral("port"), int(m_port) }, { QStringLiteral("ok"), !fail } })
+                = QJsonDocument(QJsonObject {{QStringLiteral("version"), m_version},
+                                    {QStringLiteral("port"), int(m_port)}, {QStringLiteral("ok"), !fail}})
                       .toJson(QJsonDocument::Compact)
                 + '\n';
-            responder->write(body, { { "Content-Type", "application/json" }, { "X-Version", m_version.toUtf8() } },
+            responder->write(body, {{"Content-Type", "application/json"}, {"X-Version", m_version.toUtf8()}},
                 fail ? StatusCode::InternalServerError : StatusCode::Ok);
         }
         requestDone();
@@ -182,10 +182,9 @@ void SampleServer::handleAdmin(const QHttpServerRequest &request, QTcpSocket *so
 QByteArray SampleServer::stateJson() const
 {
     return QJsonDocument(
-               QJsonObject { { QStringLiteral("version"), m_version }, { QStringLiteral("port"), int(m_port) },
-                   { QStringLiteral("errorRate"), m_faults.errorRate },
-                   { QStringLiteral("latencyMs"), m_faults.latencyMs }, { QStringLiteral("ready"), m_ready },
-                   { QStringLiteral("inFlight"), m_inFlight } })
+               QJsonObject {{QStringLiteral("version"), m_version}, {QStringLiteral("port"), int(m_port)},
+                   {QStringLiteral("errorRate"), m_faults.errorRate}, {QStringLiteral("latencyMs"), m_faults.latencyMs},
+                   {QStringLiteral("ready"), m_ready}, {QStringLiteral("inFlight"), m_inFlight}})
                .toJson(QJsonDocument::Compact)
         + '\n';
 }

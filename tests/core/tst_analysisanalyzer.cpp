@@ -68,7 +68,8 @@ private:
         const QString v = value ? value(promql) : QString();
         const QByteArray body = v.isEmpty()
             ? QByteArray(R"({"status":"success","data":{"resultType":"vector","result":[]}})")
-            : QByteArray(R"({"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":[1795317461.2,")")
+            : QByteArray(
+                  R"({"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":[1795317461.2,")")
                 + v.toUtf8() + "\"]}]}}";
         socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
             + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
@@ -83,10 +84,10 @@ AnalysisConfig config(int failureLimit)
 {
     AnalysisConfig c;
     c.configured = true;
-    c.slis = { { QStringLiteral("errors"), SliKind::ErrorRatio, AnalysisConfig::defaultQuery(SliKind::ErrorRatio),
-                   QStringLiteral("ratio") },
-        { QStringLiteral("p99"), SliKind::P99Latency, AnalysisConfig::defaultQuery(SliKind::P99Latency),
-            QStringLiteral("s") } };
+    c.slis = {{QStringLiteral("errors"), SliKind::ErrorRatio, AnalysisConfig::defaultQuery(SliKind::ErrorRatio),
+                  QStringLiteral("ratio")},
+        {QStringLiteral("p99"), SliKind::P99Latency, AnalysisConfig::defaultQuery(SliKind::P99Latency),
+            QStringLiteral("s")}};
     AnalysisRule errors;
     errors.name = QStringLiteral("errors <= 0.01");
     errors.sli = QStringLiteral("errors");
@@ -97,7 +98,7 @@ AnalysisConfig config(int failureLimit)
     p99.sli = QStringLiteral("p99");
     p99.kind = RuleKind::Relative;
     p99.factor = 2;
-    c.rules = { errors, p99 };
+    c.rules = {errors, p99};
     c.windowMs = 10000;
     c.minRequests = 50;
     c.failureLimit = failureLimit;
@@ -232,9 +233,12 @@ private Q_SLOTS:
         QCOMPARE(toString(e.outcome), toString(Outcome::Pass));
         QCOMPARE(toString(e.verdict), toString(Verdict::Passing));
         QCOMPARE(prometheus.queries.size(), 5); // errors v2, p99 v2, p99 v1, requests v2, requests v1
-        QVERIFY(prometheus.queries.contains(renderSliQuery(AnalysisConfig::defaultQuery(SliKind::ErrorRatio), QStringLiteral("v2"), 10000)));
-        QVERIFY(prometheus.queries.contains(renderSliQuery(AnalysisConfig::defaultQuery(SliKind::P99Latency), QStringLiteral("v1"), 10000)));
-        QVERIFY(!prometheus.queries.contains(renderSliQuery(AnalysisConfig::defaultQuery(SliKind::ErrorRatio), QStringLiteral("v1"), 10000)));
+        QVERIFY(prometheus.queries.contains(
+            renderSliQuery(AnalysisConfig::defaultQuery(SliKind::ErrorRatio), QStringLiteral("v2"), 10000)));
+        QVERIFY(prometheus.queries.contains(
+            renderSliQuery(AnalysisConfig::defaultQuery(SliKind::P99Latency), QStringLiteral("v1"), 10000)));
+        QVERIFY(!prometheus.queries.contains(
+            renderSliQuery(AnalysisConfig::defaultQuery(SliKind::ErrorRatio), QStringLiteral("v1"), 10000)));
         QVERIFY(prometheus.queries.first().contains(u"[10s]"));
         QCOMPARE(toString(evaluate(analyzer, clock).verdict), toString(Verdict::Passed));
     }
@@ -267,9 +271,8 @@ private Q_SLOTS:
     void noDataIsNeverPassing()
     {
         ScriptedPrometheus prometheus;
-        prometheus.value = [](const QString &q) {
-            return q.contains(u"increase(") ? QStringLiteral("500") : QStringLiteral("NaN");
-        };
+        prometheus.value
+            = [](const QString &q) { return q.contains(u"increase(") ? QStringLiteral("500") : QStringLiteral("NaN"); };
         QNetworkAccessManager network;
         PrometheusClient client(prometheus.url(), network);
         ManualClock clock;
@@ -367,8 +370,8 @@ private Q_SLOTS:
         Result<StateStore> state = StateStore::open(dir.filePath(QStringLiteral("state.db")));
         QVERIFY(state.ok());
         MeasurementStore store(state->database());
-        const Result<qint64> id = store.beginRun(0, QStringLiteral("v2"), QStringLiteral("v1"),
-            QDateTime::currentDateTimeUtc(), AnalysisConfig::defaults());
+        const Result<qint64> id = store.beginRun(
+            0, QStringLiteral("v2"), QStringLiteral("v1"), QDateTime::currentDateTimeUtc(), AnalysisConfig::defaults());
         QVERIFY(id.ok());
         Evaluation e;
         e.runId = *id;

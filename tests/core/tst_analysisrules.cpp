@@ -236,13 +236,20 @@ private Q_SLOTS:
         QTest::addColumn<QString>("sequence"); // P pass, F fail, I inconclusive, D Prometheus down; 1 s apart
         QTest::addColumn<QString>("verdicts"); // one letter per step: p pending, s passing, S passed,
                                                // f failing, X failed, i inconclusive
-        QTest::newRow("passes") << "PPPP" << "ssSS";
-        QTest::newRow("fail below and at limit") << "FPF" << "fsX";
-        QTest::newRow("failed is terminal") << "FFPP" << "fXXX";
-        QTest::newRow("thin traffic then inconclusive") << "IIII" << "ppii";
-        QTest::newRow("data comes back") << "IIPPP" << "ppssS";
-        QTest::newRow("pass breaks: no stale passed") << "PPPIP" << "ssSps";
-        QTest::newRow("prometheus down") << "PPPDDDDP" << "ssSpppis";
+        QTest::newRow("passes") << "PPPP"
+                                << "ssSS";
+        QTest::newRow("fail below and at limit") << "FPF"
+                                                 << "fsX";
+        QTest::newRow("failed is terminal") << "FFPP"
+                                            << "fXXX";
+        QTest::newRow("thin traffic then inconclusive") << "IIII"
+                                                        << "ppii";
+        QTest::newRow("data comes back") << "IIPPP"
+                                         << "ppssS";
+        QTest::newRow("pass breaks: no stale passed") << "PPPIP"
+                                                      << "ssSps";
+        QTest::newRow("prometheus down") << "PPPDDDDP"
+                                         << "ssSpppis";
     }
     void verdicts()
     {
@@ -263,9 +270,9 @@ private Q_SLOTS:
             const Verdict v = tracker.record(o, down, now, QStringLiteral("detail"));
             QVERIFY(v == tracker.verdict());
             QVERIFY(!tracker.reason().isEmpty());
-            const QMap<Verdict, QChar> letters { { Verdict::Pending, u'p' }, { Verdict::Passing, u's' },
-                { Verdict::Passed, u'S' }, { Verdict::Failing, u'f' }, { Verdict::Failed, u'X' },
-                { Verdict::Inconclusive, u'i' } };
+            const QMap<Verdict, QChar> letters {{Verdict::Pending, u'p'}, {Verdict::Passing, u's'},
+                {Verdict::Passed, u'S'}, {Verdict::Failing, u'f'}, {Verdict::Failed, u'X'},
+                {Verdict::Inconclusive, u'i'}};
             seen += letters.value(v);
             now += 1000;
         }

@@ -57,23 +57,24 @@ private:
 
     GateContext context(int minutesAfterOpen = 5) const
     {
-        return GateContext { kEnv, QStringLiteral("7"), QStringLiteral("alice"), kOpened, kOpened.addSecs(60 * minutesAfterOpen) };
+        return GateContext {
+            kEnv, QStringLiteral("7"), QStringLiteral("alice"), kOpened, kOpened.addSecs(60 * minutesAfterOpen)};
     }
 
 private slots:
     void initTestCase()
     {
         const QList<QPair<QString, QStringList>> people {
-            { QStringLiteral("alice"), { QStringLiteral("release") } },
-            { QStringLiteral("bob"), { QStringLiteral("release") } },
-            { QStringLiteral("carol"), { QStringLiteral("release"), QStringLiteral("sre") } },
-            { QStringLiteral("dave"), { QStringLiteral("sre") } },
-            { QStringLiteral("erin"), { QStringLiteral("security") } },
+            {QStringLiteral("alice"), {QStringLiteral("release")}},
+            {QStringLiteral("bob"), {QStringLiteral("release")}},
+            {QStringLiteral("carol"), {QStringLiteral("release"), QStringLiteral("sre")}},
+            {QStringLiteral("dave"), {QStringLiteral("sre")}},
+            {QStringLiteral("erin"), {QStringLiteral("security")}},
         };
         for (const auto &[name, groups] : people) {
-            Person p { name, groups, SigningKey::generate().value() };
+            Person p {name, groups, SigningKey::generate().value()};
             m_people << p;
-            m_approvers << Identity { name, groups, p.key.publicKey() };
+            m_approvers << Identity {name, groups, p.key.publicKey()};
         }
     }
 
@@ -81,7 +82,7 @@ private slots:
     void tokenRoundTrip()
     {
         const SignedStatement original = make(QStringLiteral("bob"), QStringLiteral("prod-approval"), Decision::Approve,
-            { { QStringLiteral("ticket"), QStringLiteral("CHG-1234") } });
+            {{QStringLiteral("ticket"), QStringLiteral("CHG-1234")}});
         const QString token = original.toToken();
         QVERIFY(token.startsWith(u"glt1."));
         QVERIFY2(token.size() < 400, qPrintable(QString::number(token.size())));
@@ -98,13 +99,18 @@ private slots:
     {
         QTest::addColumn<QString>("mutation");
         QTest::addColumn<QString>("reasonPart");
-        QTest::newRow("payload byte flipped") << QStringLiteral("payload") << QStringLiteral("signature does not match");
-        QTest::newRow("signature byte flipped") << QStringLiteral("signature") << QStringLiteral("signature does not match");
+        QTest::newRow("payload byte flipped")
+            << QStringLiteral("payload") << QStringLiteral("signature does not match");
+        QTest::newRow("signature byte flipped")
+            << QStringLiteral("signature") << QStringLiteral("signature does not match");
         QTest::newRow("unknown key") << QStringLiteral("unknown-key") << QStringLiteral("signature does not match");
-        QTest::newRow("unknown signer") << QStringLiteral("unknown-signer") << QStringLiteral("not in this environment's approvers");
-        QTest::newRow("replayed for another rollout") << QStringLiteral("other-rollout") << QStringLiteral("not rollout 8");
+        QTest::newRow("unknown signer") << QStringLiteral("unknown-signer")
+                                        << QStringLiteral("not in this environment's approvers");
+        QTest::newRow("replayed for another rollout")
+            << QStringLiteral("other-rollout") << QStringLiteral("not rollout 8");
         QTest::newRow("other environment") << QStringLiteral("other-env") << QStringLiteral("environment");
-        QTest::newRow("truncated token") << QStringLiteral("truncated") << QStringLiteral("not a Greenlight decision token");
+        QTest::newRow("truncated token") << QStringLiteral("truncated")
+                                         << QStringLiteral("not a Greenlight decision token");
     }
     void badTokensRefused()
     {
@@ -170,7 +176,8 @@ private slots:
         QVERIFY(!again.ok());
         QCOMPARE(again.error().code, ErrorCode::Conflict);
         const QString other = make(QStringLiteral("carol"), QStringLiteral("prod-approval")).toToken();
-        const Result<SignedStatement> wrongRollout = ledger.importToken(other, QStringLiteral("alice"), QStringLiteral("8"));
+        const Result<SignedStatement> wrongRollout
+            = ledger.importToken(other, QStringLiteral("alice"), QStringLiteral("8"));
         QVERIFY(!wrongRollout.ok());
         QCOMPARE(wrongRollout.error().code, ErrorCode::PermissionDenied);
         const Result<QList<SignedStatement>> recorded = ledger.statementsFor(QStringLiteral("7"));
@@ -190,23 +197,35 @@ private slots:
         QTest::addColumn<int>("expected"); // GateState
         QTest::addColumn<int>("countedCount");
 
-        const int P = int(GateState::Pending), A = int(GateState::Approved), R = int(GateState::Rejected), T = int(GateState::TimedOut);
+        const int P = int(GateState::Pending), A = int(GateState::Approved), R = int(GateState::Rejected),
+                  T = int(GateState::TimedOut);
         QTest::newRow("no decisions: pending") << 2 << false << QStringList {} << 5 << P << 0;
-        QTest::newRow("2 of 2: approved") << 2 << false << QStringList { "bob:approve:1:CHG-1", "carol:approve:2:CHG-2" } << 5 << A << 2;
-        QTest::newRow("1 of 2: pending") << 2 << false << QStringList { "bob:approve:1:CHG-1" } << 5 << P << 1;
-        QTest::newRow("starter cannot approve") << 2 << false << QStringList { "alice:approve:1:CHG-1", "bob:approve:2:CHG-2" } << 5 << P << 1;
-        QTest::newRow("nobody counts twice") << 2 << false << QStringList { "bob:approve:1:CHG-1", "bob:approve:2:CHG-1" } << 5 << P << 1;
-        QTest::newRow("outside the groups") << 1 << false << QStringList { "erin:approve:1:CHG-1" } << 5 << P << 0;
-        QTest::newRow("missing ticket not counted") << 1 << false << QStringList { "bob:approve:1" } << 5 << P << 0;
-        QTest::newRow("bad ticket not counted") << 1 << false << QStringList { "bob:approve:1:TICKET-1" } << 5 << P << 0;
-        QTest::newRow("one rejection rejects") << 1 << false << QStringList { "bob:approve:1:CHG-1", "dave:reject:2" } << 5 << R << 1;
-        QTest::newRow("latest decision wins") << 1 << false << QStringList { "bob:reject:1", "bob:approve:3:CHG-1" } << 5 << A << 1;
-        QTest::newRow("same group twice, distinct required") << 2 << true << QStringList { "bob:approve:1:CHG-1", "carol:approve:2:CHG-1" } << 5 << A << 2; // carol can be sre
-        QTest::newRow("distinct impossible") << 2 << true << QStringList { "bob:approve:1:CHG-1", "alice:approve:2:CHG-1" } << 5 << P << 1;
-        QTest::newRow("distinct groups: release + sre") << 2 << true << QStringList { "bob:approve:1:CHG-1", "dave:approve:2:CHG-1" } << 5 << A << 2;
-        QTest::newRow("timeout rejects") << 2 << false << QStringList { "bob:approve:1:CHG-1" } << 61 << T << 1;
-        QTest::newRow("approval after timeout ignored") << 1 << false << QStringList { "bob:approve:70:CHG-1" } << 71 << T << 0;
-        QTest::newRow("quorum met before timeout") << 1 << false << QStringList { "bob:approve:59:CHG-1" } << 90 << A << 1;
+        QTest::newRow("2 of 2: approved")
+            << 2 << false << QStringList {"bob:approve:1:CHG-1", "carol:approve:2:CHG-2"} << 5 << A << 2;
+        QTest::newRow("1 of 2: pending") << 2 << false << QStringList {"bob:approve:1:CHG-1"} << 5 << P << 1;
+        QTest::newRow("starter cannot approve")
+            << 2 << false << QStringList {"alice:approve:1:CHG-1", "bob:approve:2:CHG-2"} << 5 << P << 1;
+        QTest::newRow("nobody counts twice")
+            << 2 << false << QStringList {"bob:approve:1:CHG-1", "bob:approve:2:CHG-1"} << 5 << P << 1;
+        QTest::newRow("outside the groups") << 1 << false << QStringList {"erin:approve:1:CHG-1"} << 5 << P << 0;
+        QTest::newRow("missing ticket not counted") << 1 << false << QStringList {"bob:approve:1"} << 5 << P << 0;
+        QTest::newRow("bad ticket not counted") << 1 << false << QStringList {"bob:approve:1:TICKET-1"} << 5 << P << 0;
+        QTest::newRow("one rejection rejects")
+            << 1 << false << QStringList {"bob:approve:1:CHG-1", "dave:reject:2"} << 5 << R << 1;
+        QTest::newRow("latest decision wins")
+            << 1 << false << QStringList {"bob:reject:1", "bob:approve:3:CHG-1"} << 5 << A << 1;
+        QTest::newRow("same group twice, distinct required")
+            << 2 << true << QStringList {"bob:approve:1:CHG-1", "carol:approve:2:CHG-1"} << 5 << A
+            << 2; // carol can be sre
+        QTest::newRow("distinct impossible")
+            << 2 << true << QStringList {"bob:approve:1:CHG-1", "alice:approve:2:CHG-1"} << 5 << P << 1;
+        QTest::newRow("distinct groups: release + sre")
+            << 2 << true << QStringList {"bob:approve:1:CHG-1", "dave:approve:2:CHG-1"} << 5 << A << 2;
+        QTest::newRow("timeout rejects") << 2 << false << QStringList {"bob:approve:1:CHG-1"} << 61 << T << 1;
+        QTest::newRow("approval after timeout ignored")
+            << 1 << false << QStringList {"bob:approve:70:CHG-1"} << 71 << T << 0;
+        QTest::newRow("quorum met before timeout")
+            << 1 << false << QStringList {"bob:approve:59:CHG-1"} << 90 << A << 1;
     }
     void gateRules()
     {
@@ -218,10 +237,10 @@ private slots:
         QFETCH(int, countedCount);
         GateConfig gate;
         gate.name = QStringLiteral("prod-approval");
-        gate.groups = { QStringLiteral("release"), QStringLiteral("sre") };
+        gate.groups = {QStringLiteral("release"), QStringLiteral("sre")};
         gate.quorum = quorum;
         gate.distinctGroups = distinct;
-        gate.inputs = { RequiredInput { QStringLiteral("ticket"), QStringLiteral("CHG-[0-9]+") } };
+        gate.inputs = {RequiredInput {QStringLiteral("ticket"), QStringLiteral("CHG-[0-9]+")}};
         gate.timeoutMs = 60 * 60000;
         QList<SignedStatement> statements;
         for (const QString &d : decisions) {
@@ -241,13 +260,15 @@ private slots:
     {
         GateConfig gate;
         gate.name = QStringLiteral("g");
-        gate.groups = { QStringLiteral("release") };
+        gate.groups = {QStringLiteral("release")};
         const SignedStatement good = make(QStringLiteral("bob"), QStringLiteral("g"));
         Statement forged = good.statement();
         forged.signer = QStringLiteral("carol");
         forged.nonce = Statement::newNonce();
         const SignedStatement forgedSigned(forged, good.signature()); // bob's signature on carol's name
-        const GateStatus status = GateEvaluator(m_approvers).evaluate(gate, context(), { forgedSigned, make(QStringLiteral("bob"), QStringLiteral("other")) });
+        const GateStatus status
+            = GateEvaluator(m_approvers)
+                  .evaluate(gate, context(), {forgedSigned, make(QStringLiteral("bob"), QStringLiteral("other"))});
         QCOMPARE(status.state, GateState::Pending);
         QCOMPARE(status.refused.size(), 1);
     }
@@ -260,34 +281,37 @@ private slots:
         config.approvers = m_approvers;
         GateConfig gate;
         gate.name = QStringLiteral("go");
-        gate.groups = { QStringLiteral("release") };
+        gate.groups = {QStringLiteral("release")};
         config.gates << gate;
         config.calendar.timeZone = "Europe/Berlin";
-        config.calendar.windows << ChangeWindow { { 1, 2, 3, 4 }, QTime(9, 0), QTime(17, 0) };
-        config.calendar.overrideGroups = { QStringLiteral("sre") };
+        config.calendar.windows << ChangeWindow {{1, 2, 3, 4}, QTime(9, 0), QTime(17, 0)};
+        config.calendar.overrideGroups = {QStringLiteral("sre")};
         const RolloutPolicy policy(kEnv, config);
         const SignedStatement approval = make(QStringLiteral("bob"), QStringLiteral("go"));
 
         GateContext inWindow = context(); // Monday 10:05 UTC = 11:05 Berlin
         QVERIFY(!policy.mayStart(inWindow, {}).allowed);
-        QVERIFY(policy.mayStart(inWindow, { approval }).allowed);
-        const SignedStatement block = make(QStringLiteral("erin"), QLatin1String(Statement::kReleaseGate), Decision::Block,
-            { { QStringLiteral("reason"), QStringLiteral("CVE in v2") } });
-        const PolicyDecision blocked = policy.mayStart(inWindow, { approval, block });
+        QVERIFY(policy.mayStart(inWindow, {approval}).allowed);
+        const SignedStatement block = make(QStringLiteral("erin"), QLatin1String(Statement::kReleaseGate),
+            Decision::Block, {{QStringLiteral("reason"), QStringLiteral("CVE in v2")}});
+        const PolicyDecision blocked = policy.mayStart(inWindow, {approval, block});
         QVERIFY(!blocked.allowed);
         QVERIFY(blocked.blocked);
         QVERIFY(blocked.reasons.join(u' ').contains(QStringLiteral("CVE in v2")));
 
         GateContext evening = inWindow;
         evening.now = QDateTime(QDate(2026, 3, 2), QTime(18, 30), Qt::UTC); // 19:30 Berlin
-        QVERIFY(!policy.mayStart(evening, { approval }).allowed);
-        const SignedStatement noReason = make(QStringLiteral("dave"), QLatin1String(Statement::kCalendarGate), Decision::Override);
-        QVERIFY(!policy.mayStart(evening, { approval, noReason }).allowed);
-        const QMap<QString, QString> reason { { QStringLiteral("reason"), QStringLiteral("hotfix for INC-9") } };
-        const SignedStatement byStarter = make(QStringLiteral("alice"), QLatin1String(Statement::kCalendarGate), Decision::Override, reason);
-        QVERIFY(!policy.mayStart(evening, { approval, byStarter }).allowed);
-        const SignedStatement override_ = make(QStringLiteral("dave"), QLatin1String(Statement::kCalendarGate), Decision::Override, reason);
-        const PolicyDecision overridden = policy.mayStart(evening, { approval, override_ });
+        QVERIFY(!policy.mayStart(evening, {approval}).allowed);
+        const SignedStatement noReason
+            = make(QStringLiteral("dave"), QLatin1String(Statement::kCalendarGate), Decision::Override);
+        QVERIFY(!policy.mayStart(evening, {approval, noReason}).allowed);
+        const QMap<QString, QString> reason {{QStringLiteral("reason"), QStringLiteral("hotfix for INC-9")}};
+        const SignedStatement byStarter
+            = make(QStringLiteral("alice"), QLatin1String(Statement::kCalendarGate), Decision::Override, reason);
+        QVERIFY(!policy.mayStart(evening, {approval, byStarter}).allowed);
+        const SignedStatement override_
+            = make(QStringLiteral("dave"), QLatin1String(Statement::kCalendarGate), Decision::Override, reason);
+        const PolicyDecision overridden = policy.mayStart(evening, {approval, override_});
         QVERIFY2(overridden.allowed, qPrintable(overridden.reasons.join(u"; ")));
         QVERIFY(overridden.overridden);
     }

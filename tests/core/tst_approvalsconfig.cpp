@@ -33,8 +33,9 @@ private:
     {
         return "approvers:\n" // line 10
                "  - {person: alice, groups: [release], key: \""
-            + m_keyA + "\"}\n" // 11
-                       "  - {person: bob, groups: [release, sre], key: \""
+            + m_keyA
+            + "\"}\n" // 11
+              "  - {person: bob, groups: [release, sre], key: \""
             + m_keyB + "\"}\n"; // 12
     }
 
@@ -64,7 +65,7 @@ private slots:
         QVERIFY2(env.ok(), qPrintable(env ? QString() : env.error().message));
         const ApprovalsConfig &c = env->approvals;
         QCOMPARE(c.approvers.size(), 2);
-        QCOMPARE(c.approvers.at(1).groups, QStringList({ QStringLiteral("release"), QStringLiteral("sre") }));
+        QCOMPARE(c.approvers.at(1).groups, QStringList({QStringLiteral("release"), QStringLiteral("sre")}));
         QCOMPARE(c.gates.size(), 1);
         QVERIFY(c.gates.first().stage == GateStage::CanaryStep);
         QCOMPARE(c.gates.first().step, 25);
@@ -73,7 +74,7 @@ private slots:
         QCOMPARE(c.gates.first().timeoutMs, 4 * 3600000LL);
         QCOMPARE(c.gates.first().inputs.first().pattern, QStringLiteral("CHG-[0-9]+"));
         QCOMPARE(c.calendar.timeZone, QByteArray("Europe/Berlin"));
-        QCOMPARE(c.calendar.windows.first().days, QList<int>({ 1, 5 }));
+        QCOMPARE(c.calendar.windows.first().days, QList<int>({1, 5}));
         QVERIFY(!c.calendar.windows.first().to.isValid()); // 24:00
         QCOMPARE(c.calendar.freezes.size(), 3);
         QCOMPARE(c.calendar.freezes.at(0).from.timeZone().id(), QByteArray("Europe/Berlin"));
@@ -89,21 +90,28 @@ private slots:
         QTest::newRow("bad key") << QByteArray("approvers:\n  - {person: x, groups: [a], key: \"ed25519:AAAA\"}\n")
                                  << QStringLiteral("env.yaml:11: approvers[0].key: Not an Ed25519 public key");
         QTest::newRow("unknown stage") << QByteArray("gates:\n  - {name: g, at: sometime, groups: [release]}\n")
-                                       << QStringLiteral("gates[0].at: expected before_start, canary_step or before_switch");
-        QTest::newRow("quorum unreachable") << QByteArray("gates:\n  - {name: g, at: before_start, groups: [sre], quorum: 2}\n")
-                                            << QStringLiteral("gates[0].quorum: a quorum of 2 cannot be reached");
-        QTest::newRow("bad pattern") << QByteArray("gates:\n  - {name: g, at: before_start, groups: [release], inputs: [{name: t, pattern: \"([\"}]}\n")
+                                       << QStringLiteral(
+                                              "gates[0].at: expected before_start, canary_step or before_switch");
+        QTest::newRow("quorum unreachable")
+            << QByteArray("gates:\n  - {name: g, at: before_start, groups: [sre], quorum: 2}\n")
+            << QStringLiteral("gates[0].quorum: a quorum of 2 cannot be reached");
+        QTest::newRow("bad pattern") << QByteArray(
+            "gates:\n  - {name: g, at: before_start, groups: [release], inputs: [{name: t, pattern: \"([\"}]}\n")
                                      << QStringLiteral("gates[0].inputs[0].pattern: not a valid regular expression");
         QTest::newRow("unknown zone") << QByteArray("change_windows: {time_zone: Mars/Olympus}\n")
                                       << QStringLiteral("env.yaml:13: change_windows.time_zone: unknown time zone");
-        QTest::newRow("unknown day") << QByteArray("change_windows:\n  allowed: [{days: [funday], from: \"09:00\", to: \"17:00\"}]\n")
+        QTest::newRow("unknown day") << QByteArray(
+            "change_windows:\n  allowed: [{days: [funday], from: \"09:00\", to: \"17:00\"}]\n")
                                      << QStringLiteral("change_windows.allowed[0].days: unknown day");
-        QTest::newRow("window backwards") << QByteArray("change_windows:\n  allowed: [{days: [mon], from: \"17:00\", to: \"09:00\"}]\n")
-                                          << QStringLiteral("change_windows.allowed[0].to: must be later");
-        QTest::newRow("weekly typo") << QByteArray("freezes:\n  - {name: w, weekly: {from: \"friday4pm\", to: \"mon 08:00\"}}\n")
+        QTest::newRow("window backwards")
+            << QByteArray("change_windows:\n  allowed: [{days: [mon], from: \"17:00\", to: \"09:00\"}]\n")
+            << QStringLiteral("change_windows.allowed[0].to: must be later");
+        QTest::newRow("weekly typo") << QByteArray(
+            "freezes:\n  - {name: w, weekly: {from: \"friday4pm\", to: \"mon 08:00\"}}\n")
                                      << QStringLiteral("freezes[0].weekly.from: expected a day and time");
-        QTest::newRow("unknown gate key") << QByteArray("gates:\n  - {name: g, at: before_start, groups: [release], quorom: 2}\n")
-                                          << QStringLiteral("gates[0].quorom: unknown key");
+        QTest::newRow("unknown gate key")
+            << QByteArray("gates:\n  - {name: g, at: before_start, groups: [release], quorom: 2}\n")
+            << QStringLiteral("gates[0].quorom: unknown key");
     }
     void errors()
     {

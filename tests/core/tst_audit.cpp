@@ -33,10 +33,10 @@ void tamper(const QString &path, const QStringList &statements)
         db.setDatabaseName(path);
         QVERIFY(db.open());
         QSqlQuery query(db);
-        for (const QString &sql : { QStringLiteral("DROP TRIGGER IF EXISTS audit_entries_no_update"),
+        for (const QString &sql : {QStringLiteral("DROP TRIGGER IF EXISTS audit_entries_no_update"),
                  QStringLiteral("DROP TRIGGER IF EXISTS audit_entries_no_delete"),
                  QStringLiteral("DROP TRIGGER IF EXISTS audit_checkpoints_no_update"),
-                 QStringLiteral("DROP TRIGGER IF EXISTS audit_checkpoints_no_delete") })
+                 QStringLiteral("DROP TRIGGER IF EXISTS audit_checkpoints_no_delete")})
             QVERIFY2(query.exec(sql), qPrintable(query.lastError().text()));
         for (const QString &sql : statements)
             QVERIFY2(query.exec(sql), qPrintable(sql + u": " + query.lastError().text()));
@@ -59,7 +59,9 @@ void rehash(const QString &path, qint64 from, qint64 to)
         QByteArray prev = query.value(0).toString().toLatin1();
         for (qint64 seq = from; seq <= to; ++seq) {
             QSqlQuery row(db);
-            QVERIFY(row.exec(QStringLiteral("SELECT time, actor, action, subject, detail FROM audit_entries WHERE seq = %1").arg(seq)));
+            QVERIFY(
+                row.exec(QStringLiteral("SELECT time, actor, action, subject, detail FROM audit_entries WHERE seq = %1")
+                             .arg(seq)));
             QVERIFY(row.next());
             AuditEntry entry;
             entry.seq = seq;
@@ -86,10 +88,10 @@ void rehash(const QString &path, qint64 from, qint64 to)
 
 AuditRecord record(int i)
 {
-    return AuditRecord { QStringLiteral("alice"), QStringLiteral("rollout.step"), QStringLiteral("rollout:7"),
-        QJsonObject { { QStringLiteral("step"), i }, { QStringLiteral("percent"), 5 * (i % 20) },
-            { QStringLiteral("note"), QStringLiteral("weights, \"quoted\"\nand a line break") } },
-        QString() };
+    return AuditRecord {QStringLiteral("alice"), QStringLiteral("rollout.step"), QStringLiteral("rollout:7"),
+        QJsonObject {{QStringLiteral("step"), i}, {QStringLiteral("percent"), 5 * (i % 20)},
+            {QStringLiteral("note"), QStringLiteral("weights, \"quoted\"\nand a line break")}},
+        QString()};
 }
 
 } // namespace
@@ -136,7 +138,7 @@ private:
         QVERIFY2(appended.ok(), qPrintable(appended ? QString() : appended.error().toString()));
     }
 
-    QList<PublicKey> trusted() const { return { m_key.publicKey() }; }
+    QList<PublicKey> trusted() const { return {m_key.publicKey()}; }
 
 private slots:
     void initTestCase()
@@ -157,10 +159,12 @@ private slots:
         QTest::newRow("whitespace dropped") << QByteArray("{ \"a\" : [ 1 , 2 ] }") << QByteArray("{\"a\":[1,2]}");
         QTest::newRow("escapes") << QByteArray("{\"s\":\"q\\\"b\\\\n\\nt\\tc\\u0001\"}")
                                  << QByteArray("{\"s\":\"q\\\"b\\\\n\\nt\\tc\\u0001\"}");
-        QTest::newRow("unicode kept raw") << QByteArray("{\"s\":\"\\u00e9\\ud55c\"}") << QByteArray("{\"s\":\"\xc3\xa9\xed\x95\x9c\"}");
+        QTest::newRow("unicode kept raw")
+            << QByteArray("{\"s\":\"\\u00e9\\ud55c\"}") << QByteArray("{\"s\":\"\xc3\xa9\xed\x95\x9c\"}");
         QTest::newRow("integral double") << QByteArray("{\"n\":5.0,\"m\":-0.0}") << QByteArray("{\"m\":0,\"n\":5}");
         QTest::newRow("fraction") << QByteArray("{\"n\":0.1}") << QByteArray("{\"n\":0.1}");
-        QTest::newRow("large integer") << QByteArray("{\"n\":9007199254740993}") << QByteArray("{\"n\":9007199254740993}");
+        QTest::newRow("large integer") << QByteArray("{\"n\":9007199254740993}")
+                                       << QByteArray("{\"n\":9007199254740993}");
     }
     void canonicalJson()
     {
@@ -208,7 +212,8 @@ private slots:
     {
         Fixture f;
         makeLog(f, 3);
-        QVERIFY(!f.log->database().exec(QStringLiteral("UPDATE audit_entries SET actor = 'mallory' WHERE seq = 2")).ok());
+        QVERIFY(
+            !f.log->database().exec(QStringLiteral("UPDATE audit_entries SET actor = 'mallory' WHERE seq = 2")).ok());
         QVERIFY(!f.log->database().exec(QStringLiteral("DELETE FROM audit_entries WHERE seq = 3")).ok());
         QVERIFY(f.log->verify(trusted())->ok);
     }
@@ -222,39 +227,49 @@ private slots:
         QTest::addColumn<int>("firstBroken");
         QTest::addColumn<QString>("reasonPart");
 
-        QTest::newRow("edited detail") << QStringList { QStringLiteral("UPDATE audit_entries SET detail = '{\"step\":999}' WHERE seq = 37") }
+        QTest::newRow("edited detail") << QStringList {QStringLiteral(
+            "UPDATE audit_entries SET detail = '{\"step\":999}' WHERE seq = 37")}
                                        << 0 << 0 << 37 << QStringLiteral("altered");
-        QTest::newRow("edited actor of the last entry") << QStringList { QStringLiteral("UPDATE audit_entries SET actor = 'bob' WHERE seq = 250") }
-                                                        << 0 << 0 << 250 << QStringLiteral("altered");
-        QTest::newRow("deleted entry") << QStringList { QStringLiteral("DELETE FROM audit_entries WHERE seq = 37") } << 0 << 0 << 37
-                                       << QStringLiteral("missing");
-        QTest::newRow("deleted range") << QStringList { QStringLiteral("DELETE FROM audit_entries WHERE seq BETWEEN 40 AND 45") }
+        QTest::newRow("edited actor of the last entry")
+            << QStringList {QStringLiteral("UPDATE audit_entries SET actor = 'bob' WHERE seq = 250")} << 0 << 0 << 250
+            << QStringLiteral("altered");
+        QTest::newRow("deleted entry") << QStringList {QStringLiteral("DELETE FROM audit_entries WHERE seq = 37")} << 0
+                                       << 0 << 37 << QStringLiteral("missing");
+        QTest::newRow("deleted range") << QStringList {QStringLiteral(
+            "DELETE FROM audit_entries WHERE seq BETWEEN 40 AND 45")}
                                        << 0 << 0 << 40 << QStringLiteral("40 to 45");
-        QTest::newRow("swapped seqs") << QStringList { QStringLiteral("UPDATE audit_entries SET seq = -1 WHERE seq = 37"),
-            QStringLiteral("UPDATE audit_entries SET seq = 37 WHERE seq = 60"), QStringLiteral("UPDATE audit_entries SET seq = 60 WHERE seq = -1") }
+        QTest::newRow("swapped seqs") << QStringList {QStringLiteral(
+                                                          "UPDATE audit_entries SET seq = -1 WHERE seq = 37"),
+            QStringLiteral("UPDATE audit_entries SET seq = 37 WHERE seq = 60"),
+            QStringLiteral("UPDATE audit_entries SET seq = 60 WHERE seq = -1")}
                                       << 0 << 0 << 37 << QStringLiteral("does not link");
-        QTest::newRow("forged row appended") << QStringList { QStringLiteral(
+        QTest::newRow("forged row appended") << QStringList {QStringLiteral(
             "INSERT INTO audit_entries SELECT 251, time, 'mallory', 'approval.approve', subject, '{}', hash, "
-            "'00000000000000000000000000000000000000000000000000000000deadbeef' FROM audit_entries WHERE seq = 250") }
+            "'00000000000000000000000000000000000000000000000000000000deadbeef' FROM audit_entries WHERE seq = 250")}
                                              << 0 << 0 << 251 << QStringLiteral("altered");
         QTest::newRow("forged row inserted, later seqs shifted")
-            << QStringList { QStringLiteral("UPDATE audit_entries SET seq = seq + 100000 WHERE seq >= 37"),
+            << QStringList {QStringLiteral("UPDATE audit_entries SET seq = seq + 100000 WHERE seq >= 37"),
                    QStringLiteral("UPDATE audit_entries SET seq = seq - 99999 WHERE seq >= 100000"),
-                   QStringLiteral("INSERT INTO audit_entries SELECT 37, time, 'mallory', 'approval.approve', subject, '{}', hash, 'x' FROM audit_entries WHERE seq = 36") }
+                   QStringLiteral("INSERT INTO audit_entries SELECT 37, time, 'mallory', 'approval.approve', subject, "
+                                  "'{}', hash, 'x' FROM audit_entries WHERE seq = 36")}
             << 37 << 37 << 38 << QStringLiteral("does not link"); // the forged row 37 even has a valid hash
         QTest::newRow("tail rewritten with recomputed hashes")
-            << QStringList { QStringLiteral("UPDATE audit_entries SET detail = '{\"step\":0}' WHERE seq = 150") } << 150 << 250 << 200
-            << QStringLiteral("checkpoint");
+            << QStringList {QStringLiteral("UPDATE audit_entries SET detail = '{\"step\":0}' WHERE seq = 150")} << 150
+            << 250 << 200 << QStringLiteral("checkpoint");
         QTest::newRow("truncated with its checkpoints")
-            << QStringList { QStringLiteral("DELETE FROM audit_entries WHERE seq > 150"), QStringLiteral("DELETE FROM audit_checkpoints WHERE seq > 150") }
+            << QStringList {QStringLiteral("DELETE FROM audit_entries WHERE seq > 150"),
+                   QStringLiteral("DELETE FROM audit_checkpoints WHERE seq > 150")}
             << 0 << 0 << 151 << QStringLiteral("outside the database covers seq 200");
         QTest::newRow("checkpoint re-signed by another key")
-            << QStringList { QStringLiteral("UPDATE audit_checkpoints SET key = 'ed25519:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=' WHERE seq = 100") }
+            << QStringList {QStringLiteral("UPDATE audit_checkpoints SET key = "
+                                           "'ed25519:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=' WHERE seq = 100")}
             << 0 << 0 << 100 << QStringLiteral("unknown key");
-        QTest::newRow("checkpoint signature altered")
-            << QStringList { QStringLiteral("UPDATE audit_checkpoints SET time = '2020-01-01T00:00:00.000Z' WHERE seq = 100") }
-            << 0 << 0 << 100 << QStringLiteral("signature");
-        QTest::newRow("log id changed") << QStringList { QStringLiteral("UPDATE meta SET value = 'other' WHERE key = 'log_id'") } << 0 << 0 << 100
+        QTest::newRow("checkpoint signature altered") << QStringList {QStringLiteral(
+            "UPDATE audit_checkpoints SET time = '2020-01-01T00:00:00.000Z' WHERE seq = 100")}
+                                                      << 0 << 0 << 100 << QStringLiteral("signature");
+        QTest::newRow("log id changed") << QStringList {QStringLiteral(
+            "UPDATE meta SET value = 'other' WHERE key = 'log_id'")}
+                                        << 0 << 0 << 100
                                         << QStringLiteral("signature"); // the log id is part of what is signed
     }
     void tamperingDetected()
@@ -290,7 +305,9 @@ private slots:
         Fixture f;
         makeLog(f, 250);
         f.log.reset();
-        tamper(f.path, { QStringLiteral("DELETE FROM audit_entries WHERE seq > 150"), QStringLiteral("DELETE FROM audit_checkpoints WHERE seq > 150") });
+        tamper(f.path,
+            {QStringLiteral("DELETE FROM audit_entries WHERE seq > 150"),
+                QStringLiteral("DELETE FROM audit_checkpoints WHERE seq > 150")});
         QVERIFY(QFile::remove(f.external));
         AuditLog::Options options;
         options.externalCheckpointPath = f.external;
@@ -383,8 +400,10 @@ private slots:
 
         // Same export with entry 42's step changed.
         QByteArray edited = exported;
-        const QByteArray from = fmt == AuditExportFormat::JsonLines ? QByteArray("\"step\":42") : QByteArray("\"\"step\"\":42");
-        const QByteArray to = fmt == AuditExportFormat::JsonLines ? QByteArray("\"step\":43") : QByteArray("\"\"step\"\":43");
+        const QByteArray from
+            = fmt == AuditExportFormat::JsonLines ? QByteArray("\"step\":42") : QByteArray("\"\"step\"\":42");
+        const QByteArray to
+            = fmt == AuditExportFormat::JsonLines ? QByteArray("\"step\":43") : QByteArray("\"\"step\"\":43");
         QCOMPARE(edited.count(from), 1);
         edited.replace(from, to);
         QBuffer tampered;
@@ -396,7 +415,8 @@ private slots:
         QCOMPARE(broken->firstBrokenSeq, 42);
 
         // An export cut short before the outside checkpoint is truncation.
-        const qsizetype cut = exported.indexOf(fmt == AuditExportFormat::JsonLines ? QByteArray("\"seq\":151,") : QByteArray("\nentry,151,"));
+        const qsizetype cut = exported.indexOf(
+            fmt == AuditExportFormat::JsonLines ? QByteArray("\"seq\":151,") : QByteArray("\nentry,151,"));
         QVERIFY(cut > 0);
         QBuffer shortened;
         shortened.setData(exported.left(exported.lastIndexOf('\n', cut) + 1));

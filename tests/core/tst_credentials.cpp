@@ -178,7 +178,7 @@ private:
         return prefix + u'/' + QUuid::createUuid().toString(QUuid::WithoutBraces);
     }
 
-    KeychainCredentialStore m_keychain { QStringLiteral("greenlight-test") };
+    KeychainCredentialStore m_keychain {QStringLiteral("greenlight-test")};
 };
 
 void TestCredentials::initTestCase()
@@ -362,9 +362,9 @@ void TestCredentials::fallbackSwitchesToMemoryWithoutKeychain()
         program = QStandardPaths::findExecutable(QStringLiteral("dbus-run-session"));
         if (program.isEmpty())
             QSKIP("dbus-run-session is not installed");
-        arguments = { QStringLiteral("--"), QCoreApplication::applicationFilePath() };
+        arguments = {QStringLiteral("--"), QCoreApplication::applicationFilePath()};
         environment.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
-        for (const char *variable : { "HOME", "XDG_RUNTIME_DIR", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME" })
+        for (const char *variable : {"HOME", "XDG_RUNTIME_DIR", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"})
             environment.insert(QString::fromLatin1(variable), dir.path());
     } else {
         environment.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), u"unix:path=" + dir.filePath(u"no-such-bus"_s));

@@ -35,7 +35,7 @@ Snapshot snapshot(const QString &path)
         return {};
     QCryptographicHash hash(QCryptographicHash::Sha256);
     hash.addData(&file);
-    return { hash.result(), file.size(), QFileInfo(path).lastModified() };
+    return {hash.result(), file.size(), QFileInfo(path).lastModified()};
 }
 
 // Moves a file's mtime into the past so that any write would show as a different mtime.
@@ -50,14 +50,14 @@ void ageFile(const QString &path)
 // A schema whose migration i creates table t<i+1> and records i+1 in `steps`, so the order can be checked.
 Schema countingSchema(int migrations)
 {
-    Schema schema { QStringLiteral("test"), {} };
-    schema.migrations.append(Migration { QStringLiteral("CREATE TABLE steps (n INTEGER NOT NULL)"),
+    Schema schema {QStringLiteral("test"), {}};
+    schema.migrations.append(Migration {QStringLiteral("CREATE TABLE steps (n INTEGER NOT NULL)"),
         QStringLiteral("CREATE TABLE t1 (id INTEGER PRIMARY KEY, value TEXT)"),
-        QStringLiteral("INSERT INTO steps (n) VALUES (1)") });
+        QStringLiteral("INSERT INTO steps (n) VALUES (1)")});
     for (int i = 2; i <= migrations; ++i) {
         schema.migrations.append(
-            Migration { QStringLiteral("CREATE TABLE t%1 (id INTEGER PRIMARY KEY, value TEXT)").arg(i),
-                QStringLiteral("INSERT INTO steps (n) VALUES (%1)").arg(i) });
+            Migration {QStringLiteral("CREATE TABLE t%1 (id INTEGER PRIMARY KEY, value TEXT)").arg(i),
+                QStringLiteral("INSERT INTO steps (n) VALUES (%1)").arg(i)});
     }
     return schema;
 }
@@ -67,7 +67,7 @@ QList<int> steps(const Database &db)
     QList<int> result;
     Result<QSqlQuery> query = db.exec(QStringLiteral("SELECT n FROM steps ORDER BY rowid"));
     if (!query)
-        return { -1 };
+        return {-1};
     while (query->next())
         result << query->value(0).toInt();
     return result;
@@ -84,7 +84,7 @@ QVariant pragma(const Database &db, const QString &name)
 bool tableExists(const Database &db, const QString &table)
 {
     Result<QSqlQuery> query
-        = db.exec(QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?"), { table });
+        = db.exec(QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?"), {table});
     return query && query->next() && query->value(0).toInt() == 1;
 }
 
@@ -114,7 +114,7 @@ void createDatabase(const QString &path, const Schema &schema, int rows = 0)
     const Status filled = db->transaction([&]() -> Status {
         for (int i = 0; i < rows; ++i) {
             const Result<QSqlQuery> insert = db->exec(
-                QStringLiteral("INSERT INTO t1 (value) VALUES (?)"), { QStringLiteral("row %1 ").arg(i).repeated(8) });
+                QStringLiteral("INSERT INTO t1 (value) VALUES (?)"), {QStringLiteral("row %1 ").arg(i).repeated(8)});
             if (!insert)
                 return insert.error();
         }
@@ -174,7 +174,7 @@ void TestDatabase::freshCreateAppliesMigrationsInOrder()
     QVERIFY(QFileInfo::exists(path));
     QCOMPARE(db->schemaVersion(), 3);
     QCOMPARE(pragma(*db, QStringLiteral("user_version")).toInt(), 3);
-    QCOMPARE(steps(*db), (QList<int> { 1, 2, 3 }));
+    QCOMPARE(steps(*db), (QList<int> {1, 2, 3}));
     QVERIFY(tableExists(*db, QStringLiteral("t3")));
     QCOMPARE(db->path(), QFileInfo(path).absoluteFilePath());
 }
@@ -187,17 +187,17 @@ void TestDatabase::reopenIsIdempotentAndUpgradesIncrementally()
     {
         Result<Database> again = Database::open(path, countingSchema(2), Durability::Full);
         QVERIFY(again.ok());
-        QCOMPARE(steps(*again), (QList<int> { 1, 2 }));
+        QCOMPARE(steps(*again), (QList<int> {1, 2}));
     }
     {
         Result<Database> upgraded = Database::open(path, countingSchema(4), Durability::Full);
         QVERIFY(upgraded.ok());
         QCOMPARE(upgraded->schemaVersion(), 4);
-        QCOMPARE(steps(*upgraded), (QList<int> { 1, 2, 3, 4 }));
+        QCOMPARE(steps(*upgraded), (QList<int> {1, 2, 3, 4}));
     }
     Result<Database> last = Database::open(path, countingSchema(4), Durability::Normal);
     QVERIFY(last.ok());
-    QCOMPARE(steps(*last), (QList<int> { 1, 2, 3, 4 }));
+    QCOMPARE(steps(*last), (QList<int> {1, 2, 3, 4}));
     QCOMPARE(pragma(*last, QStringLiteral("user_version")).toInt(), 4);
 }
 
@@ -222,10 +222,10 @@ void TestDatabase::failingMigrationRollsBack()
     createDatabase(path, countingSchema(1));
 
     Schema schema = countingSchema(1);
-    schema.migrations.append(Migration { QStringLiteral("CREATE TABLE t2 (id INTEGER PRIMARY KEY, value TEXT)"),
+    schema.migrations.append(Migration {QStringLiteral("CREATE TABLE t2 (id INTEGER PRIMARY KEY, value TEXT)"),
         QStringLiteral("CREATE TABLE child (parent INTEGER REFERENCES t2(id))"),
         QStringLiteral("INSERT INTO t2 (id, value) VALUES (1, 'first')"),
-        QStringLiteral("INSERT INTO steps (n) VALUES (2)"), failingStatement });
+        QStringLiteral("INSERT INTO steps (n) VALUES (2)"), failingStatement});
     schema.migrations.append(countingSchema(3).migrations.at(2));
 
     const Result<Database> failed = Database::open(path, schema, Durability::Full);
@@ -238,7 +238,7 @@ void TestDatabase::failingMigrationRollsBack()
     QCOMPARE(fileUserVersion(path), 1);
     Result<Database> previous = Database::open(path, countingSchema(1), Durability::Full);
     QVERIFY(previous.ok());
-    QCOMPARE(steps(*previous), (QList<int> { 1 }));
+    QCOMPARE(steps(*previous), (QList<int> {1}));
     QVERIFY(!tableExists(*previous, QStringLiteral("t2")));
     QVERIFY(!tableExists(*previous, QStringLiteral("child")));
 }
@@ -441,7 +441,7 @@ void TestDatabase::transactionCommitsAndRollsBack()
         return query && query->next() ? query->value(0).toInt() : -1;
     };
     const auto insert = [&](const QString &value) -> Status {
-        const Result<QSqlQuery> query = db->exec(QStringLiteral("INSERT INTO t1 (value) VALUES (?)"), { value });
+        const Result<QSqlQuery> query = db->exec(QStringLiteral("INSERT INTO t1 (value) VALUES (?)"), {value});
         if (!query)
             return query.error();
         return {};
@@ -476,7 +476,7 @@ void TestDatabase::transactionCommitsAndRollsBack()
     QStringList seen;
     while (values->next())
         seen << values->value(0).toString();
-    QCOMPARE(seen, (QStringList { QStringLiteral("kept"), QStringLiteral("outer") }));
+    QCOMPARE(seen, (QStringList {QStringLiteral("kept"), QStringLiteral("outer")}));
 }
 
 void TestDatabase::execBindsValuesAndReportsErrors()
@@ -486,8 +486,8 @@ void TestDatabase::execBindsValuesAndReportsErrors()
     Result<Database> db = Database::open(path, countingSchema(1), Durability::Full);
     QVERIFY(db.ok());
     const QString hostile = QStringLiteral("x'); DROP TABLE t1; -- \u2603");
-    QVERIFY(db->exec(QStringLiteral("INSERT INTO t1 (value) VALUES (?)"), { hostile }).ok());
-    Result<QSqlQuery> back = db->exec(QStringLiteral("SELECT value FROM t1 WHERE value = ?"), { hostile });
+    QVERIFY(db->exec(QStringLiteral("INSERT INTO t1 (value) VALUES (?)"), {hostile}).ok());
+    Result<QSqlQuery> back = db->exec(QStringLiteral("SELECT value FROM t1 WHERE value = ?"), {hostile});
     QVERIFY(back.ok());
     QVERIFY(back->next());
     QCOMPARE(back->value(0).toString(), hostile);
@@ -541,8 +541,7 @@ void TestDatabase::stateStoreSchemaAndCascade()
     Database &db = store->database();
     QCOMPARE(db.schemaVersion(), StateStore::schema().version());
     QCOMPARE(pragma(db, QStringLiteral("synchronous")).toInt(), 2);
-    for (const QString &table :
-        { QStringLiteral("meta"), QStringLiteral("rollouts"), QStringLiteral("rollout_events") })
+    for (const QString &table : {QStringLiteral("meta"), QStringLiteral("rollouts"), QStringLiteral("rollout_events")})
         QVERIFY2(tableExists(db, table), qPrintable(table));
 
     QVERIFY(store->setMeta(QStringLiteral("environment"), QStringLiteral("staging")).ok());
@@ -550,19 +549,19 @@ void TestDatabase::stateStoreSchemaAndCascade()
     QCOMPARE(store->meta(QStringLiteral("environment")).valueOr(QString()), QStringLiteral("production"));
     QCOMPARE(store->meta(QStringLiteral("missing")).error().code, ErrorCode::NotFound);
 
-    Result<QSqlQuery> rollout = db.exec(
-        QStringLiteral(
-            "INSERT INTO rollouts (version_from, version_to, strategy, state, started_at, started_by, reason)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-        { QStringLiteral("1.4.2"), QStringLiteral("1.5.0"), QStringLiteral("canary"), QStringLiteral("running"),
-            QStringLiteral("2026-01-01T00:00:00.000Z"), QStringLiteral("alice"), QStringLiteral("weekly release") });
+    Result<QSqlQuery> rollout
+        = db.exec(QStringLiteral(
+                      "INSERT INTO rollouts (version_from, version_to, strategy, state, started_at, started_by, reason)"
+                      " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+            {QStringLiteral("1.4.2"), QStringLiteral("1.5.0"), QStringLiteral("canary"), QStringLiteral("running"),
+                QStringLiteral("2026-01-01T00:00:00.000Z"), QStringLiteral("alice"), QStringLiteral("weekly release")});
     QVERIFY2(rollout.ok(), qPrintable(rollout ? QString() : rollout.error().toString()));
     QVERIFY(rollout->next());
     const qint64 id = rollout->value(0).toLongLong();
     rollout = makeError(ErrorCode::Unknown, QString());
-    for (const QString &kind : { QStringLiteral("started"), QStringLiteral("step") }) {
+    for (const QString &kind : {QStringLiteral("started"), QStringLiteral("step")}) {
         QVERIFY(db.exec(QStringLiteral("INSERT INTO rollout_events (rollout_id, at, actor, kind) VALUES (?, ?, ?, ?)"),
-                      { id, QStringLiteral("2026-01-01T00:00:01.000Z"), QStringLiteral("alice"), kind })
+                      {id, QStringLiteral("2026-01-01T00:00:01.000Z"), QStringLiteral("alice"), kind})
                     .ok());
     }
     // Foreign keys are enforced: an event for a rollout that does not exist is refused.
@@ -571,7 +570,7 @@ void TestDatabase::stateStoreSchemaAndCascade()
     QVERIFY(!orphan.ok());
     QCOMPARE(orphan.error().code, ErrorCode::Conflict);
 
-    QVERIFY(db.exec(QStringLiteral("DELETE FROM rollouts WHERE id = ?"), { id }).ok());
+    QVERIFY(db.exec(QStringLiteral("DELETE FROM rollouts WHERE id = ?"), {id}).ok());
     Result<QSqlQuery> left = db.exec(QStringLiteral("SELECT count(*) FROM rollout_events"));
     QVERIFY(left.ok() && left->next());
     QCOMPARE(left->value(0).toInt(), 0);
@@ -593,8 +592,8 @@ void TestDatabase::profileStoreSchemaAndRecents()
     QVERIFY(store->touchRecentEnvironment(QStringLiteral("/srv/b.yaml"), start.addSecs(60)).ok());
     QVERIFY(store->touchRecentEnvironment(QStringLiteral("/srv/a.yaml"), start.addSecs(120)).ok());
     QCOMPARE(store->recentEnvironments().valueOr({}),
-        (QStringList { QStringLiteral("/srv/a.yaml"), QStringLiteral("/srv/b.yaml") }));
-    QCOMPARE(store->recentEnvironments(1).valueOr({}), QStringList { QStringLiteral("/srv/a.yaml") });
+        (QStringList {QStringLiteral("/srv/a.yaml"), QStringLiteral("/srv/b.yaml")}));
+    QCOMPARE(store->recentEnvironments(1).valueOr({}), QStringList {QStringLiteral("/srv/a.yaml")});
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)

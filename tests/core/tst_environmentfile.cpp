@@ -60,7 +60,7 @@ private Q_SLOTS:
         QCOMPARE(env->serverSlots.at(2).version, QString());
         QCOMPARE(env->serverSlots.at(3).address, QStringLiteral("10.0.0.7:8004"));
         QCOMPARE(env->serverSlots.at(3).version, QString());
-        QCOMPARE(env->colours(), (QStringList { QStringLiteral("blue"), QStringLiteral("green") }));
+        QCOMPARE(env->colours(), (QStringList {QStringLiteral("blue"), QStringLiteral("green")}));
         QCOMPARE(env->prometheusUrl, QUrl(QStringLiteral("http://127.0.0.1:9090")));
         QCOMPARE(env->deployHook, QStringLiteral("deploy.sh {slot} {version} {address}"));
         QCOMPARE(env->undeployHook, QStringLiteral("undeploy.sh {slot}"));

@@ -96,12 +96,12 @@ void TestHaproxyCommand::setState()
 void TestHaproxyCommand::forChange()
 {
     const Result<QList<HaproxyCommand>> both
-        = HaproxyCommand::forChange(ServerChange { "be", "g1", 50, ServerAdminState::Ready });
+        = HaproxyCommand::forChange(ServerChange {"be", "g1", 50, ServerAdminState::Ready});
     QVERIFY(both.ok());
     QCOMPARE(HaproxyCommand::joinBatch(both.value()),
         QStringLiteral("set server be/g1 state ready; set server be/g1 weight 50"));
-    QVERIFY(!HaproxyCommand::forChange(ServerChange { "be", "g1", std::nullopt, std::nullopt }).ok());
-    QVERIFY(!HaproxyCommand::forChange(ServerChange { "be", "g1", 300, std::nullopt }).ok());
+    QVERIFY(!HaproxyCommand::forChange(ServerChange {"be", "g1", std::nullopt, std::nullopt}).ok());
+    QVERIFY(!HaproxyCommand::forChange(ServerChange {"be", "g1", 300, std::nullopt}).ok());
 }
 
 void TestHaproxyCommand::fromText_data()
@@ -136,8 +136,8 @@ void TestHaproxyCommand::fromText()
 
 void TestHaproxyCommand::encodeRequest()
 {
-    const QList<HaproxyCommand> batch { HaproxyCommand::setWeight("be", "green", 100).value(),
-        HaproxyCommand::setWeight("be", "blue", 0).value() };
+    const QList<HaproxyCommand> batch {
+        HaproxyCommand::setWeight("be", "green", 100).value(), HaproxyCommand::setWeight("be", "blue", 0).value()};
     QCOMPARE(gl::encodeRequest(batch),
         QByteArray("prompt\nset server be/green weight 100; set server be/blue weight 0\nquit\n"));
 }
@@ -151,13 +151,13 @@ void TestHaproxyCommand::decodeReply_data()
 
     // Measured: "prompt\nset ..weight 23; set be_app/s9 weight 1\nquit\n"
     QTest::newRow("set ok, set refused") << QByteArray("\n> \n> No such server.\n\n> ") << 2
-                                         << QList<QByteArray> { "", "No such server.\n" } << true;
+                                         << QList<QByteArray> {"", "No such server.\n"} << true;
     // Measured: an error text without a trailing newline stays its own output in prompt mode.
     QTest::newRow("garbage weight, then ok")
         << QByteArray("\n> Empty weight string empty or preceded by garbage\n> \n> ") << 2
-        << QList<QByteArray> { "Empty weight string empty or preceded by garbage", "" } << true;
+        << QList<QByteArray> {"Empty weight string empty or preceded by garbage", ""} << true;
     QTest::newRow("show info") << QByteArray("\n> Name: HAProxy\nPid: 12\n\n> ") << 1
-                               << QList<QByteArray> { "Name: HAProxy\nPid: 12\n" } << true;
+                               << QList<QByteArray> {"Name: HAProxy\nPid: 12\n"} << true;
     QTest::newRow("cut off mid-output") << QByteArray("\n> Name: HAProxy\nPi") << 1 << QList<QByteArray> {} << false;
     QTest::newRow("cut off after first command") << QByteArray("\n> \n> ") << 2 << QList<QByteArray> {} << false;
     QTest::newRow("nothing") << QByteArray() << 1 << QList<QByteArray> {} << false;
@@ -181,21 +181,21 @@ void TestHaproxyCommand::decodeReply()
 
 void TestHaproxyCommand::replyRule()
 {
-    const QList<HaproxyCommand> batch { HaproxyCommand::setWeight("be_app", "s1", 10).value(),
-        HaproxyCommand::setWeight("be_app", "s9", 10).value(), HaproxyCommand::showInfo() };
+    const QList<HaproxyCommand> batch {HaproxyCommand::setWeight("be_app", "s1", 10).value(),
+        HaproxyCommand::setWeight("be_app", "s9", 10).value(), HaproxyCommand::showInfo()};
 
-    const Result<QStringList> ok = applyReplyRule(batch, { "", "", "Pid: 1\n" });
+    const Result<QStringList> ok = applyReplyRule(batch, {"", "", "Pid: 1\n"});
     QVERIFY(ok.ok());
-    QCOMPARE(ok.value(), (QStringList { "", "", "Pid: 1\n" }));
+    QCOMPARE(ok.value(), (QStringList {"", "", "Pid: 1\n"}));
 
     // A read command's text is data, not an error.
-    const Result<QStringList> refused = applyReplyRule(batch, { "", "No such server.\n", "Pid: 1\n" });
+    const Result<QStringList> refused = applyReplyRule(batch, {"", "No such server.\n", "Pid: 1\n"});
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().code, ErrorCode::Refused);
     QCOMPARE(
         refused.error().message, QStringLiteral("HAProxy refused 'set server be_app/s9 weight 10': No such server."));
 
-    const Result<QStringList> two = applyReplyRule(batch, { "Oops.\n", "No such server.\n", "" });
+    const Result<QStringList> two = applyReplyRule(batch, {"Oops.\n", "No such server.\n", ""});
     QVERIFY(!two.ok());
     QVERIFY(two.error().message.startsWith(u"HAProxy refused 'set server be_app/s1 weight 10': Oops."));
     QVERIFY(two.error().detail.contains(u"'set server be_app/s9 weight 10': No such server."));

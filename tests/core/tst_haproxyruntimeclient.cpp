@@ -138,13 +138,13 @@ void TestHaproxyRuntimeClient::successOverLocalSocket()
 {
     m_fake->reply = [](const QByteArray &) { return QByteArray("\n> \n> Name: HAProxy\nPid: 7\n\n> "); };
     HaproxyRuntimeClient client(m_path);
-    HaproxyRequest *request = client.send(QStringList { "set server be/s1 weight 5", "show info" });
+    HaproxyRequest *request = client.send(QStringList {"set server be/s1 weight 5", "show info"});
     QSignalSpy spy(request, &HaproxyRequest::finished);
     request->start();
     QVERIFY(spy.wait());
     const auto result = resultAt(spy);
     QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().toString()));
-    QCOMPARE(result.value(), (QStringList { "", "Name: HAProxy\nPid: 7\n" }));
+    QCOMPARE(result.value(), (QStringList {"", "Name: HAProxy\nPid: 7\n"}));
     QCOMPARE(m_fake->requests.value(0), QByteArray("prompt\nset server be/s1 weight 5; show info\nquit\n"));
 }
 
@@ -157,20 +157,20 @@ void TestHaproxyRuntimeClient::successOverTcp()
             m_fake->attach(socket);
     });
     HaproxyRuntimeClient client(u"127.0.0.1:" + QString::number(tcp.serverPort()));
-    HaproxyRequest *request = client.send(QStringList { "set server be/s1 weight 5", "set server be/s2 weight 0" });
+    HaproxyRequest *request = client.send(QStringList {"set server be/s1 weight 5", "set server be/s2 weight 0"});
     QSignalSpy spy(request, &HaproxyRequest::finished);
     request->start();
     QVERIFY(spy.wait());
     const auto result = resultAt(spy);
     QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().toString()));
-    QCOMPARE(result.value(), (QStringList { "", "" }));
+    QCOMPARE(result.value(), (QStringList {"", ""}));
 }
 
 void TestHaproxyRuntimeClient::replyCutOff()
 {
     m_fake->reply = [](const QByteArray &) { return QByteArray("\n> # pxname,svname,qcur\nbe_app,s1,"); };
     HaproxyRuntimeClient client(m_path);
-    HaproxyRequest *request = client.send(QStringList { "show stat" });
+    HaproxyRequest *request = client.send(QStringList {"show stat"});
     QSignalSpy spy(request, &HaproxyRequest::finished);
     request->start();
     QVERIFY(spy.wait());
@@ -184,7 +184,7 @@ void TestHaproxyRuntimeClient::noAnswerTimesOut()
 {
     m_fake->reply = [](const QByteArray &) { return std::optional<QByteArray>(); };
     HaproxyRuntimeClient client(m_path);
-    HaproxyRequest *request = client.send(QStringList { "show info" });
+    HaproxyRequest *request = client.send(QStringList {"show info"});
     request->setTimeout(200);
     QSignalSpy spy(request, &HaproxyRequest::finished);
     request->start();
@@ -200,7 +200,7 @@ void TestHaproxyRuntimeClient::missingSocketIsUnreachable()
 {
     HaproxyRuntimeClient client(m_dir->filePath(QStringLiteral("nothing-here.sock")));
     client.setConnectRetries(2, 10);
-    HaproxyRequest *request = client.send(QStringList { "show info" });
+    HaproxyRequest *request = client.send(QStringList {"show info"});
     QSignalSpy spy(request, &HaproxyRequest::finished);
     request->start();
     QVERIFY(spy.wait());
@@ -227,7 +227,7 @@ void TestHaproxyRuntimeClient::staleSocketIsUnreachable()
 
     HaproxyRuntimeClient client(m_path);
     client.setConnectRetries(1, 10);
-    HaproxyRequest *request = client.send(QStringList { "show info" });
+    HaproxyRequest *request = client.send(QStringList {"show info"});
     QSignalSpy spy(request, &HaproxyRequest::finished);
     request->start();
     QVERIFY(spy.wait());
@@ -241,7 +241,7 @@ void TestHaproxyRuntimeClient::connectRetrySucceeds()
     m_server->close();
     HaproxyRuntimeClient client(m_path);
     client.setConnectRetries(20, 20);
-    HaproxyRequest *request = client.send(QStringList { "set server be/s1 weight 1" });
+    HaproxyRequest *request = client.send(QStringList {"set server be/s1 weight 1"});
     QSignalSpy spy(request, &HaproxyRequest::finished);
     request->start();
     QTimer::singleShot(60, m_server, [this] { QVERIFY(m_server->listen(m_path)); });
@@ -258,7 +258,7 @@ void TestHaproxyRuntimeClient::requestsAreQueuedInOrder()
     QList<HaproxyRequest *> requests;
     for (int i = 0; i < 5; ++i) {
         const QString command = QStringLiteral("set server be/s%1 weight %1").arg(i);
-        HaproxyRequest *request = client.send(QStringList { command });
+        HaproxyRequest *request = client.send(QStringList {command});
         connect(request, &HaproxyRequest::finished, this, [&finishedOrder, command](const Result<QStringList> &r) {
             QVERIFY(r.ok());
             finishedOrder.append(command);
@@ -278,9 +278,9 @@ void TestHaproxyRuntimeClient::timeoutIncludesQueueTime()
 {
     m_fake->reply = [](const QByteArray &) { return std::optional<QByteArray>(); };
     HaproxyRuntimeClient client(m_path);
-    HaproxyRequest *silent = client.send(QStringList { "show info" });
+    HaproxyRequest *silent = client.send(QStringList {"show info"});
     silent->setTimeout(3000);
-    HaproxyRequest *queued = client.send(QStringList { "show stat" });
+    HaproxyRequest *queued = client.send(QStringList {"show stat"});
     queued->setTimeout(150);
     QSignalSpy silentSpy(silent, &HaproxyRequest::finished);
     QSignalSpy queuedSpy(queued, &HaproxyRequest::finished);
@@ -298,7 +298,7 @@ void TestHaproxyRuntimeClient::timeoutIncludesQueueTime()
 void TestHaproxyRuntimeClient::invalidCommandFinishesAsynchronously()
 {
     HaproxyRuntimeClient client(m_path);
-    HaproxyRequest *request = client.send(QStringList { "show stat; shutdown sessions server be/s1" });
+    HaproxyRequest *request = client.send(QStringList {"show stat; shutdown sessions server be/s1"});
     QSignalSpy spy(request, &HaproxyRequest::finished);
     request->start();
     QCOMPARE(spy.size(), 0);
@@ -314,7 +314,7 @@ void TestHaproxyRuntimeClient::refusedNamesCommand()
     m_fake->reply = [](const QByteArray &) { return QByteArray("\n> \n> No such server.\n\n> "); };
     HaproxyRuntimeClient client(m_path);
     HaproxyRequest *request
-        = client.send(QStringList { "set server be_app/s1 weight 10", "set server be_app/s9 weight 10" });
+        = client.send(QStringList {"set server be_app/s1 weight 10", "set server be_app/s9 weight 10"});
     QSignalSpy spy(request, &HaproxyRequest::finished);
     request->start();
     QVERIFY(spy.wait());
@@ -329,9 +329,8 @@ void TestHaproxyRuntimeClient::setServersIsOneBatch()
 {
     HaproxyRuntimeClient client(m_path);
     std::optional<Status> status;
-    client.setServers(
-        { ServerChange { "be", "green", 100, ServerAdminState::Ready }, ServerChange { "be", "blue", 0, {} } }, this,
-        [&](const Status &s) { status = s; });
+    client.setServers({ServerChange {"be", "green", 100, ServerAdminState::Ready}, ServerChange {"be", "blue", 0, {}}},
+        this, [&](const Status &s) { status = s; });
     QTRY_VERIFY(status.has_value());
     QVERIFY(status->ok());
     QCOMPARE(m_fake->requests.size(), 1);

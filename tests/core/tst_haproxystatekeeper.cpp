@@ -85,10 +85,9 @@ void TestHaproxyStateKeeper::cleanup()
 
 void TestHaproxyStateKeeper::reapplyOrder()
 {
-    const QList<ServerChange> desired { ServerChange { "be", "blue", 0, std::nullopt },
-        ServerChange { "be", "old", std::nullopt, ServerAdminState::Maint },
-        ServerChange { "be", "green", 100, ServerAdminState::Ready },
-        ServerChange { "be", "canary", 5, std::nullopt } };
+    const QList<ServerChange> desired {ServerChange {"be", "blue", 0, std::nullopt},
+        ServerChange {"be", "old", std::nullopt, ServerAdminState::Maint},
+        ServerChange {"be", "green", 100, ServerAdminState::Ready}, ServerChange {"be", "canary", 5, std::nullopt}};
     const QList<ServerChange> ordered = HaproxyStateKeeper::reapplyOrder(desired);
     QCOMPARE(ordered.size(), 4);
     QCOMPARE(ordered.at(0).server, QStringLiteral("green"));
@@ -103,7 +102,7 @@ void TestHaproxyStateKeeper::pidChangeReapplies()
     HaproxyStateKeeper keeper(&client);
     keeper.setPollInterval(20);
     keeper.setDesiredState(
-        { ServerChange { "be", "blue", 0, std::nullopt }, ServerChange { "be", "green", 100, std::nullopt } });
+        {ServerChange {"be", "blue", 0, std::nullopt}, ServerChange {"be", "green", 100, std::nullopt}});
     QSignalSpy reloads(&keeper, &HaproxyStateKeeper::reloadDetected);
     QSignalSpy reapplied(&keeper, &HaproxyStateKeeper::desiredStateReapplied);
     keeper.start();
@@ -130,7 +129,7 @@ void TestHaproxyStateKeeper::uptimeDecreaseIsReload()
     HaproxyRuntimeClient client(m_dir->filePath(QStringLiteral("admin.sock")));
     HaproxyStateKeeper keeper(&client);
     keeper.setPollInterval(20);
-    keeper.setDesiredState({ ServerChange { "be", "green", 100, std::nullopt } });
+    keeper.setDesiredState({ServerChange {"be", "green", 100, std::nullopt}});
     QSignalSpy reapplied(&keeper, &HaproxyStateKeeper::desiredStateReapplied);
     keeper.start();
     QTRY_VERIFY(keeper.lastInfo().has_value());
@@ -146,7 +145,7 @@ void TestHaproxyStateKeeper::stoppingWorkerIgnored()
     HaproxyRuntimeClient client(m_dir->filePath(QStringLiteral("admin.sock")));
     HaproxyStateKeeper keeper(&client);
     keeper.setPollInterval(20);
-    keeper.setDesiredState({ ServerChange { "be", "green", 100, std::nullopt } });
+    keeper.setDesiredState({ServerChange {"be", "green", 100, std::nullopt}});
     QSignalSpy reloads(&keeper, &HaproxyStateKeeper::reloadDetected);
     keeper.start();
     QTRY_VERIFY(keeper.lastInfo().has_value());

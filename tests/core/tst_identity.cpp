@@ -56,7 +56,8 @@ private slots:
     // First use creates the key pair in the keychain; later loads return the same key; no silent creation.
     void keyLivesInKeychain()
     {
-        KeychainCredentialStore keychain(QStringLiteral("greenlight-test-") + QUuid::createUuid().toString(QUuid::WithoutBraces));
+        KeychainCredentialStore keychain(
+            QStringLiteral("greenlight-test-") + QUuid::createUuid().toString(QUuid::WithoutBraces));
         IdentityStore store(&keychain);
         const QString name = IdentityStore::personKeyName(QStringLiteral("alice"));
 

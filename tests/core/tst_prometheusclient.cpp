@@ -24,7 +24,7 @@ public:
         int status = 200;
         QByteArray body;
         int delayMs = 0;
-        bool cut = false;    // send half the body, then close
+        bool cut = false; // send half the body, then close
         bool silent = false; // never answer
     };
     struct Request {
@@ -79,7 +79,8 @@ private:
             return;
         QTimer::singleShot(answer.delayMs, socket, [socket, answer] {
             QByteArray body = answer.cut ? answer.body.left(answer.body.size() / 2) : answer.body;
-            QByteArray head = "HTTP/1.1 " + QByteArray::number(answer.status) + " X\r\nContent-Type: application/json\r\n"
+            QByteArray head = "HTTP/1.1 " + QByteArray::number(answer.status)
+                + " X\r\nContent-Type: application/json\r\n"
                 + "Content-Length: " + QByteArray::number(answer.body.size()) + "\r\nConnection: close\r\n\r\n";
             socket->write(head + body);
             socket->flush();
@@ -91,7 +92,8 @@ private:
     QHash<QTcpSocket *, QByteArray> m_buffers;
 };
 
-const QByteArray kVector = R"({"status":"success","data":{"resultType":"vector","result":[{"metric":{"version":"v2"},"value":[1795317461.2,"0.09"]}]}})";
+const QByteArray kVector
+    = R"({"status":"success","data":{"resultType":"vector","result":[{"metric":{"version":"v2"},"value":[1795317461.2,"0.09"]}]}})";
 
 // Starts `job` and waits for its one finished().
 Result<PrometheusResult> run(PrometheusQuery *job)
@@ -113,7 +115,6 @@ Result<PrometheusResult> run(PrometheusQuery *job)
 
 } // namespace
 
-
 class TestPrometheusClient : public QObject {
     Q_OBJECT
 
@@ -123,7 +124,7 @@ private Q_SLOTS:
     void instantQuery()
     {
         ScriptedHttpServer server;
-        server.handler = [](const ScriptedHttpServer::Request &) { return ScriptedHttpServer::Answer { 200, kVector }; };
+        server.handler = [](const ScriptedHttpServer::Request &) { return ScriptedHttpServer::Answer {200, kVector}; };
         QNetworkAccessManager network;
         QUrl base = server.url();
         base.setPath(QStringLiteral("/prom/"));
@@ -144,8 +145,8 @@ private Q_SLOTS:
     {
         ScriptedHttpServer server;
         server.handler = [](const ScriptedHttpServer::Request &) {
-            return ScriptedHttpServer::Answer { 200,
-                R"({"status":"success","data":{"resultType":"matrix","result":[]}})" };
+            return ScriptedHttpServer::Answer {
+                200, R"({"status":"success","data":{"resultType":"matrix","result":[]}})"};
         };
         QNetworkAccessManager network;
         PrometheusClient client(server.url(), network);
@@ -168,8 +169,8 @@ private Q_SLOTS:
     {
         ScriptedHttpServer server;
         server.handler = [](const ScriptedHttpServer::Request &) {
-            return ScriptedHttpServer::Answer { 400,
-                R"({"status":"error","errorType":"bad_data","error":"parse error: unclosed left parenthesis"})" };
+            return ScriptedHttpServer::Answer {
+                400, R"({"status":"error","errorType":"bad_data","error":"parse error: unclosed left parenthesis"})"};
         };
         QNetworkAccessManager network;
         PrometheusClient client(server.url(), network);
@@ -197,7 +198,7 @@ private Q_SLOTS:
         QFETCH(int, code);
         auto server = std::make_unique<ScriptedHttpServer>();
         server->handler = [mode](const ScriptedHttpServer::Request &) {
-            ScriptedHttpServer::Answer a { 200, kVector };
+            ScriptedHttpServer::Answer a {200, kVector};
             a.silent = mode == 0 || mode == 4;
             a.cut = mode == 1;
             if (mode == 2) {

@@ -44,23 +44,33 @@ private Q_SLOTS:
         QTest::addColumn<QString>("file");
         QTest::addColumn<int>("type");
         QTest::addColumn<int>("seriesCount");
-        QTest::addColumn<QString>("label");     // a label of the series checked ("" for none)
+        QTest::addColumn<QString>("label"); // a label of the series checked ("" for none)
         QTest::addColumn<QString>("labelValue");
-        QTest::addColumn<int>("samples");       // points in that series
+        QTest::addColumn<int>("samples"); // points in that series
         QTest::addColumn<double>("firstValue");
         const double nan = std::numeric_limits<double>::quiet_NaN();
         const double inf = std::numeric_limits<double>::infinity();
         using T = PrometheusResultType;
-        QTest::newRow("vector error ratio") << "vector-error-ratio.json" << int(T::Vector) << 2 << "version" << "v2" << 1 << 0.09;
-        QTest::newRow("vector p99") << "vector-p99.json" << int(T::Vector) << 2 << "version" << "v2" << 1 << 0.07475;
-        QTest::newRow("vector requests") << "vector-requests.json" << int(T::Vector) << 2 << "version" << "v1" << 1 << 666.6666666666667;
-        QTest::newRow("vector empty") << "vector-empty.json" << int(T::Vector) << 0 << "" << "" << 0 << 0.0;
-        QTest::newRow("vector NaN") << "vector-nan.json" << int(T::Vector) << 1 << "" << "" << 1 << nan;
-        QTest::newRow("vector +Inf") << "vector-inf.json" << int(T::Vector) << 1 << "" << "" << 1 << inf;
-        QTest::newRow("vector -Inf") << "vector-minus-inf.json" << int(T::Vector) << 1 << "" << "" << 1 << -inf;
-        QTest::newRow("scalar") << "scalar.json" << int(T::Scalar) << 1 << "" << "" << 1 << 100.0;
-        QTest::newRow("matrix") << "matrix-rate.json" << int(T::Matrix) << 2 << "version" << "v1" << 16 << 67.75;
-        QTest::newRow("warnings") << "vector-warnings.json" << int(T::Vector) << 0 << "" << "" << 0 << 0.0;
+        QTest::newRow("vector error ratio") << "vector-error-ratio.json" << int(T::Vector) << 2 << "version"
+                                            << "v2" << 1 << 0.09;
+        QTest::newRow("vector p99") << "vector-p99.json" << int(T::Vector) << 2 << "version"
+                                    << "v2" << 1 << 0.07475;
+        QTest::newRow("vector requests") << "vector-requests.json" << int(T::Vector) << 2 << "version"
+                                         << "v1" << 1 << 666.6666666666667;
+        QTest::newRow("vector empty") << "vector-empty.json" << int(T::Vector) << 0 << ""
+                                      << "" << 0 << 0.0;
+        QTest::newRow("vector NaN") << "vector-nan.json" << int(T::Vector) << 1 << ""
+                                    << "" << 1 << nan;
+        QTest::newRow("vector +Inf") << "vector-inf.json" << int(T::Vector) << 1 << ""
+                                     << "" << 1 << inf;
+        QTest::newRow("vector -Inf") << "vector-minus-inf.json" << int(T::Vector) << 1 << ""
+                                     << "" << 1 << -inf;
+        QTest::newRow("scalar") << "scalar.json" << int(T::Scalar) << 1 << ""
+                                << "" << 1 << 100.0;
+        QTest::newRow("matrix") << "matrix-rate.json" << int(T::Matrix) << 2 << "version"
+                                << "v1" << 16 << 67.75;
+        QTest::newRow("warnings") << "vector-warnings.json" << int(T::Vector) << 0 << ""
+                                  << "" << 0 << 0.0;
     }
     void parsesSuccess()
     {
@@ -93,9 +103,10 @@ private Q_SLOTS:
         QVERIFY(text->type == PrometheusResultType::String);
         QCOMPARE(text->text, QStringLiteral("hello"));
         QVERIFY(text->textTimestamp > 1.7e9);
-        const Result<PrometheusResult> warned = parsePrometheusResponse(fixture(QStringLiteral("vector-warnings.json")));
+        const Result<PrometheusResult> warned
+            = parsePrometheusResponse(fixture(QStringLiteral("vector-warnings.json")));
         QVERIFY(warned.ok());
-        QCOMPARE(warned->warnings, QStringList { QStringLiteral("some PromQL warning") });
+        QCOMPARE(warned->warnings, QStringList {QStringLiteral("some PromQL warning")});
     }
 
     // Prometheus's error envelope becomes an Error whose code follows errorType and whose message quotes
@@ -105,15 +116,20 @@ private Q_SLOTS:
         QTest::addColumn<QString>("file");
         QTest::addColumn<int>("code");
         QTest::addColumn<QString>("inMessage");
-        QTest::newRow("bad_data") << "error-bad-data.json" << int(ErrorCode::InvalidArgument) << "unclosed left parenthesis";
+        QTest::newRow("bad_data") << "error-bad-data.json" << int(ErrorCode::InvalidArgument)
+                                  << "unclosed left parenthesis";
         QTest::newRow("execution") << "error-execution.json" << int(ErrorCode::Refused) << "many-to-many matching";
-        QTest::newRow("11,000 points") << "error-too-many-points.json" << int(ErrorCode::InvalidArgument) << "11,000 points";
-        QTest::newRow("error without text") << "malformed-error-no-text.json" << int(ErrorCode::Protocol) << "no explanation";
+        QTest::newRow("11,000 points") << "error-too-many-points.json" << int(ErrorCode::InvalidArgument)
+                                       << "11,000 points";
+        QTest::newRow("error without text")
+            << "malformed-error-no-text.json" << int(ErrorCode::Protocol) << "no explanation";
         QTest::newRow("cut JSON") << "malformed-cut.json" << int(ErrorCode::Protocol) << "not valid JSON";
         QTest::newRow("empty body") << "malformed-empty.json" << int(ErrorCode::Protocol) << "empty";
         QTest::newRow("plain text") << "malformed-text.json" << int(ErrorCode::Protocol) << "not valid JSON";
-        QTest::newRow("array document") << "malformed-array.json" << int(ErrorCode::Protocol) << "(body): expected an object";
-        QTest::newRow("no data") << "malformed-no-data.json" << int(ErrorCode::Protocol) << "data: expected an object, got nothing";
+        QTest::newRow("array document") << "malformed-array.json" << int(ErrorCode::Protocol)
+                                        << "(body): expected an object";
+        QTest::newRow("no data") << "malformed-no-data.json" << int(ErrorCode::Protocol)
+                                 << "data: expected an object, got nothing";
         QTest::newRow("value is a number") << "malformed-value-number.json" << int(ErrorCode::Protocol)
                                            << "data.result[0].value[1]: expected a string, got a number";
         QTest::newRow("value not numeric") << "malformed-value-text.json" << int(ErrorCode::Protocol)

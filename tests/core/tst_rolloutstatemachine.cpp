@@ -38,7 +38,7 @@ PlanContext context(StrategyKind strategy, int stable = 4, int idle = 4)
         for (int i = 1; i <= idle; ++i)
             c.idleSlots << QStringLiteral("green%1").arg(i);
     }
-    c.config.canarySteps = { { 5, { PauseKind::Duration, 1000 } }, { 50, { PauseKind::Gate, 0 } }, { 100, {} } };
+    c.config.canarySteps = {{5, {PauseKind::Duration, 1000}}, {50, {PauseKind::Gate, 0}}, {100, {}}};
     return c;
 }
 
@@ -120,43 +120,80 @@ private Q_SLOTS:
         using A = RolloutAction;
         using P = PauseReason;
         using G = RolloutGoal;
-        QTest::newRow("start with no rollout") << false << S::Pending << P::None << G::Complete << false << A::Start << true << S::Pending;
-        QTest::newRow("start while one runs") << true << S::Running << P::None << G::Complete << false << A::Start << false << S::Running;
-        QTest::newRow("start after completed") << true << S::Completed << P::None << G::Complete << false << A::Start << true << S::Pending;
-        QTest::newRow("start while held") << true << S::Held << P::None << G::Complete << false << A::Start << false << S::Held;
-        QTest::newRow("pause running") << true << S::Running << P::None << G::Complete << false << A::Pause << true << S::Paused;
-        QTest::newRow("pause paused") << true << S::Paused << P::User << G::Complete << false << A::Pause << false << S::Paused;
-        QTest::newRow("pause aborting") << true << S::Aborting << P::None << G::Abort << false << A::Pause << false << S::Aborting;
-        QTest::newRow("resume user pause") << true << S::Paused << P::User << G::Complete << false << A::Resume << true << S::Running;
-        QTest::newRow("resume at a gate is refused") << true << S::Paused << P::Gate << G::Complete << false << A::Resume << false << S::Paused;
-        QTest::newRow("resume held forward") << true << S::Held << P::None << G::Complete << false << A::Resume << true << S::Running;
-        QTest::newRow("resume held rollback") << true << S::Held << P::None << G::Rollback << false << A::Resume << true << S::RollingBack;
-        QTest::newRow("resume held abort") << true << S::Held << P::None << G::Abort << false << A::Resume << true << S::Aborting;
-        QTest::newRow("promote at gate") << true << S::Paused << P::Gate << G::Complete << false << A::Promote << true << S::Running;
-        QTest::newRow("promote at analysis") << true << S::Paused << P::Analysis << G::Complete << false << A::Promote << true << S::Running;
-        QTest::newRow("promote running") << true << S::Running << P::None << G::Complete << false << A::Promote << true << S::Running;
-        QTest::newRow("promote user pause") << true << S::Paused << P::User << G::Complete << false << A::Promote << false << S::Paused;
-        QTest::newRow("promote-full running") << true << S::Running << P::None << G::Complete << false << A::PromoteFull << true << S::Running;
-        QTest::newRow("promote while aborting") << true << S::Aborting << P::None << G::Abort << false << A::Promote << false << S::Aborting;
-        QTest::newRow("promote completed") << true << S::Completed << P::None << G::Complete << false << A::Promote << false << S::Completed;
-        QTest::newRow("abort running") << true << S::Running << P::None << G::Complete << false << A::Abort << true << S::Aborting;
-        QTest::newRow("abort paused") << true << S::Paused << P::Gate << G::Complete << false << A::Abort << true << S::Aborting;
-        QTest::newRow("abort held") << true << S::Held << P::None << G::Complete << false << A::Abort << true << S::Aborting;
-        QTest::newRow("abort past no return") << true << S::Running << P::None << G::Complete << true << A::Abort << false << S::Running;
-        QTest::newRow("abort aborted") << true << S::Aborted << P::None << G::Abort << false << A::Abort << false << S::Aborted;
-        QTest::newRow("abort completed") << true << S::Completed << P::None << G::Complete << false << A::Abort << false << S::Completed;
-        QTest::newRow("rollback running") << true << S::Running << P::None << G::Complete << false << A::Rollback << true << S::RollingBack;
-        QTest::newRow("rollback aborted") << true << S::Aborted << P::None << G::Abort << false << A::Rollback << true << S::RollingBack;
-        QTest::newRow("rollback aborting") << true << S::Aborting << P::None << G::Abort << false << A::Rollback << true << S::RollingBack;
-        QTest::newRow("rollback held abort") << true << S::Held << P::None << G::Abort << false << A::Rollback << true << S::RollingBack;
-        QTest::newRow("rollback rolled back") << true << S::RolledBack << P::None << G::Rollback << false << A::Rollback << false << S::RolledBack;
-        QTest::newRow("rollback completed") << true << S::Completed << P::None << G::Complete << false << A::Rollback << false << S::Completed;
-        QTest::newRow("rollback past no return") << true << S::Paused << P::User << G::Complete << true << A::Rollback << false << S::Paused;
-        QTest::newRow("retry aborted") << true << S::Aborted << P::None << G::Abort << false << A::Retry << true << S::Pending;
-        QTest::newRow("retry rolled back") << true << S::RolledBack << P::None << G::Rollback << false << A::Retry << true << S::Pending;
-        QTest::newRow("retry running") << true << S::Running << P::None << G::Complete << false << A::Retry << false << S::Running;
-        QTest::newRow("retry completed") << true << S::Completed << P::None << G::Complete << false << A::Retry << false << S::Completed;
-        QTest::newRow("resume with no rollout") << false << S::Pending << P::None << G::Complete << false << A::Resume << false << S::Pending;
+        QTest::newRow("start with no rollout")
+            << false << S::Pending << P::None << G::Complete << false << A::Start << true << S::Pending;
+        QTest::newRow("start while one runs")
+            << true << S::Running << P::None << G::Complete << false << A::Start << false << S::Running;
+        QTest::newRow("start after completed")
+            << true << S::Completed << P::None << G::Complete << false << A::Start << true << S::Pending;
+        QTest::newRow("start while held")
+            << true << S::Held << P::None << G::Complete << false << A::Start << false << S::Held;
+        QTest::newRow("pause running") << true << S::Running << P::None << G::Complete << false << A::Pause << true
+                                       << S::Paused;
+        QTest::newRow("pause paused") << true << S::Paused << P::User << G::Complete << false << A::Pause << false
+                                      << S::Paused;
+        QTest::newRow("pause aborting") << true << S::Aborting << P::None << G::Abort << false << A::Pause << false
+                                        << S::Aborting;
+        QTest::newRow("resume user pause")
+            << true << S::Paused << P::User << G::Complete << false << A::Resume << true << S::Running;
+        QTest::newRow("resume at a gate is refused")
+            << true << S::Paused << P::Gate << G::Complete << false << A::Resume << false << S::Paused;
+        QTest::newRow("resume held forward")
+            << true << S::Held << P::None << G::Complete << false << A::Resume << true << S::Running;
+        QTest::newRow("resume held rollback")
+            << true << S::Held << P::None << G::Rollback << false << A::Resume << true << S::RollingBack;
+        QTest::newRow("resume held abort")
+            << true << S::Held << P::None << G::Abort << false << A::Resume << true << S::Aborting;
+        QTest::newRow("promote at gate") << true << S::Paused << P::Gate << G::Complete << false << A::Promote << true
+                                         << S::Running;
+        QTest::newRow("promote at analysis")
+            << true << S::Paused << P::Analysis << G::Complete << false << A::Promote << true << S::Running;
+        QTest::newRow("promote running") << true << S::Running << P::None << G::Complete << false << A::Promote << true
+                                         << S::Running;
+        QTest::newRow("promote user pause")
+            << true << S::Paused << P::User << G::Complete << false << A::Promote << false << S::Paused;
+        QTest::newRow("promote-full running")
+            << true << S::Running << P::None << G::Complete << false << A::PromoteFull << true << S::Running;
+        QTest::newRow("promote while aborting")
+            << true << S::Aborting << P::None << G::Abort << false << A::Promote << false << S::Aborting;
+        QTest::newRow("promote completed")
+            << true << S::Completed << P::None << G::Complete << false << A::Promote << false << S::Completed;
+        QTest::newRow("abort running") << true << S::Running << P::None << G::Complete << false << A::Abort << true
+                                       << S::Aborting;
+        QTest::newRow("abort paused") << true << S::Paused << P::Gate << G::Complete << false << A::Abort << true
+                                      << S::Aborting;
+        QTest::newRow("abort held") << true << S::Held << P::None << G::Complete << false << A::Abort << true
+                                    << S::Aborting;
+        QTest::newRow("abort past no return")
+            << true << S::Running << P::None << G::Complete << true << A::Abort << false << S::Running;
+        QTest::newRow("abort aborted") << true << S::Aborted << P::None << G::Abort << false << A::Abort << false
+                                       << S::Aborted;
+        QTest::newRow("abort completed") << true << S::Completed << P::None << G::Complete << false << A::Abort << false
+                                         << S::Completed;
+        QTest::newRow("rollback running")
+            << true << S::Running << P::None << G::Complete << false << A::Rollback << true << S::RollingBack;
+        QTest::newRow("rollback aborted")
+            << true << S::Aborted << P::None << G::Abort << false << A::Rollback << true << S::RollingBack;
+        QTest::newRow("rollback aborting")
+            << true << S::Aborting << P::None << G::Abort << false << A::Rollback << true << S::RollingBack;
+        QTest::newRow("rollback held abort")
+            << true << S::Held << P::None << G::Abort << false << A::Rollback << true << S::RollingBack;
+        QTest::newRow("rollback rolled back")
+            << true << S::RolledBack << P::None << G::Rollback << false << A::Rollback << false << S::RolledBack;
+        QTest::newRow("rollback completed")
+            << true << S::Completed << P::None << G::Complete << false << A::Rollback << false << S::Completed;
+        QTest::newRow("rollback past no return")
+            << true << S::Paused << P::User << G::Complete << true << A::Rollback << false << S::Paused;
+        QTest::newRow("retry aborted") << true << S::Aborted << P::None << G::Abort << false << A::Retry << true
+                                       << S::Pending;
+        QTest::newRow("retry rolled back")
+            << true << S::RolledBack << P::None << G::Rollback << false << A::Retry << true << S::Pending;
+        QTest::newRow("retry running") << true << S::Running << P::None << G::Complete << false << A::Retry << false
+                                       << S::Running;
+        QTest::newRow("retry completed") << true << S::Completed << P::None << G::Complete << false << A::Retry << false
+                                         << S::Completed;
+        QTest::newRow("resume with no rollout")
+            << false << S::Pending << P::None << G::Complete << false << A::Resume << false << S::Pending;
     }
 
     void strategiesSection_data()
@@ -165,14 +202,15 @@ private Q_SLOTS:
         QTest::addColumn<QString>("error"); // empty: valid
         QTest::newRow("absent: defaults") << QByteArray() << QString();
         QTest::newRow("full") << QByteArray("strategies:\n  default: blue-green\n  canary:\n    slots: 2\n"
-                                           "    steps: [10, {percent: 50, pause: gate}, 100]\n    pause: 5s\n"
-                                           "    undeploy_delay: 2m\n  blue_green:\n    keep_old_for: 500ms\n"
-                                           "  rolling:\n    max_unavailable: 2\n  drain_timeout: 1s\n")
+                                            "    steps: [10, {percent: 50, pause: gate}, 100]\n    pause: 5s\n"
+                                            "    undeploy_delay: 2m\n  blue_green:\n    keep_old_for: 500ms\n"
+                                            "  rolling:\n    max_unavailable: 2\n  drain_timeout: 1s\n")
                               << QString();
         QTest::newRow("unknown key") << QByteArray("strategies:\n  canary:\n    stepz: [5, 100]\n")
                                      << QStringLiteral(":15: strategies.canary.stepz: unknown key");
-        QTest::newRow("steps not ending at 100") << QByteArray("strategies:\n  canary:\n    steps: [5, 50]\n")
-                                                 << QStringLiteral(":15: strategies.canary.steps: the last step must be 100");
+        QTest::newRow("steps not ending at 100")
+            << QByteArray("strategies:\n  canary:\n    steps: [5, 50]\n")
+            << QStringLiteral(":15: strategies.canary.steps: the last step must be 100");
         QTest::newRow("steps decreasing") << QByteArray("strategies:\n  canary:\n    steps: [50, 5, 100]\n")
                                           << QStringLiteral("strategies.canary.steps: step 5 % after 50 %");
         QTest::newRow("bad pause") << QByteArray("strategies:\n  canary:\n    pause: soon\n")
@@ -181,8 +219,9 @@ private Q_SLOTS:
                                       << QStringLiteral(":14: strategies.default: expected canary");
         QTest::newRow("bad duration") << QByteArray("strategies:\n  blue_green:\n    keep_old_for: forever\n")
                                       << QStringLiteral(":15: strategies.blue_green.keep_old_for: expected a duration");
-        QTest::newRow("max_unavailable 0") << QByteArray("strategies:\n  rolling:\n    max_unavailable: 0\n")
-                                           << QStringLiteral(":15: strategies.rolling.max_unavailable: expected a whole number");
+        QTest::newRow("max_unavailable 0")
+            << QByteArray("strategies:\n  rolling:\n    max_unavailable: 0\n")
+            << QStringLiteral(":15: strategies.rolling.max_unavailable: expected a whole number");
     }
 
     // The environment file's strategies: section: values are read, defaults fill the rest, and every error
@@ -208,8 +247,8 @@ private Q_SLOTS:
         QCOMPARE(c.canarySlots, 2);
         QCOMPARE(c.canarySteps.size(), 3);
         QCOMPARE(c.canarySteps.at(0).percent, 10);
-        QCOMPARE(c.canarySteps.at(0).pause, (StepPause { PauseKind::Duration, 5000 }));
-        QCOMPARE(c.canarySteps.at(1).pause, (StepPause { PauseKind::Gate, 0 }));
+        QCOMPARE(c.canarySteps.at(0).pause, (StepPause {PauseKind::Duration, 5000}));
+        QCOMPARE(c.canarySteps.at(1).pause, (StepPause {PauseKind::Gate, 0}));
         QCOMPARE(c.canarySteps.at(2).pause, StepPause {});
         QCOMPARE(c.canaryUndeployDelayMs, qint64(120000));
         QCOMPARE(c.keepOldForMs, qint64(500));
@@ -237,7 +276,7 @@ private Q_SLOTS:
         QFETCH(QString, text);
         QFETCH(bool, valid);
         QFETCH(int, count);
-        const Result<QList<CanaryStep>> steps = parseCanarySteps(text, StepPause { PauseKind::Duration, 1000 });
+        const Result<QList<CanaryStep>> steps = parseCanarySteps(text, StepPause {PauseKind::Duration, 1000});
         QCOMPARE(steps.ok(), valid);
         if (valid) {
             QCOMPARE(steps->size(), count);
@@ -257,7 +296,7 @@ private Q_SLOTS:
         QFETCH(bool, allowed);
         QFETCH(RolloutState, next);
         const std::optional<RolloutFacts> facts = hasRollout
-            ? std::optional<RolloutFacts>(RolloutFacts { state, pauseReason, goal, pastNoReturn })
+            ? std::optional<RolloutFacts>(RolloutFacts {state, pauseReason, goal, pastNoReturn})
             : std::nullopt;
         const RolloutDecision d = RolloutStateMachine::decide(facts, action);
         QCOMPARE(d.allowed, allowed);
@@ -268,12 +307,13 @@ private Q_SLOTS:
     // States, actions, goals and pause reasons survive their text form (the database and --json use it).
     void namesRoundTrip()
     {
-        for (RolloutState s : { RolloutState::Pending, RolloutState::Running, RolloutState::Paused, RolloutState::Held,
+        for (RolloutState s : {RolloutState::Pending, RolloutState::Running, RolloutState::Paused, RolloutState::Held,
                  RolloutState::Aborting, RolloutState::RollingBack, RolloutState::Completed, RolloutState::Aborted,
-                 RolloutState::RolledBack })
+                 RolloutState::RolledBack})
             QVERIFY(rolloutStateFromString(toString(s)) == s);
-        for (RolloutAction a : { RolloutAction::Start, RolloutAction::Pause, RolloutAction::Resume, RolloutAction::Promote,
-                 RolloutAction::PromoteFull, RolloutAction::Abort, RolloutAction::Rollback, RolloutAction::Retry })
+        for (RolloutAction a :
+            {RolloutAction::Start, RolloutAction::Pause, RolloutAction::Resume, RolloutAction::Promote,
+                RolloutAction::PromoteFull, RolloutAction::Abort, RolloutAction::Rollback, RolloutAction::Retry})
             QVERIFY(rolloutActionFromString(toString(a)) == a);
         QVERIFY(!rolloutStateFromString(QStringLiteral("nonsense")));
         QVERIFY(RolloutStateMachine::finishedState(RolloutGoal::Abort) == RolloutState::Aborted);
@@ -314,9 +354,10 @@ private Q_SLOTS:
             QList<RolloutOp> applied = progress.mid(0, done);
             if (std::any_of(applied.cbegin(), applied.cend(), [](const RolloutOp &o) { return o.noReturn; }))
                 break;
-            for (bool rollback : { false, true }) {
+            for (bool rollback : {false, true}) {
                 const QList<RolloutOp> recovery = RolloutPlanner::recoveryOps(c, progress, rollback, 7);
-                QVERIFY2(minimumTotalWeight(c, applied + recovery) > 0, qPrintable(QStringLiteral("after %1 ops").arg(done)));
+                QVERIFY2(minimumTotalWeight(c, applied + recovery) > 0,
+                    qPrintable(QStringLiteral("after %1 ops").arg(done)));
             }
         }
 
@@ -334,13 +375,14 @@ private Q_SLOTS:
         QStringList kinds;
         for (const RolloutOp &op : ops)
             kinds << toString(op.kind) + (op.role.isEmpty() ? QString() : u':' + op.role);
-        const QStringList expected { QStringLiteral("deploy"), QStringLiteral("set-servers:enable"),
+        const QStringList expected {QStringLiteral("deploy"), QStringLiteral("set-servers:enable"),
             QStringLiteral("wait-healthy"), QStringLiteral("set-servers:step"), QStringLiteral("pause:step"),
             QStringLiteral("set-servers:step"), QStringLiteral("pause:step"), QStringLiteral("deploy"),
             QStringLiteral("deploy"), QStringLiteral("deploy"), QStringLiteral("set-servers:enable"),
             QStringLiteral("wait-healthy"), QStringLiteral("set-servers:step"), QStringLiteral("pause:undeploy-delay"),
             QStringLiteral("set-servers:drain"), QStringLiteral("wait-drained"), QStringLiteral("set-servers:maint"),
-            QStringLiteral("undeploy"), QStringLiteral("undeploy"), QStringLiteral("undeploy"), QStringLiteral("undeploy") };
+            QStringLiteral("undeploy"), QStringLiteral("undeploy"), QStringLiteral("undeploy"),
+            QStringLiteral("undeploy")};
         QCOMPARE(kinds, expected);
         // enable: weight 0 before state ready
         QCOMPARE(ops.at(1).changes.first().weight, std::optional<int>(0));
@@ -426,7 +468,7 @@ private Q_SLOTS:
                 QCOMPARE(op.version, QStringLiteral("v1"));
             }
         }
-        QCOMPARE(redeployed, QStringList { QStringLiteral("blue1") });
+        QCOMPARE(redeployed, QStringList {QStringLiteral("blue1")});
         QCOMPARE(estimate, qint64(2000));
     }
 
@@ -448,7 +490,7 @@ private Q_SLOTS:
         QCOMPARE(abort.first().changes.at(2).weight, std::optional<int>(0));
         const QList<RolloutOp> rollback = RolloutPlanner::recoveryOps(c, ops, true, 3);
         QVERIFY(rollback.last().kind == OpKind::Undeploy);
-        QCOMPARE(rollback.last().slotNames, QStringList { QStringLiteral("green1") });
+        QCOMPARE(rollback.last().slotNames, QStringList {QStringLiteral("green1")});
     }
 
     // The plan context and the operations survive the state database; op updates and the action queue work.

@@ -50,13 +50,13 @@ QByteArray uniqueSecret()
 // three alignments it could have inside a larger encoded blob.
 QList<QByteArray> encodingsOf(const QByteArray &secret)
 {
-    QList<QByteArray> needles { secret, secret.toHex(), secret.toHex().toUpper() };
+    QList<QByteArray> needles {secret, secret.toHex(), secret.toHex().toUpper()};
     QByteArray utf16;
     for (const char byte : secret)
         utf16.append(byte).append('\0');
     needles << utf16;
     for (int offset = 0; offset < 3; ++offset) {
-        for (const auto options : { QByteArray::Base64Encoding, QByteArray::Base64UrlEncoding }) {
+        for (const auto options : {QByteArray::Base64Encoding, QByteArray::Base64UrlEncoding}) {
             const QByteArray encoded = QByteArray(QByteArray(offset, 'x') + secret).toBase64(options);
             // Drop the characters that also depend on the bytes around the secret.
             const int skip = offset == 0 ? 0 : 4;
@@ -166,8 +166,8 @@ void TestSecretLeak::scanFindsPlantedCanaries()
     const QStringList hits = filesContaining(dir.path(), encodingsOf(secret), &scanned);
     QCOMPARE(scanned.size(), 5);
     QCOMPARE(hits,
-        (QStringList { dir.filePath(u"b64url.txt"_s), dir.filePath(u"hex.txt"_s), dir.filePath(u"nested/.hidden-b64"_s),
-            dir.filePath(u"raw.bin"_s) }));
+        (QStringList {dir.filePath(u"b64url.txt"_s), dir.filePath(u"hex.txt"_s), dir.filePath(u"nested/.hidden-b64"_s),
+            dir.filePath(u"raw.bin"_s)}));
 }
 
 void TestSecretLeak::secretReachesNoFile()
@@ -221,8 +221,8 @@ void TestSecretLeak::secretReachesNoFile()
     QVERIFY(state->database()
                 .exec(QStringLiteral("INSERT INTO rollouts (version_from, version_to, strategy, state, started_at, "
                                      "started_by, reason) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                    { u"1.4.2"_s, u"1.5.0"_s, u"canary"_s, u"running"_s, u"2026-01-01T00:00:00.000Z"_s, u"alice"_s,
-                        u"uses prometheus token"_s })
+                    {u"1.4.2"_s, u"1.5.0"_s, u"canary"_s, u"running"_s, u"2026-01-01T00:00:00.000Z"_s, u"alice"_s,
+                        u"uses prometheus token"_s})
                 .ok());
     qCInfo(lcApp) << "leak test: stores written";
 
@@ -239,8 +239,8 @@ void TestSecretLeak::secretReachesNoFile()
     QStringList scanned;
     QStringList hits = filesContaining(m_folders.root, needles, &scanned);
     QVERIFY2(hits.isEmpty(), qPrintable(u"secret found in: " + hits.join(u", ")));
-    const QStringList expectedFiles { settings.fileName(), m_logPath, defaultProfilePath(),
-        defaultProfilePath() + u"-wal", statePath, statePath + u"-wal" };
+    const QStringList expectedFiles {settings.fileName(), m_logPath, defaultProfilePath(),
+        defaultProfilePath() + u"-wal", statePath, statePath + u"-wal"};
     for (const QString &expected : expectedFiles)
         QVERIFY2(scanned.contains(expected), qPrintable(u"not scanned: " + expected));
 
@@ -253,7 +253,7 @@ void TestSecretLeak::secretReachesNoFile()
     // The same scan over the same tree does find the secret once it is planted, so the clean result is real.
     const QString canary = m_folders.data + u"/greenlight/canary.bin";
     QVERIFY(writeFile(canary, "x" + secret.toBase64()));
-    QCOMPARE(filesContaining(m_folders.root, needles, nullptr), QStringList { canary });
+    QCOMPARE(filesContaining(m_folders.root, needles, nullptr), QStringList {canary});
     QVERIFY(QFile::remove(canary));
 
     QVERIFY(finishOf(keychain.remove(key)).ok());
@@ -266,12 +266,11 @@ int main(int argc, char *argv[])
     QTemporaryDir root;
     if (!root.isValid())
         return 2;
-    const Folders folders { root.path(), root.filePath(QStringLiteral("home")), root.filePath(QStringLiteral("config")),
+    const Folders folders {root.path(), root.filePath(QStringLiteral("home")), root.filePath(QStringLiteral("config")),
         root.filePath(QStringLiteral("data")), root.filePath(QStringLiteral("state")),
-        root.filePath(QStringLiteral("cache")) };
-    const std::pair<const char *, QString> variables[]
-        = { { "HOME", folders.home }, { "XDG_CONFIG_HOME", folders.config }, { "XDG_DATA_HOME", folders.data },
-              { "XDG_STATE_HOME", folders.state }, { "XDG_CACHE_HOME", folders.cache } };
+        root.filePath(QStringLiteral("cache"))};
+    const std::pair<const char *, QString> variables[] = {{"HOME", folders.home}, {"XDG_CONFIG_HOME", folders.config},
+        {"XDG_DATA_HOME", folders.data}, {"XDG_STATE_HOME", folders.state}, {"XDG_CACHE_HOME", folders.cache}};
     for (const auto &[name, path] : variables) {
         QDir().mkpath(path);
         qputenv(name, QFile::encodeName(path));

@@ -19,16 +19,17 @@ private Q_SLOTS:
         QTest::addColumn<double>("percent");
         QTest::addColumn<double>("tolerance"); // allowed |actual - percent| in points
 
-        for (const int stable : { 1, 2, 4, 20, 100 }) {
-            for (const int fresh : { 1, 2, 5 }) {
-                for (const double percent : { 1.0, 5.0, 10.0, 25.0, 33.0, 50.0, 75.0, 90.0, 99.0 }) {
+        for (const int stable : {1, 2, 4, 20, 100}) {
+            for (const int fresh : {1, 2, 5}) {
+                for (const double percent : {1.0, 5.0, 10.0, 25.0, 33.0, 50.0, 75.0, 90.0, 99.0}) {
                     // Reachable with weights 1..256 on both sides: integer weights get within 0.01 points.
                     // Out of reach (e.g. 99 % with 1 new against 100 stable): the nearest corner.
                     const double lowest = 100.0 * fresh / (fresh + 256.0 * stable);
                     const double highest = 100.0 * 256 * fresh / (256.0 * fresh + stable);
                     if (percent < lowest || percent > highest)
                         continue;
-                    QTest::addRow("%d new, %d stable, %g %%", fresh, stable, percent) << fresh << stable << percent << 0.01;
+                    QTest::addRow("%d new, %d stable, %g %%", fresh, stable, percent)
+                        << fresh << stable << percent << 0.01;
                 }
             }
         }
@@ -48,7 +49,11 @@ private Q_SLOTS:
         const double actual = 100.0 * newSlots * s.newWeight / (newSlots * s.newWeight + stableSlots * s.stableWeight);
         QCOMPARE(s.actualPercent, actual);
         QVERIFY2(std::abs(actual - percent) <= tolerance,
-            qPrintable(QStringLiteral("%1 %% for %2 %%: weights %3/%4").arg(actual).arg(percent).arg(s.newWeight).arg(s.stableWeight)));
+            qPrintable(QStringLiteral("%1 %% for %2 %%: weights %3/%4")
+                           .arg(actual)
+                           .arg(percent)
+                           .arg(s.newWeight)
+                           .arg(s.stableWeight)));
     }
 
     void exact_data()
@@ -124,13 +129,16 @@ private Q_SLOTS:
             s.weight = weight;
             return s;
         };
-        QList<ServerStat> stats { row(QStringLiteral("blue1"), QStringLiteral("UP"), 247),
-            row(QStringLiteral("blue2"), QStringLiteral("UP 1/2"), 247), row(QStringLiteral("green1"), QStringLiteral("UP"), 26),
-            row(QStringLiteral("green2"), QStringLiteral("MAINT"), 100), row(QStringLiteral("blue3"), QStringLiteral("DRAIN"), 0) };
+        QList<ServerStat> stats {row(QStringLiteral("blue1"), QStringLiteral("UP"), 247),
+            row(QStringLiteral("blue2"), QStringLiteral("UP 1/2"), 247),
+            row(QStringLiteral("green1"), QStringLiteral("UP"), 26),
+            row(QStringLiteral("green2"), QStringLiteral("MAINT"), 100),
+            row(QStringLiteral("blue3"), QStringLiteral("DRAIN"), 0)};
         ServerStat backend = row(QStringLiteral("BACKEND"), QStringLiteral("UP"), 520);
         backend.kind = StatRowKind::Backend;
         stats << backend;
-        const double share = WeightPlan::actualPercent(stats, QStringLiteral("be_app"), { QStringLiteral("green1"), QStringLiteral("green2") });
+        const double share = WeightPlan::actualPercent(
+            stats, QStringLiteral("be_app"), {QStringLiteral("green1"), QStringLiteral("green2")});
         QCOMPARE(share, 100.0 * 26 / (247 + 247 + 26));
         QCOMPARE(WeightPlan::actualPercent({}, QStringLiteral("be_app"), {}), -1.0);
     }
@@ -140,12 +148,18 @@ private Q_SLOTS:
         QTest::addColumn<QString>("status");
         QTest::addColumn<QString>("check");
         QTest::addColumn<bool>("healthy");
-        QTest::newRow("up, checked") << "UP" << "L7OK" << true;
-        QTest::newRow("weight 0, checked") << "NOLB" << "L7OK" << true;
-        QTest::newRow("just left maintenance, not checked yet") << "UP 1/2" << "INI" << false;
-        QTest::newRow("up but check status INI") << "UP" << "INI" << false;
-        QTest::newRow("down") << "DOWN" << "L4CON" << false;
-        QTest::newRow("maintenance") << "MAINT" << "" << false;
+        QTest::newRow("up, checked") << "UP"
+                                     << "L7OK" << true;
+        QTest::newRow("weight 0, checked") << "NOLB"
+                                           << "L7OK" << true;
+        QTest::newRow("just left maintenance, not checked yet") << "UP 1/2"
+                                                                << "INI" << false;
+        QTest::newRow("up but check status INI") << "UP"
+                                                 << "INI" << false;
+        QTest::newRow("down") << "DOWN"
+                              << "L4CON" << false;
+        QTest::newRow("maintenance") << "MAINT"
+                                     << "" << false;
     }
 
     // A new slot counts as healthy only after HAProxy's check passed (not the 'UP 1/2, INI' it shows at once).

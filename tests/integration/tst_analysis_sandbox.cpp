@@ -31,10 +31,10 @@ AnalysisConfig testConfig(int failureLimit)
 {
     AnalysisConfig c;
     c.configured = true;
-    c.slis = { { QStringLiteral("errors"), SliKind::ErrorRatio, AnalysisConfig::defaultQuery(SliKind::ErrorRatio),
-                   QStringLiteral("ratio") },
-        { QStringLiteral("p99"), SliKind::P99Latency, AnalysisConfig::defaultQuery(SliKind::P99Latency),
-            QStringLiteral("s") } };
+    c.slis = {{QStringLiteral("errors"), SliKind::ErrorRatio, AnalysisConfig::defaultQuery(SliKind::ErrorRatio),
+                  QStringLiteral("ratio")},
+        {QStringLiteral("p99"), SliKind::P99Latency, AnalysisConfig::defaultQuery(SliKind::P99Latency),
+            QStringLiteral("s")}};
     AnalysisRule errors;
     errors.name = QStringLiteral("errors <= 1%");
     errors.sli = QStringLiteral("errors");
@@ -46,7 +46,7 @@ AnalysisConfig testConfig(int failureLimit)
     p99.kind = RuleKind::Relative;
     p99.factor = 2;
     p99.floor = 0.025;
-    c.rules = { errors, p99 };
+    c.rules = {errors, p99};
     c.intervalMs = 1000;
     c.windowMs = 10000;
     c.minRequests = 20;
@@ -77,11 +77,13 @@ private Q_SLOTS:
     void initTestCase()
     {
         QString error;
-        QVERIFY2(m_sandbox.up({ QStringLiteral("--slots"), QStringLiteral("2"), QStringLiteral("--rps"), QStringLiteral("100") },
+        QVERIFY2(m_sandbox.up(
+                     {QStringLiteral("--slots"), QStringLiteral("2"), QStringLiteral("--rps"), QStringLiteral("100")},
                      &error),
             qPrintable(error));
         QCOMPARE(m_sandbox.run(QStringLiteral("deploy"),
-                     { QStringLiteral("--slot"), QStringLiteral("green1"), QStringLiteral("--version"), QStringLiteral("v2") }),
+                     {QStringLiteral("--slot"), QStringLiteral("green1"), QStringLiteral("--version"),
+                         QStringLiteral("v2")}),
             0);
         const QString socket = m_sandbox.environment().runtimeApi;
         QCOMPARE(runtimeCommand(socket, "set server be_app/green1 state ready"), QByteArray());
@@ -124,9 +126,9 @@ private Q_SLOTS:
         QVERIFY(rows->first().value >= 0 && rows->first().value <= 0.01);
 
         QByteArray out;
-        const int code = greenlightctl({ QStringLiteral("analysis"), QStringLiteral("check"), QStringLiteral("--env"),
+        const int code = greenlightctl({QStringLiteral("analysis"), QStringLiteral("check"), QStringLiteral("--env"),
                                            m_sandbox.environmentFile(), QStringLiteral("--new"), QStringLiteral("v2"),
-                                           QStringLiteral("--stable"), QStringLiteral("v1"), QStringLiteral("--json") },
+                                           QStringLiteral("--stable"), QStringLiteral("v1"), QStringLiteral("--json")},
             &out);
         QCOMPARE(code, 0);
         const QJsonObject check = QJsonDocument::fromJson(out).object();
@@ -139,7 +141,8 @@ private Q_SLOTS:
     void injectedLatencyFailsP99()
     {
         QCOMPARE(m_sandbox.run(QStringLiteral("fault"),
-                     { QStringLiteral("--version"), QStringLiteral("v2"), QStringLiteral("--latency-ms"), QStringLiteral("100") }),
+                     {QStringLiteral("--version"), QStringLiteral("v2"), QStringLiteral("--latency-ms"),
+                         QStringLiteral("100")}),
             0);
         Analyzer analyzer(testConfig(2), *m_client, SystemClock::instance());
         analyzer.setStore(&*m_store);
@@ -159,13 +162,15 @@ private Q_SLOTS:
         QCOMPARE(toString(lastErrors.outcome), toString(Outcome::Pass));
 
         QByteArray out;
-        const int code = greenlightctl({ QStringLiteral("analysis"), QStringLiteral("check"), QStringLiteral("--env"),
-                                           m_sandbox.environmentFile(), QStringLiteral("--new"), QStringLiteral("v2"),
-                                           QStringLiteral("--stable"), QStringLiteral("v1") },
+        const int code = greenlightctl(
+            {QStringLiteral("analysis"), QStringLiteral("check"), QStringLiteral("--env"), m_sandbox.environmentFile(),
+                QStringLiteral("--new"), QStringLiteral("v2"), QStringLiteral("--stable"), QStringLiteral("v1")},
             &out);
         QCOMPARE(code, 3);
         QVERIFY2(out.contains("p99-latency <= 2 x stable") && out.contains("fail"), out.constData());
-        QCOMPARE(m_sandbox.run(QStringLiteral("fault"), { QStringLiteral("--version"), QStringLiteral("v2"), QStringLiteral("--clear") }), 0);
+        QCOMPARE(m_sandbox.run(QStringLiteral("fault"),
+                     {QStringLiteral("--version"), QStringLiteral("v2"), QStringLiteral("--clear")}),
+            0);
     }
 
     // Injected errors (30 % of v2's answers) fail the analysis at exactly the 3rd failed measurement
@@ -182,7 +187,8 @@ private Q_SLOTS:
         QElapsedTimer sinceFault;
         sinceFault.start();
         QCOMPARE(m_sandbox.run(QStringLiteral("fault"),
-                     { QStringLiteral("--version"), QStringLiteral("v2"), QStringLiteral("--error-rate"), QStringLiteral("0.3") }),
+                     {QStringLiteral("--version"), QStringLiteral("v2"), QStringLiteral("--error-rate"),
+                         QStringLiteral("0.3")}),
             0);
         const qint64 faultMs = sinceFault.elapsed();
         QVERIFY(analyzer.start(QStringLiteral("v2"), QStringLiteral("v1")).ok());
@@ -196,7 +202,8 @@ private Q_SLOTS:
                 ++failedSeen;
             QCOMPARE(e.failures, failedSeen);
             QCOMPARE(toString(e.verdict),
-                toString(failedSeen == 3 ? Verdict::Failed : (e.outcome == Outcome::Fail ? Verdict::Failing : e.verdict)));
+                toString(
+                    failedSeen == 3 ? Verdict::Failed : (e.outcome == Outcome::Fail ? Verdict::Failing : e.verdict)));
             if (i == evaluated.size() - 1)
                 QCOMPARE(failedSeen, 3);
             else
@@ -208,7 +215,9 @@ private Q_SLOTS:
         QCOMPARE(toString(run->verdict), toString(Verdict::Failed));
         qInfo("fault command %lld ms; fault to Failed (limit 3, 1 s interval) %lld ms over %lld evaluations", faultMs,
             failedMs, qint64(evaluated.size()));
-        QCOMPARE(m_sandbox.run(QStringLiteral("fault"), { QStringLiteral("--version"), QStringLiteral("v2"), QStringLiteral("--clear") }), 0);
+        QCOMPARE(m_sandbox.run(QStringLiteral("fault"),
+                     {QStringLiteral("--version"), QStringLiteral("v2"), QStringLiteral("--clear")}),
+            0);
     }
 
     // Prometheus stopped: the verdict goes Pending, then Inconclusive after prometheus_unreachable_after

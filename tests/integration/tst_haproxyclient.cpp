@@ -72,7 +72,7 @@ private:
 void TestHaproxyClient::initTestCase()
 {
     const QString haproxy
-        = QStandardPaths::findExecutable(QStringLiteral("haproxy"), { "/usr/sbin", "/usr/local/sbin", "/usr/bin" });
+        = QStandardPaths::findExecutable(QStringLiteral("haproxy"), {"/usr/sbin", "/usr/local/sbin", "/usr/bin"});
     if (haproxy.isEmpty())
         QSKIP("haproxy is not installed");
     QVERIFY(m_dir.isValid());
@@ -93,7 +93,7 @@ void TestHaproxyClient::initTestCase()
                          .arg(m_dir.filePath(QStringLiteral("admin.sock")))
                          .arg(frontendPort);
     // Servers on free ports with nothing behind them and no health checks: the Runtime API does not care.
-    for (const char *name : { "s1", "s2", "s3" })
+    for (const char *name : {"s1", "s2", "s3"})
         config += QStringLiteral("    server %1 127.0.0.1:%2 weight 100\n").arg(QLatin1String(name)).arg(freePort());
     QFile file(m_dir.filePath(QStringLiteral("haproxy.cfg")));
     QVERIFY(file.open(QIODevice::WriteOnly));
@@ -101,13 +101,13 @@ void TestHaproxyClient::initTestCase()
     file.close();
 
     m_haproxy.setProgram(haproxy);
-    m_haproxy.setArguments({ "-W", "-S", m_dir.filePath(QStringLiteral("master.sock")), "-f", file.fileName() });
+    m_haproxy.setArguments({"-W", "-S", m_dir.filePath(QStringLiteral("master.sock")), "-f", file.fileName()});
     m_haproxy.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_haproxy.start();
     QVERIFY2(m_haproxy.waitForStarted(), qPrintable(m_haproxy.errorString()));
 
     m_client = new HaproxyRuntimeClient(m_dir.filePath(QStringLiteral("admin.sock")), this);
-    QTRY_VERIFY_WITH_TIMEOUT(run({ "show info" }).ok(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(run({"show info"}).ok(), 10000);
 }
 
 void TestHaproxyClient::cleanupTestCase()
@@ -132,7 +132,7 @@ Result<QStringList> TestHaproxyClient::run(const QStringList &commands)
 
 bool TestHaproxyClient::readState(qint64 *pid, QHash<QString, int> *weights, QHash<QString, QString> *statuses)
 {
-    const Result<QStringList> reply = run({ "show info", "show stat" });
+    const Result<QStringList> reply = run({"show info", "show stat"});
     if (!reply)
         return false;
     const Result<HaproxyInfo> info = parseShowInfo(reply->at(0).toUtf8());
@@ -153,7 +153,7 @@ bool TestHaproxyClient::readState(qint64 *pid, QHash<QString, int> *weights, QHa
 
 bool TestHaproxyClient::readServers(qint64 *pid, QHash<QString, ServerState> *servers)
 {
-    const Result<QStringList> reply = run({ "show info", "show servers state be_app" });
+    const Result<QStringList> reply = run({"show info", "show servers state be_app"});
     if (!reply)
         return false;
     const Result<HaproxyInfo> info = parseShowInfo(reply->at(0).toUtf8());
@@ -202,9 +202,9 @@ void TestHaproxyClient::showInfo()
 void TestHaproxyClient::setServersInOneBatch()
 {
     std::optional<Status> status;
-    m_client->setServers({ ServerChange { "be_app", "s1", 40, ServerAdminState::Ready },
-                             ServerChange { "be_app", "s2", 0, std::nullopt },
-                             ServerChange { "be_app", "s3", 7, ServerAdminState::Drain } },
+    m_client->setServers(
+        {ServerChange {"be_app", "s1", 40, ServerAdminState::Ready}, ServerChange {"be_app", "s2", 0, std::nullopt},
+            ServerChange {"be_app", "s3", 7, ServerAdminState::Drain}},
         this, [&](const Status &s) { status = s; });
     QTRY_VERIFY(status.has_value());
     QVERIFY2(status->ok(), qPrintable(status->ok() ? QString() : status->error().toString()));
@@ -234,7 +234,7 @@ void TestHaproxyClient::setServersInOneBatch()
 void TestHaproxyClient::unknownServerIsRefused()
 {
     const Result<QStringList> reply
-        = run({ "set server be_app/s1 weight 11", "set server be_app/s9 weight 10", "set server be_app/s2 weight 12" });
+        = run({"set server be_app/s1 weight 11", "set server be_app/s9 weight 10", "set server be_app/s2 weight 12"});
     QVERIFY(!reply.ok());
     QCOMPARE(reply.error().code, ErrorCode::Refused);
     QVERIFY2(reply.error().message.contains(u"'set server be_app/s9 weight 10'"), qPrintable(reply.error().message));
@@ -250,8 +250,8 @@ void TestHaproxyClient::unknownServerIsRefused()
 
 void TestHaproxyClient::reloadResetsWeights()
 {
-    QVERIFY(run({ "set server be_app/s1 weight 5", "set server be_app/s2 weight 6", "set server be_app/s3 weight 7",
-                    "set server be_app/s3 state ready" })
+    QVERIFY(run({"set server be_app/s1 weight 5", "set server be_app/s2 weight 6", "set server be_app/s3 weight 7",
+                    "set server be_app/s3 state ready"})
                 .ok());
     qint64 before = 0;
     QHash<QString, int> weights;
@@ -268,9 +268,9 @@ void TestHaproxyClient::reloadResetsWeights()
 
 void TestHaproxyClient::stateKeeperReappliesAfterReload()
 {
-    const QList<ServerChange> desired { ServerChange { "be_app", "s1", 0, std::nullopt },
-        ServerChange { "be_app", "s2", 60, ServerAdminState::Ready },
-        ServerChange { "be_app", "s3", 1, ServerAdminState::Maint } };
+    const QList<ServerChange> desired {ServerChange {"be_app", "s1", 0, std::nullopt},
+        ServerChange {"be_app", "s2", 60, ServerAdminState::Ready},
+        ServerChange {"be_app", "s3", 1, ServerAdminState::Maint}};
     std::optional<Status> applied;
     m_client->setServers(desired, this, [&](const Status &s) { applied = s; });
     QTRY_VERIFY(applied.has_value());

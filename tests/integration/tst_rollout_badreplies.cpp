@@ -30,8 +30,8 @@ public:
     explicit FakeHaproxy(QString path)
         : m_path(std::move(path))
     {
-        servers.insert(QStringLiteral("blue1"), { 100, 0 });
-        servers.insert(QStringLiteral("green1"), { 0, 0x01 });
+        servers.insert(QStringLiteral("blue1"), {100, 0});
+        servers.insert(QStringLiteral("green1"), {0, 0x01});
         connect(&m_server, &QLocalServer::newConnection, this, [this] {
             while (QLocalSocket *socket = m_server.nextPendingConnection()) {
                 connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
@@ -73,13 +73,17 @@ private:
                 output = "# pxname,svname,qcur,scur,stot,status,weight,type,check_status\n";
                 for (auto it = servers.cbegin(); it != servers.cend(); ++it) {
                     const Server &s = it.value();
-                    const QByteArray status = (s.admin & 0x01) ? "MAINT" : (s.admin & 0x08) ? "DRAIN" : s.weight == 0 ? "NOLB" : "UP";
-                    output += "be_app," + it.key().toUtf8() + ",0,0,0," + status + ',' + QByteArray::number(s.weight) + ",2,"
-                        + ((s.admin & 0x01) ? "" : "L7OK") + '\n';
+                    const QByteArray status = (s.admin & 0x01) ? "MAINT"
+                        : (s.admin & 0x08)                     ? "DRAIN"
+                        : s.weight == 0                        ? "NOLB"
+                                                               : "UP";
+                    output += "be_app," + it.key().toUtf8() + ",0,0,0," + status + ',' + QByteArray::number(s.weight)
+                        + ",2," + ((s.admin & 0x01) ? "" : "L7OK") + '\n';
                 }
                 output += "\n";
             } else if (command.startsWith("show servers state")) {
-                output = "1\n# be_id be_name srv_id srv_name srv_addr srv_op_state srv_admin_state srv_uweight srv_iweight\n";
+                output = "1\n# be_id be_name srv_id srv_name srv_addr srv_op_state srv_admin_state srv_uweight "
+                         "srv_iweight\n";
                 int id = 1;
                 for (auto it = servers.cbegin(); it != servers.cend(); ++it, ++id)
                     output += "3 be_app " + QByteArray::number(id) + ' ' + it.key().toUtf8() + " 127.0.0.1 2 "
@@ -138,8 +142,9 @@ private Q_SLOTS:
         env.name = QStringLiteral("fake");
         env.runtimeApi = socket;
         env.backend = QStringLiteral("be_app");
-        env.serverSlots = { { QStringLiteral("blue1"), QStringLiteral("blue"), QStringLiteral("127.0.0.1:9"), QStringLiteral("v1") },
-            { QStringLiteral("green1"), QStringLiteral("green"), QStringLiteral("127.0.0.1:10"), QString() } };
+        env.serverSlots
+            = {{QStringLiteral("blue1"), QStringLiteral("blue"), QStringLiteral("127.0.0.1:9"), QStringLiteral("v1")},
+                {QStringLiteral("green1"), QStringLiteral("green"), QStringLiteral("127.0.0.1:10"), QString()}};
         env.deployHook = QStringLiteral("/bin/echo deploy {slot} {version}");
         env.undeployHook = QStringLiteral("/bin/echo undeploy {slot}");
         env.stateDatabase = dir.filePath(QStringLiteral("state.db"));
@@ -152,11 +157,11 @@ private Q_SLOTS:
         start.action = QStringLiteral("start");
         start.actor = QStringLiteral("test");
         StrategyConfig config;
-        config.canarySteps = { { 50, { PauseKind::Gate, 0 } }, { 100, {} } };
-        start.params = { { QStringLiteral("version"), QStringLiteral("v2") },
-            { QStringLiteral("overrides"),
-                QJsonObject { { QStringLiteral("canarySteps"), config.toJson().value(u"canarySteps") },
-                    { QStringLiteral("canaryUndeployDelayMs"), 0 } } } };
+        config.canarySteps = {{50, {PauseKind::Gate, 0}}, {100, {}}};
+        start.params = {{QStringLiteral("version"), QStringLiteral("v2")},
+            {QStringLiteral("overrides"),
+                QJsonObject {{QStringLiteral("canarySteps"), config.toJson().value(u"canarySteps")},
+                    {QStringLiteral("canaryUndeployDelayMs"), 0}}}};
         QVERIFY(engine.store().enqueueAction(start).ok());
         QTRY_VERIFY_WITH_TIMEOUT(engine.current() && engine.current()->state == RolloutState::Paused, 10000);
         QCOMPARE(engine.current()->actualShare, 50.0);
@@ -174,7 +179,8 @@ private Q_SLOTS:
         QVERIFY(engine.isRunning());
         // The failed step is recorded as failed with the error, not as done.
         const QList<RolloutOp> ops = engine.store().ops(engine.current()->id).value();
-        const auto failed = std::find_if(ops.cbegin(), ops.cend(), [](const RolloutOp &o) { return o.status == OpStatus::Failed; });
+        const auto failed
+            = std::find_if(ops.cbegin(), ops.cend(), [](const RolloutOp &o) { return o.status == OpStatus::Failed; });
         QVERIFY(failed != ops.cend());
         QCOMPARE(failed->percent, 100.0);
         QVERIFY(!failed->result.isEmpty());

@@ -23,13 +23,16 @@ private Q_SLOTS:
     {
         SandboxFixture sandbox;
         QString error;
-        QVERIFY2(sandbox.up({ QStringLiteral("--slots"), QStringLiteral("2"), QStringLiteral("--rps"), QStringLiteral("100") }, &error),
+        QVERIFY2(
+            sandbox.up({QStringLiteral("--slots"), QStringLiteral("2"), QStringLiteral("--rps"), QStringLiteral("100")},
+                &error),
             qPrintable(error));
         const QString env = sandbox.environmentFile();
-        const CtlResult r = ctl({ QStringLiteral("rollout"), QStringLiteral("start"), QStringLiteral("--env"), env,
+        const CtlResult r = ctl({QStringLiteral("rollout"), QStringLiteral("start"), QStringLiteral("--env"), env,
             QStringLiteral("--version"), QStringLiteral("v2"), QStringLiteral("--steps"), QStringLiteral("10,50,100"),
             QStringLiteral("--pause"), QStringLiteral("1s"), QStringLiteral("--undeploy-delay"), QStringLiteral("1s"),
-            QStringLiteral("--reason"), QStringLiteral("integration test"), QStringLiteral("--wait"), QStringLiteral("--json") });
+            QStringLiteral("--reason"), QStringLiteral("integration test"), QStringLiteral("--wait"),
+            QStringLiteral("--json")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
 
         // The followed states include the 10 % step with HAProxy's actual share next to the desired one.
@@ -49,11 +52,12 @@ private Q_SLOTS:
         QCOMPARE(weights.value(QStringLiteral("green1")), 100);
         QCOMPARE(weights.value(QStringLiteral("green2")), 100);
         QCOMPARE(weights.value(QStringLiteral("blue1")), 0);
-        QCOMPARE(versionsOf(sandbox.frontendPort(), 10), (QMap<QString, int> { { QStringLiteral("v2"), 10 } }));
+        QCOMPARE(versionsOf(sandbox.frontendPort(), 10), (QMap<QString, int> {{QStringLiteral("v2"), 10}}));
         GL_VERIFY_NOTHING_LOST(sandbox);
 
         // history --json records who started it and why.
-        const CtlResult history = ctl({ QStringLiteral("history"), QStringLiteral("--env"), env, QStringLiteral("--json") });
+        const CtlResult history
+            = ctl({QStringLiteral("history"), QStringLiteral("--env"), env, QStringLiteral("--json")});
         QCOMPARE(history.exitCode, 0);
         const QJsonArray rollouts = QJsonDocument::fromJson(history.out).object().value(u"rollouts").toArray();
         QCOMPARE(rollouts.size(), 1);
@@ -70,16 +74,19 @@ private Q_SLOTS:
     {
         SandboxFixture sandbox;
         QString error;
-        QVERIFY2(sandbox.up({ QStringLiteral("--slots"), QStringLiteral("2"), QStringLiteral("--rps"), QStringLiteral("100") }, &error),
+        QVERIFY2(
+            sandbox.up({QStringLiteral("--slots"), QStringLiteral("2"), QStringLiteral("--rps"), QStringLiteral("100")},
+                &error),
             qPrintable(error));
         const QString env = sandbox.environmentFile();
         const QString socket = sandbox.dir() + QStringLiteral("/admin.sock");
         EngineProcess engine(env);
-        QVERIFY(QTest::qWaitFor([&] { return statusJson(env).value(u"engine").toObject().value(u"running").toBool(); }, 10000));
+        QVERIFY(QTest::qWaitFor(
+            [&] { return statusJson(env).value(u"engine").toObject().value(u"running").toBool(); }, 10000));
 
-        CtlResult r = ctl({ QStringLiteral("rollout"), QStringLiteral("start"), QStringLiteral("--env"), env,
-            QStringLiteral("--version"), QStringLiteral("v2"), QStringLiteral("--steps"), QStringLiteral("20:gate,60:gate,100"),
-            QStringLiteral("--undeploy-delay"), QStringLiteral("1s") });
+        CtlResult r = ctl({QStringLiteral("rollout"), QStringLiteral("start"), QStringLiteral("--env"), env,
+            QStringLiteral("--version"), QStringLiteral("v2"), QStringLiteral("--steps"),
+            QStringLiteral("20:gate,60:gate,100"), QStringLiteral("--undeploy-delay"), QStringLiteral("1s")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(waitForRollout(env, [](const QJsonObject &o) {
             return o.value(u"state").toString() == u"paused" && o.value(u"pauseReason").toString() == u"gate"
@@ -87,35 +94,41 @@ private Q_SLOTS:
         }));
         QVERIFY(std::abs(rolloutOf(env).value(u"actualShare").toDouble() - 20.0) < 0.1);
         // resume is not promote: at a gate it is refused with a reason.
-        r = ctl({ QStringLiteral("rollout"), QStringLiteral("resume"), QStringLiteral("--env"), env });
+        r = ctl({QStringLiteral("rollout"), QStringLiteral("resume"), QStringLiteral("--env"), env});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains("promote"));
 
-        r = ctl({ QStringLiteral("rollout"), QStringLiteral("promote"), QStringLiteral("--env"), env, QStringLiteral("--reason"), QStringLiteral("p99 fine") });
+        r = ctl({QStringLiteral("rollout"), QStringLiteral("promote"), QStringLiteral("--env"), env,
+            QStringLiteral("--reason"), QStringLiteral("p99 fine")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(waitForRollout(env, [](const QJsonObject &o) {
             return o.value(u"state").toString() == u"paused" && o.value(u"desiredShare").toDouble() == 60.0;
         }));
 
-        r = ctl({ QStringLiteral("rollout"), QStringLiteral("rollback"), QStringLiteral("--env"), env, QStringLiteral("--reason"), QStringLiteral("error budget") });
+        r = ctl({QStringLiteral("rollout"), QStringLiteral("rollback"), QStringLiteral("--env"), env,
+            QStringLiteral("--reason"), QStringLiteral("error budget")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         // The command returned when HAProxy reported the stable weights: they are there now.
         QMap<QString, int> weights = serverWeights(socket);
         QCOMPARE(weights.value(QStringLiteral("blue1")), 100);
         QCOMPARE(weights.value(QStringLiteral("blue2")), 100);
         QCOMPARE(weights.value(QStringLiteral("green1")), 0);
-        QVERIFY(waitForRollout(env, [](const QJsonObject &o) { return o.value(u"state").toString() == u"rolled-back"; }));
+        QVERIFY(
+            waitForRollout(env, [](const QJsonObject &o) { return o.value(u"state").toString() == u"rolled-back"; }));
         GL_VERIFY_NOTHING_LOST(sandbox);
-        QCOMPARE(versionsOf(sandbox.frontendPort(), 10), (QMap<QString, int> { { QStringLiteral("v1"), 10 } }));
+        QCOMPARE(versionsOf(sandbox.frontendPort(), 10), (QMap<QString, int> {{QStringLiteral("v1"), 10}}));
 
         // Retry the same version; promote --full needs a reason and skips the remaining steps.
-        r = ctl({ QStringLiteral("rollout"), QStringLiteral("retry"), QStringLiteral("--env"), env, QStringLiteral("--reason"), QStringLiteral("fixed config") });
+        r = ctl({QStringLiteral("rollout"), QStringLiteral("retry"), QStringLiteral("--env"), env,
+            QStringLiteral("--reason"), QStringLiteral("fixed config")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(waitForRollout(env, [](const QJsonObject &o) { return o.value(u"state").toString() == u"paused"; }));
-        r = ctl({ QStringLiteral("rollout"), QStringLiteral("promote"), QStringLiteral("--full"), QStringLiteral("--env"), env });
+        r = ctl({QStringLiteral("rollout"), QStringLiteral("promote"), QStringLiteral("--full"),
+            QStringLiteral("--env"), env});
         QCOMPARE(r.exitCode, 2);
-        r = ctl({ QStringLiteral("rollout"), QStringLiteral("promote"), QStringLiteral("--full"), QStringLiteral("--env"), env,
-            QStringLiteral("--reason"), QStringLiteral("hotfix"), QStringLiteral("--wait") });
+        r = ctl(
+            {QStringLiteral("rollout"), QStringLiteral("promote"), QStringLiteral("--full"), QStringLiteral("--env"),
+                env, QStringLiteral("--reason"), QStringLiteral("hotfix"), QStringLiteral("--wait")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QJsonObject done = rolloutOf(env);
         QCOMPARE(done.value(u"state").toString(), QStringLiteral("completed"));

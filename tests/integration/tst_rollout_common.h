@@ -51,7 +51,7 @@ public:
     explicit EngineProcess(const QString &envFile)
     {
         m_process.setProcessChannelMode(QProcess::MergedChannels);
-        m_process.start(greenlightctlPath(), { QStringLiteral("engine"), QStringLiteral("--env"), envFile });
+        m_process.start(greenlightctlPath(), {QStringLiteral("engine"), QStringLiteral("--env"), envFile});
         m_process.waitForStarted(5000);
     }
     ~EngineProcess() { stop(); }
@@ -79,7 +79,8 @@ private:
 
 inline QJsonObject statusJson(const QString &envFile)
 {
-    const CtlResult r = ctl({ QStringLiteral("status"), QStringLiteral("--env"), envFile, QStringLiteral("--json") }, 15000);
+    const CtlResult r
+        = ctl({QStringLiteral("status"), QStringLiteral("--env"), envFile, QStringLiteral("--json")}, 15000);
     return QJsonDocument::fromJson(r.out).object();
 }
 
@@ -89,8 +90,7 @@ inline QJsonObject rolloutOf(const QString &envFile)
 }
 
 // Waits until the latest rollout satisfies `predicate` (polls status --json); false on timeout.
-template<typename Predicate>
-bool waitForRollout(const QString &envFile, Predicate predicate, int timeoutMs = 60000)
+template<typename Predicate> bool waitForRollout(const QString &envFile, Predicate predicate, int timeoutMs = 60000)
 {
     QElapsedTimer timer;
     timer.start();
@@ -120,7 +120,7 @@ inline QMap<QString, int> serverWeights(const QString &socket)
 // The load generator lost no request: no connection error, no timeout, no 503 from HAProxy.
 #define GL_VERIFY_NOTHING_LOST(sandbox)                                                                                \
     do {                                                                                                               \
-        const QJsonObject stats_ = (sandbox).statsJson();                                                             \
+        const QJsonObject stats_ = (sandbox).statsJson();                                                              \
         QVERIFY2(stats_.value(u"total").toInteger() > 0, "the load generator answered nothing");                       \
         QCOMPARE(stats_.value(u"connectionErrors").toInteger(), 0);                                                    \
         QCOMPARE(stats_.value(u"haproxy503").toInteger(), 0);                                                          \

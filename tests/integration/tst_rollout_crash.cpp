@@ -24,7 +24,9 @@ private Q_SLOTS:
     {
         SandboxFixture sandbox;
         QString error;
-        QVERIFY2(sandbox.up({ QStringLiteral("--slots"), QStringLiteral("2"), QStringLiteral("--rps"), QStringLiteral("100") }, &error),
+        QVERIFY2(
+            sandbox.up({QStringLiteral("--slots"), QStringLiteral("2"), QStringLiteral("--rps"), QStringLiteral("100")},
+                &error),
             qPrintable(error));
         const QString socket = sandbox.dir() + QStringLiteral("/admin.sock");
         // Hooks that count their runs, then do the sandbox's real deploy/undeploy.
@@ -32,11 +34,12 @@ private Q_SLOTS:
         const QString script = sandbox.dir() + QStringLiteral("/counting-hook.sh");
         QFile scriptFile(script);
         QVERIFY(scriptFile.open(QIODevice::WriteOnly));
-        scriptFile.write(QStringLiteral("#!/bin/sh\necho \"$*\" >> '%1'\nkind=$1; slot=$2; shift 2\n"
-                                        "if [ \"$kind\" = deploy ]; then exec '%2' deploy --dir '%3' --slot \"$slot\" --version \"$1\"; fi\n"
-                                        "exec '%2' undeploy --dir '%3' --slot \"$slot\"\n")
-                .arg(log, SandboxFixture::launcherPath(), sandbox.dir())
-                .toUtf8());
+        scriptFile.write(QStringLiteral(
+            "#!/bin/sh\necho \"$*\" >> '%1'\nkind=$1; slot=$2; shift 2\n"
+            "if [ \"$kind\" = deploy ]; then exec '%2' deploy --dir '%3' --slot \"$slot\" --version \"$1\"; fi\n"
+            "exec '%2' undeploy --dir '%3' --slot \"$slot\"\n")
+                             .arg(log, SandboxFixture::launcherPath(), sandbox.dir())
+                             .toUtf8());
         scriptFile.close();
         scriptFile.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
         QFile original(sandbox.environmentFile());
@@ -45,7 +48,8 @@ private Q_SLOTS:
         const qsizetype hooks = yaml.indexOf(QStringLiteral("hooks:\n"));
         const qsizetype state = yaml.indexOf(QStringLiteral("state:\n"));
         yaml.replace(hooks, state - hooks,
-            QStringLiteral("hooks:\n  deploy: \"%1 deploy {slot} {version}\"\n  undeploy: \"%1 undeploy {slot}\"\n").arg(script));
+            QStringLiteral("hooks:\n  deploy: \"%1 deploy {slot} {version}\"\n  undeploy: \"%1 undeploy {slot}\"\n")
+                .arg(script));
         const QString env = sandbox.dir() + QStringLiteral("/counting.yaml");
         QFile envFile(env);
         QVERIFY(envFile.open(QIODevice::WriteOnly));
@@ -53,13 +57,14 @@ private Q_SLOTS:
         envFile.close();
 
         auto engine = std::make_unique<EngineProcess>(env);
-        QVERIFY(QTest::qWaitFor([&] { return statusJson(env).value(u"engine").toObject().value(u"running").toBool(); }, 10000));
-        CtlResult r = ctl({ QStringLiteral("rollout"), QStringLiteral("start"), QStringLiteral("--env"), env,
+        QVERIFY(QTest::qWaitFor(
+            [&] { return statusJson(env).value(u"engine").toObject().value(u"running").toBool(); }, 10000));
+        CtlResult r = ctl({QStringLiteral("rollout"), QStringLiteral("start"), QStringLiteral("--env"), env,
             QStringLiteral("--version"), QStringLiteral("v2"), QStringLiteral("--steps"), QStringLiteral("25,60,100"),
-            QStringLiteral("--pause"), QStringLiteral("3s"), QStringLiteral("--undeploy-delay"), QStringLiteral("1s") });
+            QStringLiteral("--pause"), QStringLiteral("3s"), QStringLiteral("--undeploy-delay"), QStringLiteral("1s")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
 
-        for (const double step : { 25.0, 60.0 }) {
+        for (const double step : {25.0, 60.0}) {
             QVERIFY(waitForRollout(env, [step](const QJsonObject &o) {
                 return o.value(u"desiredShare").toDouble() == step && o.value(u"message").toString().contains(u"pause");
             }));
@@ -74,21 +79,23 @@ private Q_SLOTS:
             // The dead engine's lock is taken over at once (its PID is gone on this host).
             engine = std::make_unique<EngineProcess>(env);
         }
-        QVERIFY(waitForRollout(env, [](const QJsonObject &o) { return o.value(u"state").toString() == u"completed"; }, 90000));
+        QVERIFY(waitForRollout(
+            env, [](const QJsonObject &o) { return o.value(u"state").toString() == u"completed"; }, 90000));
         engine->stop();
 
         QFile logFile(log);
         QVERIFY(logFile.open(QIODevice::ReadOnly));
         QStringList runs = QString::fromUtf8(logFile.readAll()).split(u'\n', Qt::SkipEmptyParts);
         runs.sort();
-        QCOMPARE(runs, (QStringList { QStringLiteral("deploy green1 v2"), QStringLiteral("deploy green2 v2"),
-                           QStringLiteral("undeploy blue1"), QStringLiteral("undeploy blue2") }));
+        QCOMPARE(runs,
+            (QStringList {QStringLiteral("deploy green1 v2"), QStringLiteral("deploy green2 v2"),
+                QStringLiteral("undeploy blue1"), QStringLiteral("undeploy blue2")}));
         const QMap<QString, int> weights = serverWeights(socket);
         QCOMPARE(weights.value(QStringLiteral("green1")), 100);
         QCOMPARE(weights.value(QStringLiteral("green2")), 100);
-        QCOMPARE(versionsOf(sandbox.frontendPort(), 6), (QMap<QString, int> { { QStringLiteral("v2"), 6 } }));
+        QCOMPARE(versionsOf(sandbox.frontendPort(), 6), (QMap<QString, int> {{QStringLiteral("v2"), 6}}));
         // The restarts are in the history.
-        const CtlResult history = ctl({ QStringLiteral("history"), QStringLiteral("--env"), env });
+        const CtlResult history = ctl({QStringLiteral("history"), QStringLiteral("--env"), env});
         QCOMPARE(history.out.count("reconcile"), 2);
         GL_VERIFY_NOTHING_LOST(sandbox);
     }

@@ -67,7 +67,7 @@ private Q_SLOTS:
             QCOMPARE(slot.version, slot.colour == u"blue" ? QStringLiteral("v1") : QString());
 
         const QMap<QString, int> versions = versionsOf(sandbox.frontendPort(), 20);
-        QCOMPARE(versions, (QMap<QString, int> { { QStringLiteral("v1"), 20 } }));
+        QCOMPARE(versions, (QMap<QString, int> {{QStringLiteral("v1"), 20}}));
 
         // Every listening socket of every sandbox process is on 127.0.0.1 (0100007F in /proc/net/tcp).
         const QList<qint64> pids = sandbox.livePids();
@@ -84,7 +84,7 @@ private Q_SLOTS:
 
         QProcess ctl;
         ctl.start(builtExecutable(QStringLiteral("greenlightctl")),
-            { QStringLiteral("env"), QStringLiteral("validate"), QStringLiteral("--env"), sandbox.environmentFile() });
+            {QStringLiteral("env"), QStringLiteral("validate"), QStringLiteral("--env"), sandbox.environmentFile()});
         QVERIFY(ctl.waitForFinished(30000));
         QCOMPARE(ctl.exitCode(), 0);
         QVERIFY(ctl.readAllStandardOutput().contains("ok (8 slots, backend be_app)"));
@@ -96,14 +96,14 @@ private Q_SLOTS:
     {
         SandboxFixture sandbox;
         QString error;
-        QVERIFY2(sandbox.up({ QStringLiteral("--slots"), QStringLiteral("2") }, &error), qPrintable(error));
+        QVERIFY2(sandbox.up({QStringLiteral("--slots"), QStringLiteral("2")}, &error), qPrintable(error));
         const QString socket = sandbox.environment().runtimeApi;
 
         QByteArray out;
-        QCOMPARE(sandbox.run(QStringLiteral("deploy"),
-                     { QStringLiteral("--slot"), QStringLiteral("green1"), QStringLiteral("--version"),
-                         QStringLiteral("v2") },
-                     &out),
+        QCOMPARE(
+            sandbox.run(QStringLiteral("deploy"),
+                {QStringLiteral("--slot"), QStringLiteral("green1"), QStringLiteral("--version"), QStringLiteral("v2")},
+                &out),
             0);
         QCOMPARE(versionsOf(sandbox.frontendPort(), 20).value(QStringLiteral("v2")), 0); // green is in maint
 
@@ -124,7 +124,7 @@ private Q_SLOTS:
                      "set server be_app/green1 weight 100; set server be_app/blue1 weight 0; "
                      "set server be_app/blue2 weight 0"),
             QByteArray());
-        QCOMPARE(versionsOf(sandbox.frontendPort(), 30), (QMap<QString, int> { { QStringLiteral("v2"), 30 } }));
+        QCOMPARE(versionsOf(sandbox.frontendPort(), 30), (QMap<QString, int> {{QStringLiteral("v2"), 30}}));
 
         // The load generator's counts (written a few times a second) show v2 answers and nothing lost.
         QJsonObject stats;
@@ -142,9 +142,9 @@ private Q_SLOTS:
     {
         SandboxFixture sandbox;
         QString error;
-        QVERIFY2(sandbox.up(
-                     { QStringLiteral("--slots"), QStringLiteral("2"), QStringLiteral("--rps"), QStringLiteral("60") },
-                     &error),
+        QVERIFY2(
+            sandbox.up({QStringLiteral("--slots"), QStringLiteral("2"), QStringLiteral("--rps"), QStringLiteral("60")},
+                &error),
             qPrintable(error));
         const quint16 prometheus = sandbox.prometheusPort();
         const QString ratioQuery = QStringLiteral("sum by (version)(rate(http_requests_total{code=\"500\"}[10s])) / "
@@ -163,8 +163,8 @@ private Q_SLOTS:
 
         QByteArray out;
         QCOMPARE(sandbox.run(QStringLiteral("fault"),
-                     { QStringLiteral("--version"), QStringLiteral("v1"), QStringLiteral("--error-rate"),
-                         QStringLiteral("0.5"), QStringLiteral("--latency-ms"), QStringLiteral("200") },
+                     {QStringLiteral("--version"), QStringLiteral("v1"), QStringLiteral("--error-rate"),
+                         QStringLiteral("0.5"), QStringLiteral("--latency-ms"), QStringLiteral("200")},
                      &out),
             0);
         QVERIFY2(out.contains("applied to 2 running instance"), out.constData());
@@ -181,8 +181,8 @@ private Q_SLOTS:
 
         // A v1 instance started later gets the fault through its flags.
         QCOMPARE(sandbox.run(QStringLiteral("deploy"),
-                     { QStringLiteral("--slot"), QStringLiteral("green1"), QStringLiteral("--version"),
-                         QStringLiteral("v1") }),
+                     {QStringLiteral("--slot"), QStringLiteral("green1"), QStringLiteral("--version"),
+                         QStringLiteral("v1")}),
             0);
         const QJsonObject status = sandbox.statusJson();
         quint16 adminPort = 0;
@@ -197,7 +197,7 @@ private Q_SLOTS:
             state.body.constData());
 
         QCOMPARE(sandbox.run(QStringLiteral("fault"),
-                     { QStringLiteral("--version"), QStringLiteral("v1"), QStringLiteral("--clear") }),
+                     {QStringLiteral("--version"), QStringLiteral("v1"), QStringLiteral("--clear")}),
             0);
         QVERIFY(httpGet(adminPort, QStringLiteral("/admin/state")).body.contains("\"errorRate\":0,"));
     }
@@ -208,16 +208,16 @@ private Q_SLOTS:
     {
         SandboxFixture sandbox;
         QString error;
-        QVERIFY2(sandbox.up({ QStringLiteral("--slots"), QStringLiteral("2") }, &error), qPrintable(error));
+        QVERIFY2(sandbox.up({QStringLiteral("--slots"), QStringLiteral("2")}, &error), qPrintable(error));
         const ServerSlot blue1 = sandbox.environment().serverSlots.first();
         QCOMPARE(blue1.name, QStringLiteral("blue1"));
         QCOMPARE(httpGet(portOf(blue1.address), QStringLiteral("/")).version, QStringLiteral("v1"));
 
         QByteArray out;
-        QCOMPARE(sandbox.run(QStringLiteral("deploy"),
-                     { QStringLiteral("--slot"), QStringLiteral("blue1"), QStringLiteral("--version"),
-                         QStringLiteral("v7") },
-                     &out),
+        QCOMPARE(
+            sandbox.run(QStringLiteral("deploy"),
+                {QStringLiteral("--slot"), QStringLiteral("blue1"), QStringLiteral("--version"), QStringLiteral("v7")},
+                &out),
             0);
         QCOMPARE(httpGet(portOf(blue1.address), QStringLiteral("/")).version, QStringLiteral("v7"));
         const ServerSlot after = sandbox.environment().serverSlots.first();
@@ -225,14 +225,14 @@ private Q_SLOTS:
         QCOMPARE(after.version, QStringLiteral("v7"));
         QVERIFY(versionsOf(sandbox.frontendPort(), 20).value(QStringLiteral("v7")) > 0);
 
-        QCOMPARE(sandbox.run(QStringLiteral("undeploy"), { QStringLiteral("--slot"), QStringLiteral("blue1") }), 0);
+        QCOMPARE(sandbox.run(QStringLiteral("undeploy"), {QStringLiteral("--slot"), QStringLiteral("blue1")}), 0);
         QCOMPARE(httpGet(portOf(blue1.address), QStringLiteral("/"), 1000).status, 0); // nothing listens
         QCOMPARE(sandbox.environment().serverSlots.first().version, QString());
-        QCOMPARE(versionsOf(sandbox.frontendPort(), 20), (QMap<QString, int> { { QStringLiteral("v1"), 20 } }));
+        QCOMPARE(versionsOf(sandbox.frontendPort(), 20), (QMap<QString, int> {{QStringLiteral("v1"), 20}}));
 
-        QCOMPARE(sandbox.run(QStringLiteral("deploy"),
-                     { QStringLiteral("--slot"), QStringLiteral("nope"), QStringLiteral("--version"),
-                         QStringLiteral("v2") }),
+        QCOMPARE(
+            sandbox.run(QStringLiteral("deploy"),
+                {QStringLiteral("--slot"), QStringLiteral("nope"), QStringLiteral("--version"), QStringLiteral("v2")}),
             1);
         QCOMPARE(sandbox.statsJson().value(u"lost").toInteger(), 0);
     }
@@ -243,8 +243,8 @@ private Q_SLOTS:
     {
         SandboxFixture first;
         SandboxFixture second;
-        const QStringList args { QStringLiteral("--slots"), QStringLiteral("1"), QStringLiteral("--rps"),
-            QStringLiteral("10") };
+        const QStringList args {
+            QStringLiteral("--slots"), QStringLiteral("1"), QStringLiteral("--rps"), QStringLiteral("10")};
         first.startUp(args);
         second.startUp(args);
         QString error;
@@ -289,7 +289,7 @@ private Q_SLOTS:
         file.close();
         QProcess ctl;
         ctl.start(builtExecutable(QStringLiteral("greenlightctl")),
-            { QStringLiteral("env"), QStringLiteral("validate"), QStringLiteral("--env"), path });
+            {QStringLiteral("env"), QStringLiteral("validate"), QStringLiteral("--env"), path});
         QVERIFY(ctl.waitForFinished(30000));
         QCOMPARE(ctl.exitCode(), 1);
         const QString err = QString::fromUtf8(ctl.readAllStandardError());

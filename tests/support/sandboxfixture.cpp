@@ -46,7 +46,7 @@ void SandboxFixture::startUp(const QStringList &upArguments)
     m_upRan = true;
     m_upProcess = new QProcess;
     m_upProcess->setProgram(launcherPath());
-    m_upProcess->setArguments(QStringList { QStringLiteral("up"), QStringLiteral("--dir"), dir() } + upArguments);
+    m_upProcess->setArguments(QStringList {QStringLiteral("up"), QStringLiteral("--dir"), dir()} + upArguments);
     m_upProcess->start();
 }
 
@@ -100,7 +100,7 @@ int SandboxFixture::run(
     const QString &command, const QStringList &arguments, QByteArray *out, QByteArray *err, int timeoutMs)
 {
     QProcess process;
-    process.start(launcherPath(), QStringList { command, QStringLiteral("--dir"), dir() } + arguments);
+    process.start(launcherPath(), QStringList {command, QStringLiteral("--dir"), dir()} + arguments);
     if (!process.waitForFinished(timeoutMs)) {
         process.kill();
         process.waitForFinished(1000);
@@ -139,14 +139,14 @@ Environment SandboxFixture::environment() const
 QJsonObject SandboxFixture::statusJson()
 {
     QByteArray out;
-    run(QStringLiteral("status"), { QStringLiteral("--json") }, &out);
+    run(QStringLiteral("status"), {QStringLiteral("--json")}, &out);
     return QJsonDocument::fromJson(out).object();
 }
 
 QJsonObject SandboxFixture::statsJson()
 {
     QByteArray out;
-    run(QStringLiteral("stats"), { QStringLiteral("--json") }, &out);
+    run(QStringLiteral("stats"), {QStringLiteral("--json")}, &out);
     return QJsonDocument::fromJson(out).object();
 }
 
@@ -267,7 +267,7 @@ QStringList listeningAddresses(qint64 pid)
             inodes.insert(target.section(u'[', 1).section(u']', 0, 0).toUtf8());
     }
     QStringList result;
-    for (const char *table : { "/proc/net/tcp", "/proc/net/tcp6" }) {
+    for (const char *table : {"/proc/net/tcp", "/proc/net/tcp6"}) {
         QFile file(QString::fromLatin1(table));
         if (!file.open(QIODevice::ReadOnly))
             continue;

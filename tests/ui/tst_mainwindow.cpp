@@ -15,6 +15,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -71,6 +72,7 @@ state:
 class TstMainWindow : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase();
     void init();
     void cleanup();
     void placesSwitchByClickAndShortcut();
@@ -87,6 +89,12 @@ private:
     std::unique_ptr<FallbackCredentialStore> m_credentials;
     std::unique_ptr<MainWindow> m_window;
 };
+
+void TstMainWindow::initTestCase()
+{
+    // Keep the profile database and settings of the Runbooks place away from the user's own.
+    QStandardPaths::setTestModeEnabled(true);
+}
 
 void TstMainWindow::init()
 {

@@ -73,7 +73,7 @@ Result<QList<ServerStat>> parseShowStat(const QByteArray &output)
         if (!header.at(i).isEmpty())
             columns.insert(header.at(i), i);
     }
-    for (const char *required : { "pxname", "svname", "status", "weight", "scur", "qcur", "stot", "type" }) {
+    for (const char *required : {"pxname", "svname", "status", "weight", "scur", "qcur", "stot", "type"}) {
         if (!columns.contains(required))
             return parseError(command, 1,
                 QCoreApplication::translate("gl::HaproxyParsers", "header has no column '%1'")
@@ -94,7 +94,7 @@ Result<QList<ServerStat>> parseShowStat(const QByteArray &output)
                     .arg(fields.size()),
                 lines.at(i));
         }
-        const RowReader row { command, lineNumber, &fields, &columns };
+        const RowReader row {command, lineNumber, &fields, &columns};
         ServerStat stat;
         stat.proxy = QString::fromUtf8(row.text("pxname"));
         stat.server = QString::fromUtf8(row.text("svname"));
@@ -119,8 +119,8 @@ Result<QList<ServerStat>> parseShowStat(const QByteArray &output)
             const char *name;
             qint64 *target;
         };
-        for (const Counter &counter : { Counter { "scur", &stat.scur }, Counter { "qcur", &stat.qcur },
-                 Counter { "stot", &stat.stot }, Counter { "hrsp_5xx", &stat.hrsp5xx } }) {
+        for (const Counter &counter : {Counter {"scur", &stat.scur}, Counter {"qcur", &stat.qcur},
+                 Counter {"stot", &stat.stot}, Counter {"hrsp_5xx", &stat.hrsp5xx}}) {
             const Result<qint64> value = row.number(counter.name);
             if (!value)
                 return value.error();
@@ -149,8 +149,8 @@ Result<QList<ServerState>> parseServersState(const QByteArray &output)
     QHash<QByteArray, int> columns;
     for (int i = 0; i < header.size(); ++i)
         columns.insert(header.at(i), i);
-    for (const char *required : { "be_id", "be_name", "srv_id", "srv_name", "srv_addr", "srv_op_state",
-             "srv_admin_state", "srv_uweight", "srv_iweight" }) {
+    for (const char *required : {"be_id", "be_name", "srv_id", "srv_name", "srv_addr", "srv_op_state",
+             "srv_admin_state", "srv_uweight", "srv_iweight"}) {
         if (!columns.contains(required))
             return parseError(command, 2,
                 QCoreApplication::translate("gl::HaproxyParsers", "header has no column '%1'")
@@ -170,7 +170,7 @@ Result<QList<ServerState>> parseServersState(const QByteArray &output)
                     .arg(fields.size()),
                 lines.at(i));
         }
-        const RowReader row { command, lineNumber, &fields, &columns };
+        const RowReader row {command, lineNumber, &fields, &columns};
         ServerState state;
         state.backend = QString::fromUtf8(row.text("be_name"));
         state.server = QString::fromUtf8(row.text("srv_name"));
@@ -180,9 +180,9 @@ Result<QList<ServerState>> parseServersState(const QByteArray &output)
             int *target;
         };
         int opState = 0;
-        for (const IntField &field : { IntField { "be_id", &state.backendId }, IntField { "srv_id", &state.serverId },
-                 IntField { "srv_op_state", &opState }, IntField { "srv_admin_state", &state.adminFlags },
-                 IntField { "srv_uweight", &state.userWeight }, IntField { "srv_iweight", &state.initialWeight } }) {
+        for (const IntField &field : {IntField {"be_id", &state.backendId}, IntField {"srv_id", &state.serverId},
+                 IntField {"srv_op_state", &opState}, IntField {"srv_admin_state", &state.adminFlags},
+                 IntField {"srv_uweight", &state.userWeight}, IntField {"srv_iweight", &state.initialWeight}}) {
             const Result<qint64> value = row.number(field.name, false);
             if (!value)
                 return value.error();

@@ -104,7 +104,7 @@ void HaproxyRuntimeClient::startNext()
 
 HaproxyRequest *HaproxyRuntimeClient::showStat(QObject *context, Callback<QList<ServerStat>> done)
 {
-    HaproxyRequest *request = send(QList<HaproxyCommand> { HaproxyCommand::showStat() });
+    HaproxyRequest *request = send(QList<HaproxyCommand> {HaproxyCommand::showStat()});
     connect(request, &HaproxyRequest::finished, context, [done = std::move(done)](const Result<QStringList> &reply) {
         if (!reply)
             done(reply.error());
@@ -120,7 +120,7 @@ HaproxyRequest *HaproxyRuntimeClient::showServersState(
 {
     const Result<HaproxyCommand> command = HaproxyCommand::showServersState(backend);
     HaproxyRequest *request
-        = command ? send(QList<HaproxyCommand> { command.value() }) : new HaproxyRequest(this, {}, command.error());
+        = command ? send(QList<HaproxyCommand> {command.value()}) : new HaproxyRequest(this, {}, command.error());
     connect(request, &HaproxyRequest::finished, context, [done = std::move(done)](const Result<QStringList> &reply) {
         if (!reply)
             done(reply.error());
@@ -133,7 +133,7 @@ HaproxyRequest *HaproxyRuntimeClient::showServersState(
 
 HaproxyRequest *HaproxyRuntimeClient::showInfo(QObject *context, Callback<HaproxyInfo> done)
 {
-    HaproxyRequest *request = send(QList<HaproxyCommand> { HaproxyCommand::showInfo() });
+    HaproxyRequest *request = send(QList<HaproxyCommand> {HaproxyCommand::showInfo()});
     connect(request, &HaproxyRequest::finished, context, [done = std::move(done)](const Result<QStringList> &reply) {
         if (!reply)
             done(reply.error());
