@@ -1187,7 +1187,8 @@ void RolloutEngine::analysisInconclusive(const QString &reason, bool alarm)
         analysisRollback(tr("analysis inconclusive: %1").arg(reason));
         return;
     }
-    const bool waitsForPerson = m_record->state == RolloutState::Paused && m_record->pauseReason != PauseReason::Analysis;
+    const bool waitsForPerson
+        = m_record->state == RolloutState::Paused && m_record->pauseReason != PauseReason::Analysis;
     if (waitsForPerson) {
         // Already stopped at a gate or by an operator: the person deciding there is told, nothing changes.
         event(QStringLiteral("analysis"), kind,
