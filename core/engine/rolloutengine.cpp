@@ -20,11 +20,6 @@
 namespace gl {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("gl::RolloutEngine", text);
-}
-
 // srv_admin_state bits HAProxy 2.6 counts as maintenance (SRV_ADMF_MAINT: forced, inherited, resolution,
 // hostname). NOT the "configured maintenance" bit 0x04: it stays set after `state ready` on a server that was
 // `disabled` in the configuration, although the server is in service (measured on 2.6.12). This is why the
@@ -359,8 +354,7 @@ void RolloutEngine::handleAction(const ActionRecord &action)
         answer(action.id, false, tr("unknown action \"%1\"").arg(action.action));
         return;
     }
-    if (action.rolloutId > 0 && (!m_record || m_record->id != action.rolloutId)
-        && *kind != RolloutAction::Start) {
+    if (action.rolloutId > 0 && (!m_record || m_record->id != action.rolloutId) && *kind != RolloutAction::Start) {
         answer(action.id, false, tr("rollout #%1 is not the latest rollout").arg(action.rolloutId));
         return;
     }
@@ -462,8 +456,9 @@ void RolloutEngine::handleAction(const ActionRecord &action)
         for (int i = 0; i < m_ops.size(); ++i) {
             RolloutOp &op = m_ops[i];
             if (op.status == OpStatus::Pending || op.status == OpStatus::Failed
-                || (op.status == OpStatus::Running && (op.kind == OpKind::Pause || op.kind == OpKind::WaitHealthy
-                                                          || op.kind == OpKind::WaitDrained))) {
+                || (op.status == OpStatus::Running
+                    && (op.kind == OpKind::Pause || op.kind == OpKind::WaitHealthy
+                        || op.kind == OpKind::WaitDrained))) {
                 op.status = OpStatus::Skipped;
                 op.finishedAt = m_store.now();
                 op.result = rollback ? tr("skipped by rollback (%1)").arg(who) : tr("skipped by abort (%1)").arg(who);
@@ -546,8 +541,8 @@ void RolloutEngine::handleStart(const ActionRecord &action, const QString &versi
         params.insert(QStringLiteral("acceptDowntime"), true);
     }
     const QString strategyText = params.value(u"strategy").toString();
-    const auto strategy
-        = strategyText.isEmpty() ? std::optional<StrategyKind>(context.config.defaultStrategy) : strategyFromString(strategyText);
+    const auto strategy = strategyText.isEmpty() ? std::optional<StrategyKind>(context.config.defaultStrategy)
+                                                 : strategyFromString(strategyText);
     if (!strategy) {
         answer(action.id, false, tr("unknown strategy \"%1\"").arg(strategyText));
         return;
@@ -599,7 +594,8 @@ void RolloutEngine::handleStart(const ActionRecord &action, const QString &versi
         const QStringList colours = env.colours();
         QString stable;
         for (const QString &colour : colours) {
-            if (colourWeight.value(colour) > 0 && (stable.isEmpty() || colourWeight.value(colour) > colourWeight.value(stable)))
+            if (colourWeight.value(colour) > 0
+                && (stable.isEmpty() || colourWeight.value(colour) > colourWeight.value(stable)))
                 stable = colour;
         }
         if (stable.isEmpty()) {
@@ -607,7 +603,8 @@ void RolloutEngine::handleStart(const ActionRecord &action, const QString &versi
             return;
         }
         context.stableColour = stable;
-        context.newColour = context.inPlace() ? stable : (colours.value(0) == stable ? colours.value(1) : colours.value(0));
+        context.newColour
+            = context.inPlace() ? stable : (colours.value(0) == stable ? colours.value(1) : colours.value(0));
         int fullWeight = 0;
         for (const ServerSlot &slot : env.slotsOfColour(stable)) {
             const ServerStat *stat = byName.value(slot.name);
@@ -662,10 +659,10 @@ void RolloutEngine::handleStart(const ActionRecord &action, const QString &versi
                          : tr("start: %1 %2 -> %3").arg(record.strategy))
                     .arg(record.versionFrom.isEmpty() ? QStringLiteral("?") : record.versionFrom, record.versionTo)
                 + (action.reason.isEmpty() ? QString() : QStringLiteral(" — ") + action.reason));
-        answer(action.id, true, tr("rollout #%1 started: %2 %3 -> %4 (%5 -> %6)")
-                                    .arg(*id)
-                                    .arg(record.strategy, record.versionFrom, record.versionTo, record.stableColour,
-                                        record.newColour),
+        answer(action.id, true,
+            tr("rollout #%1 started: %2 %3 -> %4 (%5 -> %6)")
+                .arg(*id)
+                .arg(record.strategy, record.versionFrom, record.versionTo, record.stableColour, record.newColour),
             *id);
         emit rolloutChanged(*m_record);
     });
@@ -718,9 +715,9 @@ void RolloutEngine::execute(int index)
     RolloutOp &op = m_ops[index];
     const qint64 now = m_clock.now().toMSecsSinceEpoch();
     const bool resumedHere = m_executedHere.contains(op.id);
-    if (op.status == OpStatus::Pending || (op.status == OpStatus::Running && !resumedHere
-                                              && op.kind != OpKind::Pause && op.kind != OpKind::WaitHealthy
-                                              && op.kind != OpKind::WaitDrained)) {
+    if (op.status == OpStatus::Pending
+        || (op.status == OpStatus::Running && !resumedHere && op.kind != OpKind::Pause && op.kind != OpKind::WaitHealthy
+            && op.kind != OpKind::WaitDrained)) {
         // The intent, committed before anything runs.
         op.status = OpStatus::Running;
         ++op.attempts;
@@ -729,7 +726,7 @@ void RolloutEngine::execute(int index)
         m_record->message = op.label;
         if (op.step >= 0 && op.kind == OpKind::Pause)
             m_record->stepIndex = op.step;
-        if (!save({ index }))
+        if (!save({index}))
             return;
         m_executedHere.insert(op.id);
     } else if (!resumedHere) {
@@ -814,17 +811,18 @@ void RolloutEngine::executeSetServers(int index)
         if (index >= m_ops.size() || m_ops.at(index).id != opId)
             return;
         if (!reply) {
-            opFailed(index, makeError(reply.error().code,
-                                tr("HAProxy did not apply \"%1\": %2").arg(op.label, reply.error().message),
-                                reply.error().detail));
+            opFailed(index,
+                makeError(reply.error().code,
+                    tr("HAProxy did not apply \"%1\": %2").arg(op.label, reply.error().message), reply.error().detail));
             return;
         }
         const Result<QList<ServerState>> states = parseServersState(reply->value(reply->size() - 2).toUtf8());
         const Result<QList<ServerStat>> stats = parseShowStat(reply->value(reply->size() - 1).toUtf8());
         if (!states || !stats) {
-            opFailed(index, makeError(ErrorCode::Protocol,
-                                tr("HAProxy applied \"%1\" but its report could not be read: %2")
-                                    .arg(op.label, (!states ? states.error() : stats.error()).message)));
+            opFailed(index,
+                makeError(ErrorCode::Protocol,
+                    tr("HAProxy applied \"%1\" but its report could not be read: %2")
+                        .arg(op.label, (!states ? states.error() : stats.error()).message)));
             return;
         }
         // Verify: every change is what HAProxy now reports.
@@ -833,8 +831,9 @@ void RolloutEngine::executeSetServers(int index)
             byName.insert(s.server, s);
         for (const ServerChange &change : op.changes) {
             if (!byName.contains(change.server)) {
-                opFailed(index, makeError(ErrorCode::Protocol,
-                                    tr("HAProxy does not report server %1/%2").arg(change.backend, change.server)));
+                opFailed(index,
+                    makeError(ErrorCode::Protocol,
+                        tr("HAProxy does not report server %1/%2").arg(change.backend, change.server)));
                 return;
             }
         }
@@ -851,11 +850,12 @@ void RolloutEngine::executeSetServers(int index)
         for (const ServerChange &want : std::as_const(wanted)) {
             const ServerState &have = byName.value(want.server);
             if (want.weight && have.userWeight != *want.weight) {
-                opFailed(index, makeError(ErrorCode::Protocol,
-                                    tr("HAProxy reports %1/%2 at weight %3 after setting %4")
-                                        .arg(m_env.backend, want.server)
-                                        .arg(have.userWeight)
-                                        .arg(*want.weight)));
+                opFailed(index,
+                    makeError(ErrorCode::Protocol,
+                        tr("HAProxy reports %1/%2 at weight %3 after setting %4")
+                            .arg(m_env.backend, want.server)
+                            .arg(have.userWeight)
+                            .arg(*want.weight)));
                 return;
             }
             if (want.state) {
@@ -865,9 +865,10 @@ void RolloutEngine::executeSetServers(int index)
                     || (*want.state == ServerAdminState::Drain && drain)
                     || (*want.state == ServerAdminState::Ready && !maint && !drain);
                 if (!ok) {
-                    opFailed(index, makeError(ErrorCode::Protocol,
-                                        tr("HAProxy reports %1/%2 not in state %3 after setting it")
-                                            .arg(m_env.backend, want.server, toString(*want.state))));
+                    opFailed(index,
+                        makeError(ErrorCode::Protocol,
+                            tr("HAProxy reports %1/%2 not in state %3 after setting it")
+                                .arg(m_env.backend, want.server, toString(*want.state))));
                     return;
                 }
             }
@@ -888,9 +889,10 @@ void RolloutEngine::executeWait(int index)
         if (index >= m_ops.size() || m_ops.at(index).id != opId || m_ops.at(index).status != OpStatus::Running)
             return;
         if (!stats) {
-            opFailed(index, makeError(stats.error().code,
-                                tr("cannot read HAProxy's state while waiting (%1): %2").arg(op.label, stats.error().message),
-                                stats.error().detail));
+            opFailed(index,
+                makeError(stats.error().code,
+                    tr("cannot read HAProxy's state while waiting (%1): %2").arg(op.label, stats.error().message),
+                    stats.error().detail));
             return;
         }
         QStringList notYet;
@@ -914,8 +916,8 @@ void RolloutEngine::executeWait(int index)
             return;
         }
         const qint64 waited = m_clock.now().toMSecsSinceEpoch() - op.startedMs;
-        const qint64 limit = op.kind == OpKind::WaitHealthy ? m_context->config.healthTimeoutMs
-                                                           : m_context->config.drainTimeoutMs;
+        const qint64 limit
+            = op.kind == OpKind::WaitHealthy ? m_context->config.healthTimeoutMs : m_context->config.drainTimeoutMs;
         if (waited < limit)
             return; // the next tick polls again
         if (op.kind == OpKind::WaitDrained) {
@@ -926,8 +928,9 @@ void RolloutEngine::executeWait(int index)
             opDone(index, tr("timed out after %1; went on").arg(formatDurationMs(limit)));
             return;
         }
-        opFailed(index, makeError(ErrorCode::Timeout,
-                            tr("not healthy after %1: %2").arg(formatDurationMs(limit), notYet.join(u", "))));
+        opFailed(index,
+            makeError(
+                ErrorCode::Timeout, tr("not healthy after %1: %2").arg(formatDurationMs(limit), notYet.join(u", "))));
     });
 }
 
@@ -940,8 +943,8 @@ void RolloutEngine::executeHook(int index)
         if (slot.name == slotName)
             address = slot.address;
     }
-    const QHash<QString, QString> values { { QStringLiteral("slot"), slotName },
-        { QStringLiteral("version"), op.version }, { QStringLiteral("address"), address } };
+    const QHash<QString, QString> values {{QStringLiteral("slot"), slotName}, {QStringLiteral("version"), op.version},
+        {QStringLiteral("address"), address}};
     auto *hook = new HookRunner(op.kind == OpKind::Deploy ? m_env.deployHook : m_env.undeployHook, values,
         int(std::min<qint64>(m_context->config.hookTimeoutMs, INT_MAX)), this);
     m_hook = hook;
@@ -974,7 +977,7 @@ void RolloutEngine::opDone(int index, const QString &result, std::optional<doubl
         m_record->actualShare = *actualShare;
     if (op.kind == OpKind::SetServers && op.percent >= 0)
         m_record->message = tr("%1 (actual %2 %)").arg(op.label, percentText(m_record->actualShare));
-    if (!save({ index }))
+    if (!save({index}))
         return;
     if (op.answersAction > 0)
         answer(op.answersAction, true,
@@ -982,10 +985,13 @@ void RolloutEngine::opDone(int index, const QString &result, std::optional<doubl
                 .arg(op.label, percentText(m_record->actualShare)),
             m_record->id);
     // Go on at once rather than at the next tick (a rollback's batches follow each other quickly).
-    QMetaObject::invokeMethod(this, [this] {
-        if (m_timer.isActive() && !m_busy && m_reconciled)
-            drive();
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            if (m_timer.isActive() && !m_busy && m_reconciled)
+                drive();
+        },
+        Qt::QueuedConnection);
 }
 
 void RolloutEngine::opFailed(int index, const Error &error)
@@ -1001,7 +1007,7 @@ void RolloutEngine::opFailed(int index, const Error &error)
         : tr("resume retries it");
     m_record->message = tr("held: %1 (%2)").arg(error.message, hint);
     qCWarning(lcEngine) << "operation failed:" << op.label << error.toString();
-    if (save({ index }))
+    if (save({index}))
         event(m_options.actor, QStringLiteral("error"), tr("%1 failed: %2").arg(op.label, error.toString()));
     if (op.answersAction > 0)
         answer(op.answersAction, false, m_record->message, m_record->id);
@@ -1129,17 +1135,20 @@ void RolloutEngine::analysisPassed(const QString &reason)
         m_record->state = RolloutState::Running;
         m_record->pauseReason = PauseReason::None;
         m_record->message = tr("analysis passed at %1 %; going on").arg(percentText(m_record->desiredShare));
-        if (!save({ i }))
+        if (!save({i}))
             return;
         event(QStringLiteral("analysis"), QStringLiteral("analysis"),
             tr("analysis passed at %1 %: %2; step %3 of %4 goes on")
                 .arg(percentText(m_record->desiredShare), reason)
                 .arg(op.step + 1)
                 .arg(m_record->stepCount));
-        QMetaObject::invokeMethod(this, [this] {
-            if (m_timer.isActive() && !m_busy && m_reconciled)
-                drive();
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                if (m_timer.isActive() && !m_busy && m_reconciled)
+                    drive();
+            },
+            Qt::QueuedConnection);
         return;
     }
 }
@@ -1165,13 +1174,16 @@ void RolloutEngine::analysisRollback(const QString &why)
     }
     m_analysisRollbackFor = m_record->id;
     // Taken at once rather than at the next tick (outside the analyzer's signal).
-    QMetaObject::invokeMethod(this, [this] {
-        if (m_timer.isActive() && !m_busy && m_reconciled) {
-            processActions();
-            if (!m_busy)
-                drive();
-        }
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            if (m_timer.isActive() && !m_busy && m_reconciled) {
+                processActions();
+                if (!m_busy)
+                    drive();
+            }
+        },
+        Qt::QueuedConnection);
 }
 
 void RolloutEngine::analysisInconclusive(const QString &reason, bool alarm)

@@ -52,7 +52,8 @@ public:
         QString actor; // who this engine acts as in events ("engine@host")
     };
 
-    RolloutEngine(Environment environment, StateStore &store, const Clock &clock, Options options, QObject *parent = nullptr);
+    RolloutEngine(
+        Environment environment, StateStore &store, const Clock &clock, Options options, QObject *parent = nullptr);
     RolloutEngine(Environment environment, StateStore &store, const Clock &clock, QObject *parent = nullptr);
     ~RolloutEngine() override;
 

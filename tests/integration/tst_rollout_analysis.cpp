@@ -62,7 +62,8 @@ bool rewriteAnalysis(const QString &envFile, const QString &unreachableAfter = Q
 
 QJsonArray eventsOf(const QString &envFile)
 {
-    const CtlResult history = ctl({ QStringLiteral("history"), QStringLiteral("--env"), envFile, QStringLiteral("--json") });
+    const CtlResult history
+        = ctl({QStringLiteral("history"), QStringLiteral("--env"), envFile, QStringLiteral("--json")});
     const QJsonArray rollouts = QJsonDocument::fromJson(history.out).object().value(u"rollouts").toArray();
     return rollouts.isEmpty() ? QJsonArray() : rollouts.first().toObject().value(u"events").toArray();
 }
@@ -86,20 +87,25 @@ private Q_SLOTS:
     {
         SandboxFixture sandbox;
         QString error;
-        QVERIFY2(sandbox.up({ QStringLiteral("--slots"), QStringLiteral("2"), QStringLiteral("--rps"), QStringLiteral("100") }, &error),
+        QVERIFY2(
+            sandbox.up({QStringLiteral("--slots"), QStringLiteral("2"), QStringLiteral("--rps"), QStringLiteral("100")},
+                &error),
             qPrintable(error));
         const QString env = sandbox.environmentFile();
         const QString socket = sandbox.dir() + QStringLiteral("/admin.sock");
         QVERIFY(rewriteAnalysis(env));
         QCOMPARE(sandbox.run(QStringLiteral("fault"),
-                     { QStringLiteral("--version"), QStringLiteral("v2"), QStringLiteral("--error-rate"), QStringLiteral("0.5") }),
+                     {QStringLiteral("--version"), QStringLiteral("v2"), QStringLiteral("--error-rate"),
+                         QStringLiteral("0.5")}),
             0);
         EngineProcess engine(env);
-        QVERIFY(QTest::qWaitFor([&] { return statusJson(env).value(u"engine").toObject().value(u"running").toBool(); }, 10000));
+        QVERIFY(QTest::qWaitFor(
+            [&] { return statusJson(env).value(u"engine").toObject().value(u"running").toBool(); }, 10000));
 
-        CtlResult r = ctl({ QStringLiteral("rollout"), QStringLiteral("start"), QStringLiteral("--env"), env,
-            QStringLiteral("--version"), QStringLiteral("v2"), QStringLiteral("--steps"), QStringLiteral("25:analysis,100"),
-            QStringLiteral("--undeploy-delay"), QStringLiteral("1s"), QStringLiteral("--reason"), QStringLiteral("analysis test") });
+        CtlResult r = ctl({QStringLiteral("rollout"), QStringLiteral("start"), QStringLiteral("--env"), env,
+            QStringLiteral("--version"), QStringLiteral("v2"), QStringLiteral("--steps"),
+            QStringLiteral("25:analysis,100"), QStringLiteral("--undeploy-delay"), QStringLiteral("1s"),
+            QStringLiteral("--reason"), QStringLiteral("analysis test")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         // The faulty v2 takes 25 % of the traffic: from here the fault counts.
         QVERIFY(QTest::qWaitFor([&] { return serverWeights(socket).value(QStringLiteral("green1")) > 0; }, 30000));
@@ -107,7 +113,8 @@ private Q_SLOTS:
         sinceTraffic.start();
         QVERIFY(QTest::qWaitFor([&] { return serverWeights(socket).value(QStringLiteral("green1")) == 0; }, 45000));
         const qint64 trafficBackMs = sinceTraffic.elapsed();
-        QVERIFY(waitForRollout(env, [](const QJsonObject &o) { return o.value(u"state").toString() == u"rolled-back"; }, 30000));
+        QVERIFY(waitForRollout(
+            env, [](const QJsonObject &o) { return o.value(u"state").toString() == u"rolled-back"; }, 30000));
         const qint64 rolledBackMs = sinceTraffic.elapsed();
 
         const QMap<QString, int> weights = serverWeights(socket);
@@ -115,7 +122,7 @@ private Q_SLOTS:
         QCOMPARE(weights.value(QStringLiteral("blue2")), 100);
         QCOMPARE(weights.value(QStringLiteral("green1")), 0);
         QCOMPARE(weights.value(QStringLiteral("green2")), 0);
-        QCOMPARE(versionsOf(sandbox.frontendPort(), 10), (QMap<QString, int> { { QStringLiteral("v1"), 10 } }));
+        QCOMPARE(versionsOf(sandbox.frontendPort(), 10), (QMap<QString, int> {{QStringLiteral("v1"), 10}}));
         GL_VERIFY_NOTHING_LOST(sandbox);
 
         // The rollback was the analysis's, with the failing rule as the reason; never promoted.
@@ -127,12 +134,13 @@ private Q_SLOTS:
                 analysisRollback = true;
                 qInfo("rollback event: %s", qPrintable(e.value(u"detail").toString()));
             }
-            QVERIFY2(!e.value(u"detail").toString().contains(u"analysis passed"), qPrintable(e.value(u"detail").toString()));
+            QVERIFY2(
+                !e.value(u"detail").toString().contains(u"analysis passed"), qPrintable(e.value(u"detail").toString()));
         }
         QVERIFY(analysisRollback);
         const qint64 rolloutId = rolloutOf(env).value(u"id").toInteger();
-        r = ctl({ QStringLiteral("analysis"), QStringLiteral("show"), QStringLiteral("--env"), env, QStringLiteral("--rollout"),
-            QString::number(rolloutId), QStringLiteral("--json") });
+        r = ctl({QStringLiteral("analysis"), QStringLiteral("show"), QStringLiteral("--env"), env,
+            QStringLiteral("--rollout"), QString::number(rolloutId), QStringLiteral("--json")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QJsonObject run = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(run.value(u"verdict").toString(), QStringLiteral("failed"));
@@ -149,34 +157,42 @@ private Q_SLOTS:
     {
         SandboxFixture sandbox;
         QString error;
-        QVERIFY2(sandbox.up({ QStringLiteral("--slots"), QStringLiteral("2"), QStringLiteral("--rps"), QStringLiteral("100") }, &error),
+        QVERIFY2(
+            sandbox.up({QStringLiteral("--slots"), QStringLiteral("2"), QStringLiteral("--rps"), QStringLiteral("100")},
+                &error),
             qPrintable(error));
         const QString env = sandbox.environmentFile();
         const QString socket = sandbox.dir() + QStringLiteral("/admin.sock");
         QVERIFY(rewriteAnalysis(env));
         EngineProcess engine(env);
-        QVERIFY(QTest::qWaitFor([&] { return statusJson(env).value(u"engine").toObject().value(u"running").toBool(); }, 10000));
+        QVERIFY(QTest::qWaitFor(
+            [&] { return statusJson(env).value(u"engine").toObject().value(u"running").toBool(); }, 10000));
 
-        CtlResult r = ctl({ QStringLiteral("rollout"), QStringLiteral("start"), QStringLiteral("--env"), env,
-            QStringLiteral("--version"), QStringLiteral("v2"), QStringLiteral("--steps"), QStringLiteral("25:analysis,100"),
-            QStringLiteral("--undeploy-delay"), QStringLiteral("1s") });
+        CtlResult r = ctl({QStringLiteral("rollout"), QStringLiteral("start"), QStringLiteral("--env"), env,
+            QStringLiteral("--version"), QStringLiteral("v2"), QStringLiteral("--steps"),
+            QStringLiteral("25:analysis,100"), QStringLiteral("--undeploy-delay"), QStringLiteral("1s")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        QVERIFY(waitForRollout(env, [](const QJsonObject &o) {
-            return o.value(u"state").toString() == u"paused" && o.value(u"pauseReason").toString() == u"analysis";
-        }, 30000));
-        QVERIFY(waitForRollout(env, [](const QJsonObject &o) { return o.value(u"state").toString() == u"completed"; }, 60000));
+        QVERIFY(waitForRollout(
+            env,
+            [](const QJsonObject &o) {
+                return o.value(u"state").toString() == u"paused" && o.value(u"pauseReason").toString() == u"analysis";
+            },
+            30000));
+        QVERIFY(waitForRollout(
+            env, [](const QJsonObject &o) { return o.value(u"state").toString() == u"completed"; }, 60000));
         const QJsonObject done = rolloutOf(env);
         QCOMPARE(done.value(u"actualShare").toDouble(), 100.0);
         const QMap<QString, int> weights = serverWeights(socket);
         QCOMPARE(weights.value(QStringLiteral("green1")), 100);
         QCOMPARE(weights.value(QStringLiteral("green2")), 100);
         QCOMPARE(weights.value(QStringLiteral("blue1")), 0);
-        QCOMPARE(versionsOf(sandbox.frontendPort(), 10), (QMap<QString, int> { { QStringLiteral("v2"), 10 } }));
+        QCOMPARE(versionsOf(sandbox.frontendPort(), 10), (QMap<QString, int> {{QStringLiteral("v2"), 10}}));
         GL_VERIFY_NOTHING_LOST(sandbox);
         bool passed = false;
         for (const QJsonValue &v : eventsOf(env)) {
             const QJsonObject e = v.toObject();
-            if (e.value(u"actor").toString() == u"analysis" && e.value(u"detail").toString().contains(u"analysis passed"))
+            if (e.value(u"actor").toString() == u"analysis"
+                && e.value(u"detail").toString().contains(u"analysis passed"))
                 passed = true;
             QVERIFY(e.value(u"actor").toString() != u"analysis" || e.value(u"kind").toString() != u"action");
         }
@@ -190,7 +206,9 @@ private Q_SLOTS:
     {
         SandboxFixture sandbox;
         QString error;
-        QVERIFY2(sandbox.up({ QStringLiteral("--slots"), QStringLiteral("2"), QStringLiteral("--rps"), QStringLiteral("100") }, &error),
+        QVERIFY2(
+            sandbox.up({QStringLiteral("--slots"), QStringLiteral("2"), QStringLiteral("--rps"), QStringLiteral("100")},
+                &error),
             qPrintable(error));
         const QString env = sandbox.environmentFile();
         const QString socket = sandbox.dir() + QStringLiteral("/admin.sock");
@@ -208,12 +226,14 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&] { return !sandbox.livePids().contains(pid); }, 10000));
 
         EngineProcess engine(env);
-        QVERIFY(QTest::qWaitFor([&] { return statusJson(env).value(u"engine").toObject().value(u"running").toBool(); }, 10000));
-        CtlResult r = ctl({ QStringLiteral("rollout"), QStringLiteral("start"), QStringLiteral("--env"), env,
-            QStringLiteral("--version"), QStringLiteral("v2"), QStringLiteral("--steps"), QStringLiteral("25:analysis,100"),
-            QStringLiteral("--undeploy-delay"), QStringLiteral("1s") });
+        QVERIFY(QTest::qWaitFor(
+            [&] { return statusJson(env).value(u"engine").toObject().value(u"running").toBool(); }, 10000));
+        CtlResult r = ctl({QStringLiteral("rollout"), QStringLiteral("start"), QStringLiteral("--env"), env,
+            QStringLiteral("--version"), QStringLiteral("v2"), QStringLiteral("--steps"),
+            QStringLiteral("25:analysis,100"), QStringLiteral("--undeploy-delay"), QStringLiteral("1s")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        QVERIFY(waitForRollout(env, [](const QJsonObject &o) { return o.value(u"state").toString() == u"held"; }, 40000));
+        QVERIFY(waitForRollout(
+            env, [](const QJsonObject &o) { return o.value(u"state").toString() == u"held"; }, 40000));
         QTest::qWait(1500); // held means held: nothing moves
         const QJsonObject held = rolloutOf(env);
         QCOMPARE(held.value(u"state").toString(), QStringLiteral("held"));
@@ -227,10 +247,11 @@ private Q_SLOTS:
         }
         QVERIFY(alarm);
 
-        r = ctl({ QStringLiteral("rollout"), QStringLiteral("rollback"), QStringLiteral("--env"), env,
-            QStringLiteral("--reason"), QStringLiteral("no metrics") });
+        r = ctl({QStringLiteral("rollout"), QStringLiteral("rollback"), QStringLiteral("--env"), env,
+            QStringLiteral("--reason"), QStringLiteral("no metrics")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        QVERIFY(waitForRollout(env, [](const QJsonObject &o) { return o.value(u"state").toString() == u"rolled-back"; }, 30000));
+        QVERIFY(waitForRollout(
+            env, [](const QJsonObject &o) { return o.value(u"state").toString() == u"rolled-back"; }, 30000));
         QCOMPARE(serverWeights(socket).value(QStringLiteral("green1")), 0);
         GL_VERIFY_NOTHING_LOST(sandbox);
     }
