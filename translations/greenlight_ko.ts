@@ -2,146 +2,329 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
-    <name>gl</name>
+    <name>gl::AnalysisRules</name>
     <message>
-        <source>No keychain is reachable (%1).</source>
-        <translation>접근할 수 있는 키체인이 없습니다(%1).</translation>
+        <source>no request count for the new version</source>
+        <translation>새 버전의 요청 수가 없습니다</translation>
     </message>
     <message>
-        <source>Access to the keychain was refused.</source>
-        <translation>키체인 접근이 거부되었습니다.</translation>
+        <source>thin traffic: %1 requests to the new version, at least %2 needed</source>
+        <translation>트래픽 부족: 새 버전 요청 %1건, 최소 %2건 필요</translation>
     </message>
     <message>
-        <source>the keychain is locked or refused access</source>
-        <translation>키체인이 잠겨 있거나 접근을 거부했습니다</translation>
+        <source>no request count for the stable version</source>
+        <translation>안정 버전의 요청 수가 없습니다</translation>
     </message>
     <message>
-        <source>no keychain service is running</source>
-        <translation>실행 중인 키체인 서비스가 없습니다</translation>
+        <source>thin traffic: %1 requests to the stable version, at least %2 needed</source>
+        <translation>트래픽 부족: 안정 버전 요청 %1건, 최소 %2건 필요</translation>
     </message>
     <message>
-        <source>the keychain is locked</source>
-        <translation>키체인이 잠겨 있습니다</translation>
+        <source>no data for the new version (NaN: nothing in the window)</source>
+        <translation>새 버전의 데이터가 없습니다(NaN: 윈도 안에 값이 없음)</translation>
     </message>
     <message>
-        <source>the keychain has no collection to keep secrets in</source>
-        <translation>키체인에 비밀을 보관할 컬렉션이 없습니다</translation>
+        <source>no baseline: the stable version's value is %1</source>
+        <translation>기준값 없음: 안정 버전의 값이 %1입니다</translation>
     </message>
     <message>
-        <source>the keychain service could not be reached over D-Bus</source>
-        <translation>D-Bus로 키체인 서비스에 연결할 수 없습니다</translation>
+        <source>%1 %2 %3 (%4 x stable %5, floor %6)</source>
+        <translation>%1 %2 %3(%4 x 안정 버전 %5, 하한 %6)</translation>
     </message>
     <message>
-        <source>The keychain could not read the secret for %1.</source>
-        <translation>키체인에서 %1의 비밀을 읽지 못했습니다.</translation>
+        <source>%1 % of the error budget burnt (limit %2 %), burn rate %3</source>
+        <translation>오류 예산 %1 % 소진(한도 %2 %), 소진율 %3</translation>
+    </message>
+</context>
+<context>
+    <name>gl::Analyzer</name>
+    <message>
+        <source>the analysis has not started</source>
+        <translation>분석이 시작되지 않았습니다</translation>
     </message>
     <message>
-        <source>The keychain could not store the secret for %1.</source>
-        <translation>키체인에 %1의 비밀을 저장하지 못했습니다.</translation>
+        <source>The analysis is already running.</source>
+        <translation>분석이 이미 진행 중입니다.</translation>
     </message>
     <message>
-        <source>The keychain could not remove the secret for %1.</source>
-        <translation>키체인에서 %1의 비밀을 삭제하지 못했습니다.</translation>
+        <source>The analysis needs the new version.</source>
+        <translation>분석에는 새 버전이 필요합니다.</translation>
     </message>
     <message>
-        <source>a canary needs at least one step (100)</source>
-        <translation>카나리에는 단계가 하나 이상 필요합니다(100)</translation>
+        <source>The analysis has no rule to evaluate.</source>
+        <translation>분석에 평가할 규칙이 없습니다.</translation>
     </message>
     <message>
-        <source>step %1 %: a step is a percentage from 1 to 100</source>
-        <translation>%1번째 단계 %: 단계는 1에서 100 사이의 백분율입니다</translation>
+        <source>The rule "%1" names no known SLI.</source>
+        <translation>규칙 "%1"이(가) 가리키는 SLI가 없습니다.</translation>
     </message>
     <message>
-        <source>step %1 % after %2 %: steps must increase</source>
-        <translation>%2 % 다음의 %1 % 단계: 단계는 증가해야 합니다</translation>
+        <source>A rule compares with the stable version, but no stable version was given.</source>
+        <translation>규칙이 안정 버전과 비교하지만 안정 버전이 지정되지 않았습니다.</translation>
     </message>
     <message>
-        <source>the last step must be 100 %, not %1 %</source>
-        <translation>마지막 단계는 %1 %가 아니라 100 %여야 합니다</translation>
+        <source>the query returned %1 series, expected one (aggregate it, e.g. with sum())</source>
+        <translation>쿼리가 시계열 %1개를 반환했습니다. 하나여야 합니다(sum() 등으로 집계하십시오)</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a step percentage</source>
-        <translation>&quot;%1&quot;은(는) 단계 백분율이 아닙니다</translation>
+        <source>the query returned a %1, expected a vector or a scalar</source>
+        <translation>쿼리가 %1을(를) 반환했습니다. vector 또는 scalar여야 합니다</translation>
     </message>
     <message>
-        <source>&quot;%1&quot;: a pause is none, gate, analysis or a duration such as 30s</source>
-        <translation>&quot;%1&quot;: 일시 정지는 none, gate, analysis 또는 30s 같은 기간이어야 합니다</translation>
+        <source>no answer</source>
+        <translation>응답 없음</translation>
     </message>
     <message>
-        <source>%1 cannot be written: the file or its folder is read-only. Greenlight needs to write the database and its -wal and -shm files beside it. Nothing was changed.</source>
-        <translation>%1에 쓸 수 없습니다: 파일이나 폴더가 읽기 전용입니다. 그린라이트는 데이터베이스와 그 옆의 -wal, -shm 파일에 써야 합니다. 아무것도 바뀌지 않았습니다.</translation>
+        <source>Prometheus: %1</source>
+        <translation>Prometheus: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gl::Approvals</name>
+    <message>
+        <source>Refused: this decision was already recorded (a replayed token is not counted twice).</source>
+        <translation>거부됨: 이 결정은 이미 기록되었습니다(재사용한 토큰은 두 번 세지 않습니다).</translation>
     </message>
     <message>
-        <source>%1 is damaged and cannot be used. It was left unchanged; restore it from a backup or move it aside.</source>
-        <translation>%1이(가) 손상되어 사용할 수 없습니다. 파일은 그대로 두었습니다. 백업에서 복원하거나 다른 곳으로 옮기십시오.</translation>
+        <source>Changes are frozen (%1) at %2 %3.</source>
+        <translation>%2 %3에는 변경이 동결되어 있습니다(%1).</translation>
     </message>
     <message>
-        <source>Could not create the folder %1 for the database.</source>
-        <translation>데이터베이스용 폴더 %1을(를) 만들지 못했습니다.</translation>
+        <source>%1 %2 is outside the change windows.</source>
+        <translation>%1 %2은(는) 변경 허용 시간대 밖입니다.</translation>
     </message>
     <message>
-        <source>Could not read %1.</source>
-        <translation>%1을(를) 읽지 못했습니다.</translation>
+        <source>started this rollout and cannot approve it (separation of duties)</source>
+        <translation>이 롤아웃을 시작했으므로 승인할 수 없습니다(직무 분리)</translation>
     </message>
     <message>
-        <source>Could not open %1.</source>
-        <translation>%1을(를) 열지 못했습니다.</translation>
+        <source>is not in the gate's groups (%1)</source>
+        <translation>게이트의 그룹(%1)에 속하지 않습니다</translation>
     </message>
     <message>
-        <source>Could not check %1.</source>
-        <translation>%1을(를) 검사하지 못했습니다.</translation>
+        <source>decided after the gate timed out</source>
+        <translation>게이트 시간 초과 후에 결정했습니다</translation>
     </message>
     <message>
-        <source>%1 was written by a newer Greenlight (schema %2, this version knows %3). It was left unchanged; open it with that newer version.</source>
-        <translation>%1은(는) 더 새로운 그린라이트가 기록한 파일입니다(스키마 %2, 이 버전은 %3까지 지원). 파일은 그대로 두었습니다. 그 새 버전으로 여십시오.</translation>
+        <source>Rejected by %1%2</source>
+        <translation>%1이(가) 거부함%2</translation>
     </message>
     <message>
-        <source>deploy %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <source>the input "%1" is missing or does not match %2</source>
+        <translation>입력 "%1"이(가) 없거나 %2와(과) 일치하지 않습니다</translation>
     </message>
     <message>
-        <source>undeploy %1</source>
-        <translation type="unfinished"></translation>
+        <source>Timed out at %1 with %2 of %3 approvals; the gate is rejected.</source>
+        <translation>%1에 시간이 초과되었습니다(승인 %3건 중 %2건). 게이트가 거부되었습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting for %n more approval(s) from different groups of: %1.</source>
+        <translation>
+            <numerusform>%1 중 서로 다른 그룹의 승인 %n건을 더 기다리고 있습니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting for %n more approval(s) from: %1.</source>
+        <translation>
+            <numerusform>%1의 승인 %n건을 더 기다리고 있습니다.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>wait until %1 pass the health check</source>
-        <translation type="unfinished"></translation>
+        <source>The environment has no gate named "%1".</source>
+        <translation>환경에 "%1"(이)라는 게이트가 없습니다.</translation>
     </message>
     <message>
-        <source>wait until %1 have no session and no queue</source>
-        <translation type="unfinished"></translation>
+        <source>Blocked by %1: %2</source>
+        <translation>%1이(가) 차단함: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>An override needs a reason and %n approval(s) from: %1.</source>
+        <translation>
+            <numerusform>예외 승인에는 사유와 %1의 승인 %n건이 필요합니다.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>enable %1 with weight 0</source>
-        <translation type="unfinished"></translation>
+        <source>This is not a Greenlight decision token (it should start with glt1.).</source>
+        <translation>그린라이트 결정 토큰이 아닙니다(glt1.로 시작해야 합니다).</translation>
     </message>
     <message>
-        <source>drain %1</source>
-        <translation type="unfinished"></translation>
+        <source>The decision token is damaged (not base64url); copy it again in one piece.</source>
+        <translation>결정 토큰이 손상되었습니다(base64url이 아님). 끊기지 않게 다시 복사하십시오.</translation>
     </message>
     <message>
-        <source>put %1 in maintenance</source>
-        <translation type="unfinished"></translation>
+        <source>The decision token is damaged; copy it again in one piece.</source>
+        <translation>결정 토큰이 손상되었습니다. 끊기지 않게 다시 복사하십시오.</translation>
     </message>
     <message>
-        <source>give %1 traffic again</source>
-        <translation type="unfinished"></translation>
+        <source>Refused: the decision is signed as "%1", who is not in this environment's approvers list (unknown key).</source>
+        <translation>거부됨: 결정의 서명자 "%1"이(가) 이 환경의 승인자 목록에 없습니다(알 수 없는 키).</translation>
     </message>
     <message>
-        <source>pending</source>
-        <translation type="unfinished"></translation>
+        <source>Refused: the signature does not match %1's key (%2). The decision was altered or signed with another key.</source>
+        <translation>거부됨: 서명이 %1의 키(%2)와 일치하지 않습니다. 결정이 변경되었거나 다른 키로 서명되었습니다.</translation>
     </message>
     <message>
-        <source>done</source>
-        <translation type="unfinished"></translation>
+        <source>Refused: the decision is for environment "%1", not "%2".</source>
+        <translation>거부됨: 이 결정은 "%2"이(가) 아니라 "%1" 환경에 대한 것입니다.</translation>
     </message>
     <message>
-        <source>skipped</source>
-        <translation type="unfinished"></translation>
+        <source>Refused: the decision is for rollout %1, not rollout %2 (a decision cannot be replayed for another rollout).</source>
+        <translation>거부됨: 이 결정은 롤아웃 %2가 아니라 롤아웃 %1에 대한 것입니다(결정을 다른 롤아웃에 재사용할 수 없습니다).</translation>
     </message>
     <message>
-        <source>failed</source>
-        <translation type="unfinished"></translation>
+        <source>The decision cannot be read: %1.</source>
+        <translation>결정을 읽을 수 없습니다: %1.</translation>
+    </message>
+    <message>
+        <source>unknown format version</source>
+        <translation>알 수 없는 형식 버전</translation>
+    </message>
+    <message>
+        <source>unknown field "%1"</source>
+        <translation>알 수 없는 필드 "%1"</translation>
+    </message>
+    <message>
+        <source>unknown decision</source>
+        <translation>알 수 없는 결정</translation>
+    </message>
+    <message>
+        <source>a required field is missing</source>
+        <translation>필수 필드가 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>gl::AuditLog</name>
+    <message>
+        <source>a checkpoint names seq %1, which no entry can have</source>
+        <translation>체크포인트가 어떤 항목도 가질 수 없는 seq %1을(를) 가리킵니다</translation>
+    </message>
+    <message>
+        <source>the checkpoint at seq %1 belongs to another log (%2, not %3)</source>
+        <translation>seq %1의 체크포인트가 다른 로그의 것입니다(%3이(가) 아니라 %2)</translation>
+    </message>
+    <message>
+        <source>the checkpoint at seq %1 names no valid public key</source>
+        <translation>seq %1의 체크포인트에 올바른 공개 키가 없습니다</translation>
+    </message>
+    <message>
+        <source>the checkpoint at seq %1 is signed by an unknown key (%2)</source>
+        <translation>seq %1의 체크포인트가 알 수 없는 키(%2)로 서명되었습니다</translation>
+    </message>
+    <message>
+        <source>the signature of the checkpoint at seq %1 is not valid</source>
+        <translation>seq %1의 체크포인트 서명이 올바르지 않습니다</translation>
+    </message>
+    <message>
+        <source>some checkpoints are not signed: a rewritten chain would go unnoticed before them</source>
+        <translation>서명되지 않은 체크포인트가 있습니다: 그 이전의 체인이 다시 쓰여도 알아챌 수 없습니다</translation>
+    </message>
+    <message>
+        <source>entry %1 is missing (deleted): the log goes from seq %2 to seq %3</source>
+        <translation>항목 %1이(가) 없습니다(삭제됨): 로그가 seq %2에서 seq %3(으)로 건너뜁니다</translation>
+    </message>
+    <message>
+        <source>entries %1 to %2 are missing (deleted): the log goes from seq %3 to seq %4</source>
+        <translation>항목 %1~%2가 없습니다(삭제됨): 로그가 seq %3에서 seq %4(으)로 건너뜁니다</translation>
+    </message>
+    <message>
+        <source>entry %1 is out of order: seq %2 follows seq %3</source>
+        <translation>항목 %1의 순서가 잘못되었습니다: seq %3 다음에 seq %2가 있습니다</translation>
+    </message>
+    <message>
+        <source>entry 1 does not start the chain (its prev_hash is not the genesis hash)</source>
+        <translation>항목 1이 체인의 시작이 아닙니다(prev_hash가 제네시스 해시가 아님)</translation>
+    </message>
+    <message>
+        <source>entry %1 does not link to entry %2 (prev_hash differs: entries were inserted, removed or reordered here)</source>
+        <translation>항목 %1이(가) 항목 %2에 연결되지 않습니다(prev_hash 불일치: 이 위치에서 항목이 삽입, 삭제되었거나 순서가 바뀌었습니다)</translation>
+    </message>
+    <message>
+        <source>entry %1 was altered: its content no longer matches its hash</source>
+        <translation>항목 %1이(가) 변경되었습니다: 내용이 해시와 더 이상 일치하지 않습니다</translation>
+    </message>
+    <message>
+        <source>entry %1 differs from the signed checkpoint at seq %1: the chain up to here was rewritten</source>
+        <translation>항목 %1이(가) seq %1의 서명된 체크포인트와 다릅니다: 여기까지의 체인이 다시 쓰였습니다</translation>
+    </message>
+    <message>
+        <source>the log was truncated: it ends at seq %1 but the checkpoint kept outside the database covers seq %2</source>
+        <translation>로그가 잘렸습니다: seq %1에서 끝나지만 데이터베이스 밖에 보관된 체크포인트는 seq %2까지 포함합니다</translation>
+    </message>
+    <message>
+        <source>the log was truncated: it ends at seq %1 but a checkpoint covers seq %2</source>
+        <translation>로그가 잘렸습니다: seq %1에서 끝나지만 체크포인트는 seq %2까지 포함합니다</translation>
+    </message>
+    <message>
+        <source>Could not write the audit export.</source>
+        <translation>감사 내보내기 파일을 쓰지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>line %1 of the audit export cannot be read: %2</source>
+        <translation>감사 내보내기 파일의 %1번째 줄을 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>not a Greenlight audit export (no header line)</source>
+        <translation>그린라이트 감사 내보내기 파일이 아닙니다(머리글 줄 없음)</translation>
+    </message>
+    <message>
+        <source>not a Greenlight audit export (unexpected header row)</source>
+        <translation>그린라이트 감사 내보내기 파일이 아닙니다(예상하지 못한 머리글 행)</translation>
+    </message>
+    <message>
+        <source>expected 11 fields, found %1</source>
+        <translation>필드가 11개여야 하는데 %1개입니다</translation>
+    </message>
+    <message>
+        <source>the log row is missing</source>
+        <translation>로그 행이 없습니다</translation>
+    </message>
+    <message>
+        <source>seq is not a number</source>
+        <translation>seq가 숫자가 아닙니다</translation>
+    </message>
+    <message>
+        <source>unknown row kind "%1"</source>
+        <translation>알 수 없는 행 종류 "%1"</translation>
+    </message>
+    <message>
+        <source>The audit export is empty.</source>
+        <translation>감사 내보내기 파일이 비어 있습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is not a Greenlight audit log (it has no log id).</source>
+        <translation>%1은(는) 그린라이트 감사 로그가 아닙니다(로그 ID 없음).</translation>
+    </message>
+    <message>
+        <source>An audit entry needs an actor and an action.</source>
+        <translation>감사 항목에는 행위자와 작업이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>This was already recorded in the audit log (%1); it is not recorded twice.</source>
+        <translation>이미 감사 로그에 기록되었으므로(%1) 두 번 기록하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Could not create the folder of %1.</source>
+        <translation>%1의 폴더를 만들지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1을(를) 쓰지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>The audit log is empty; there is nothing to checkpoint.</source>
+        <translation>감사 로그가 비어 있어 체크포인트를 만들 것이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Could not read the audit checkpoint %1.</source>
+        <translation>감사 체크포인트 %1을(를) 읽지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>The audit checkpoint %1 is damaged.</source>
+        <translation>감사 체크포인트 %1이(가) 손상되었습니다.</translation>
+    </message>
+    <message>
+        <source>no checkpoint is kept outside the database at %1: truncation of the log cannot be detected</source>
+        <translation>%1에 데이터베이스 밖의 체크포인트가 없습니다: 로그가 잘려도 감지할 수 없습니다</translation>
     </message>
 </context>
 <context>
@@ -213,6 +396,271 @@
         <source>A database operation on %1 failed.</source>
         <translation>%1에 대한 데이터베이스 작업이 실패했습니다.</translation>
     </message>
+    <message>
+        <source>%1 cannot be written: the file or its folder is read-only. Greenlight needs to write the database and its -wal and -shm files beside it. Nothing was changed.</source>
+        <translation>%1에 쓸 수 없습니다: 파일이나 폴더가 읽기 전용입니다. 그린라이트는 데이터베이스와 그 옆의 -wal, -shm 파일에 써야 합니다. 아무것도 바뀌지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged and cannot be used. It was left unchanged; restore it from a backup or move it aside.</source>
+        <translation>%1이(가) 손상되어 사용할 수 없습니다. 파일은 그대로 두었습니다. 백업에서 복원하거나 다른 곳으로 옮기십시오.</translation>
+    </message>
+    <message>
+        <source>Could not create the folder %1 for the database.</source>
+        <translation>데이터베이스용 폴더 %1을(를) 만들지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>Could not read %1.</source>
+        <translation>%1을(를) 읽지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>Could not check %1.</source>
+        <translation>%1을(를) 검사하지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer Greenlight (schema %2, this version knows %3). It was left unchanged; open it with that newer version.</source>
+        <translation>%1은(는) 더 새로운 그린라이트가 기록한 파일입니다(스키마 %2, 이 버전은 %3까지 지원). 파일은 그대로 두었습니다. 그 새 버전으로 여십시오.</translation>
+    </message>
+</context>
+<context>
+    <name>gl::Drill</name>
+    <message>
+        <source>There is no drill %1.</source>
+        <translation>훈련 %1이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>This drill has ended.</source>
+        <translation>이 훈련은 종료되었습니다.</translation>
+    </message>
+    <message>
+        <source>The restore point is not a valid date and time.</source>
+        <translation>복구 지점이 올바른 날짜와 시각이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The restore point cannot be in the future.</source>
+        <translation>복구 지점은 미래일 수 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>gl::DrillReport</name>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation>측정 안 됨</translation>
+    </message>
+    <message>
+        <source>no target</source>
+        <translation>목표 없음</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>달성</translation>
+    </message>
+    <message>
+        <source>**missed** by %1</source>
+        <translation>**미달**(%1 초과)</translation>
+    </message>
+    <message>
+        <source>Drill started</source>
+        <translation>훈련 시작</translation>
+    </message>
+    <message>
+        <source>Drill started: %1</source>
+        <translation>훈련 시작: %1</translation>
+    </message>
+    <message>
+        <source>Step %1 "%2" %3</source>
+        <translation>%1단계 "%2" %3</translation>
+    </message>
+    <message>
+        <source>**Incident** during step %1: %2</source>
+        <translation>%1단계 중 **장애**: %2</translation>
+    </message>
+    <message>
+        <source>**Incident**: %1</source>
+        <translation>**장애**: %1</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>메모: %1</translation>
+    </message>
+    <message>
+        <source>Restore point entered: data restored up to %1</source>
+        <translation>복구 지점 입력: %1까지의 데이터 복원</translation>
+    </message>
+    <message>
+        <source>Service declared restored</source>
+        <translation>서비스 복구 선언</translation>
+    </message>
+    <message>
+        <source>Drill ended</source>
+        <translation>훈련 종료</translation>
+    </message>
+    <message>
+        <source>DR drill report: %1</source>
+        <translation>재해 복구 훈련 보고서: %1</translation>
+    </message>
+    <message>
+        <source>Runbook</source>
+        <translation>런북</translation>
+    </message>
+    <message>
+        <source>%1 (version %2)</source>
+        <translation>%1(버전 %2)</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>시나리오</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>(지정되지 않음)</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>참가자</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>종료</translation>
+    </message>
+    <message>
+        <source>still running</source>
+        <translation>진행 중</translation>
+    </message>
+    <message>
+        <source>Drill clock</source>
+        <translation>훈련 시계</translation>
+    </message>
+    <message>
+        <source>Recovery objectives</source>
+        <translation>복구 목표</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>목표 항목</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>목표</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>측정값</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <source>RTO (time to restore service)</source>
+        <translation>RTO(서비스 복구까지 걸린 시간)</translation>
+    </message>
+    <message>
+        <source>RPO (data lost)</source>
+        <translation>RPO(손실된 데이터)</translation>
+    </message>
+    <message>
+        <source>Data was restored up to %1; the simulated failure began at %2.</source>
+        <translation>데이터는 %1까지 복원되었습니다. 모의 장애는 %2에 시작되었습니다.</translation>
+    </message>
+    <message>
+        <source>No restore point was entered, so the RPO was not measured.</source>
+        <translation>복구 지점을 입력하지 않아 RPO를 측정하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Took</source>
+        <translation>소요 시간</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>예상</translation>
+    </message>
+    <message>
+        <source>Deviation</source>
+        <translation>편차</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <source>Step %1 "%2" took %3, %4 longer than the expected %5.</source>
+        <translation>%1단계 "%2"에 %3이(가) 걸려 예상 시간 %5보다 %4 더 걸렸습니다.</translation>
+    </message>
+    <message>
+        <source>Step %1 "%2" failed.</source>
+        <translation>%1단계 "%2"이(가) 실패했습니다.</translation>
+    </message>
+    <message>
+        <source>Step %1 "%2" was skipped.</source>
+        <translation>%1단계 "%2"을(를) 건너뛰었습니다.</translation>
+    </message>
+    <message>
+        <source>Step %1 "%2" was not reached.</source>
+        <translation>%1단계 "%2"까지 진행하지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>The RTO target of %1 was missed: service was restored after %2.</source>
+        <translation>RTO 목표 %1을(를) 달성하지 못했습니다: 서비스가 %2 후에 복구되었습니다.</translation>
+    </message>
+    <message>
+        <source>The RPO target of %1 was missed: %2 of data was lost.</source>
+        <translation>RPO 목표 %1을(를) 달성하지 못했습니다: %2 분량의 데이터가 손실되었습니다.</translation>
+    </message>
+    <message>
+        <source>Incident at %1: %2</source>
+        <translation>%1에 장애: %2</translation>
+    </message>
+    <message>
+        <source>Deviations</source>
+        <translation>편차</translation>
+    </message>
+    <message>
+        <source>None: every step was done within its expected time and the objectives were met.</source>
+        <translation>없음: 모든 단계가 예상 시간 안에 끝났고 목표를 달성했습니다.</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>타임라인</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>이벤트</translation>
+    </message>
+</context>
+<context>
+    <name>gl::EngineLock</name>
+    <message>
+        <source>Another engine drives this environment (pid %1 on %2, since %3).</source>
+        <translation>다른 엔진이 이 환경을 구동하고 있습니다(%2의 PID %1, %3부터).</translation>
+    </message>
+    <message>
+        <source>Another engine has taken over this environment.</source>
+        <translation>다른 엔진이 이 환경을 넘겨받았습니다.</translation>
+    </message>
 </context>
 <context>
     <name>gl::EnvironmentFile</name>
@@ -257,8 +705,8 @@
         <translation>파일이 비어 있습니다</translation>
     </message>
     <message>
-        <source>expected an http:// or https:// URL, got &quot;%1&quot;</source>
-        <translation>http:// 또는 https:// URL이 와야 하는데 &quot;%1&quot;입니다</translation>
+        <source>expected an http:// or https:// URL, got "%1"</source>
+        <translation>http:// 또는 https:// URL이 와야 하는데 "%1"입니다</translation>
     </message>
     <message>
         <source>must contain the placeholder {%1}</source>
@@ -269,40 +717,148 @@
         <translation>알 수 없는 자리 표시자 {%1}(사용 가능: {slot}, {version}, {address})</translation>
     </message>
     <message>
-        <source>expected an absolute UNIX socket path or host:port, got &quot;%1&quot;</source>
-        <translation>절대 경로의 UNIX 소켓 또는 host:port가 와야 하는데 &quot;%1&quot;입니다</translation>
+        <source>expected an absolute UNIX socket path or host:port, got "%1"</source>
+        <translation>절대 경로의 UNIX 소켓 또는 host:port가 와야 하는데 "%1"입니다</translation>
     </message>
     <message>
-        <source>not a valid HAProxy backend name: &quot;%1&quot;</source>
-        <translation>올바른 HAProxy 백엔드 이름이 아닙니다: &quot;%1&quot;</translation>
+        <source>not a valid HAProxy backend name: "%1"</source>
+        <translation>올바른 HAProxy 백엔드 이름이 아닙니다: "%1"</translation>
     </message>
     <message>
         <source>expected a non-empty list of server slots</source>
         <translation>비어 있지 않은 서버 슬롯 목록이 와야 합니다</translation>
     </message>
     <message>
-        <source>not a valid HAProxy server name: &quot;%1&quot;</source>
-        <translation>올바른 HAProxy 서버 이름이 아닙니다: &quot;%1&quot;</translation>
+        <source>not a valid HAProxy server name: "%1"</source>
+        <translation>올바른 HAProxy 서버 이름이 아닙니다: "%1"</translation>
     </message>
     <message>
-        <source>duplicate slot name &quot;%1&quot;</source>
-        <translation>중복된 슬롯 이름 &quot;%1&quot;</translation>
+        <source>duplicate slot name "%1"</source>
+        <translation>중복된 슬롯 이름 "%1"</translation>
     </message>
     <message>
-        <source>a third colour &quot;%1&quot;: an environment has exactly two (%2, %3)</source>
-        <translation>세 번째 색 &quot;%1&quot;: 환경에는 색이 정확히 두 개(%2, %3) 있어야 합니다</translation>
+        <source>a third colour "%1": an environment has exactly two (%2, %3)</source>
+        <translation>세 번째 색 "%1": 환경에는 색이 정확히 두 개(%2, %3) 있어야 합니다</translation>
     </message>
     <message>
-        <source>expected host:port with a port from 1 to 65535, got &quot;%1&quot;</source>
-        <translation>포트가 1에서 65535 사이인 host:port가 와야 하는데 &quot;%1&quot;입니다</translation>
+        <source>expected host:port with a port from 1 to 65535, got "%1"</source>
+        <translation>포트가 1에서 65535 사이인 host:port가 와야 하는데 "%1"입니다</translation>
     </message>
     <message>
-        <source>only one colour (&quot;%1&quot;): an environment has exactly two</source>
-        <translation>색이 하나뿐입니다(&quot;%1&quot;): 환경에는 색이 정확히 두 개 있어야 합니다</translation>
+        <source>only one colour ("%1"): an environment has exactly two</source>
+        <translation>색이 하나뿐입니다("%1"): 환경에는 색이 정확히 두 개 있어야 합니다</translation>
     </message>
     <message>
         <source>%1: cannot read the environment file: %2</source>
         <translation>%1: 환경 파일을 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>expected a non-empty list</source>
+        <translation>비어 있지 않은 목록이 와야 합니다</translation>
+    </message>
+    <message>
+        <source>expected a list of approvers</source>
+        <translation>승인자 목록이 와야 합니다</translation>
+    </message>
+    <message>
+        <source>"%1" is listed twice</source>
+        <translation>"%1"이(가) 두 번 나옵니다</translation>
+    </message>
+    <message>
+        <source>expected a list of gates</source>
+        <translation>게이트 목록이 와야 합니다</translation>
+    </message>
+    <message>
+        <source>use letters, digits, '.', '_' and '-' only</source>
+        <translation>영문자, 숫자, '.', '_', '-'만 쓰십시오</translation>
+    </message>
+    <message>
+        <source>the name "%1" is already used</source>
+        <translation>이름 "%1"은(는) 이미 쓰이고 있습니다</translation>
+    </message>
+    <message>
+        <source>expected before_start, canary_step or before_switch, got "%1"</source>
+        <translation>before_start, canary_step, before_switch 중 하나여야 하는데 "%1"입니다</translation>
+    </message>
+    <message>
+        <source>expected a canary step percent from 1 to 100 (with at: canary_step)</source>
+        <translation>1에서 100 사이의 카나리 단계 백분율이 와야 합니다(at: canary_step과 함께)</translation>
+    </message>
+    <message>
+        <source>no approver is in group "%1"</source>
+        <translation>그룹 "%1"에 승인자가 없습니다</translation>
+    </message>
+    <message>
+        <source>expected a whole number of at least 1</source>
+        <translation>1 이상의 정수가 와야 합니다</translation>
+    </message>
+    <message>
+        <source>expected true or false</source>
+        <translation>true 또는 false가 와야 합니다</translation>
+    </message>
+    <message>
+        <source>a quorum of %1 from distinct groups needs at least %1 groups</source>
+        <translation>서로 다른 그룹에서 정족수 %1을(를) 채우려면 그룹이 %1개 이상 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>expected a duration such as 30m, 4h or 3d</source>
+        <translation>30m, 4h, 3d 같은 기간이 와야 합니다</translation>
+    </message>
+    <message>
+        <source>expected a list of inputs</source>
+        <translation>입력 목록이 와야 합니다</translation>
+    </message>
+    <message>
+        <source>not a valid regular expression</source>
+        <translation>올바른 정규 표현식이 아닙니다</translation>
+    </message>
+    <message>
+        <source>a quorum of %1 cannot be reached: only %2 approvers are in these groups</source>
+        <translation>정족수 %1을(를) 채울 수 없습니다: 이 그룹들의 승인자는 %2명뿐입니다</translation>
+    </message>
+    <message>
+        <source>unknown time zone "%1"</source>
+        <translation>알 수 없는 시간대 "%1"</translation>
+    </message>
+    <message>
+        <source>expected a list of windows</source>
+        <translation>시간대 목록이 와야 합니다</translation>
+    </message>
+    <message>
+        <source>unknown day "%1" (mon..sun)</source>
+        <translation>알 수 없는 요일 "%1"(mon..sun)</translation>
+    </message>
+    <message>
+        <source>expected a time HH:MM</source>
+        <translation>HH:MM 형식의 시각이 와야 합니다</translation>
+    </message>
+    <message>
+        <source>expected a time HH:MM (or 24:00)</source>
+        <translation>HH:MM 형식의 시각(또는 24:00)이 와야 합니다</translation>
+    </message>
+    <message>
+        <source>must be later than from (split a window that crosses midnight in two)</source>
+        <translation>from보다 늦어야 합니다(자정을 넘는 시간대는 둘로 나누십시오)</translation>
+    </message>
+    <message>
+        <source>expected a list of freezes</source>
+        <translation>변경 동결 목록이 와야 합니다</translation>
+    </message>
+    <message>
+        <source>expected a day and time such as "fri 16:00"</source>
+        <translation>"fri 16:00" 같은 요일과 시각이 와야 합니다</translation>
+    </message>
+    <message>
+        <source>expected a month and day such as "12-20"</source>
+        <translation>"12-20" 같은 월과 일이 와야 합니다</translation>
+    </message>
+    <message>
+        <source>expected a local date and time "YYYY-MM-DD HH:MM"</source>
+        <translation>"YYYY-MM-DD HH:MM" 형식의 현지 날짜와 시각이 와야 합니다</translation>
+    </message>
+    <message>
+        <source>must be later than from</source>
+        <translation>from보다 늦어야 합니다</translation>
     </message>
 </context>
 <context>
@@ -319,55 +875,55 @@
         <translation>%1 %2번째 줄: %3</translation>
     </message>
     <message>
-        <source>field &apos;%1&apos; is not a number: &apos;%2&apos;</source>
-        <translation>필드 &apos;%1&apos;이(가) 숫자가 아닙니다: &apos;%2&apos;</translation>
+        <source>field '%1' is not a number: '%2'</source>
+        <translation>필드 '%1'이(가) 숫자가 아닙니다: '%2'</translation>
     </message>
     <message>
-        <source>missing header line &quot;# pxname,svname,...&quot;</source>
-        <translation>머리글 줄 &quot;# pxname,svname,...&quot;이 없습니다</translation>
+        <source>missing header line "# pxname,svname,..."</source>
+        <translation>머리글 줄 "# pxname,svname,..."이 없습니다</translation>
     </message>
     <message>
-        <source>header has no column &apos;%1&apos;</source>
-        <translation>머리글에 &apos;%1&apos; 열이 없습니다</translation>
+        <source>header has no column '%1'</source>
+        <translation>머리글에 '%1' 열이 없습니다</translation>
     </message>
     <message>
         <source>expected %1 fields, got %2</source>
         <translation>필드가 %1개여야 하는데 %2개입니다</translation>
     </message>
     <message>
-        <source>field &apos;type&apos; has an unknown value: &apos;%1&apos;</source>
-        <translation>필드 &apos;type&apos;의 값을 알 수 없습니다: &apos;%1&apos;</translation>
+        <source>field 'type' has an unknown value: '%1'</source>
+        <translation>필드 'type'의 값을 알 수 없습니다: '%1'</translation>
     </message>
     <message>
-        <source>expected the format version &quot;1&quot;, got &apos;%1&apos;</source>
-        <translation>형식 버전 &quot;1&quot;이 와야 하는데 &apos;%1&apos;입니다</translation>
+        <source>expected the format version "1", got '%1'</source>
+        <translation>형식 버전 "1"이 와야 하는데 '%1'입니다</translation>
     </message>
     <message>
-        <source>missing header line &quot;# be_id be_name ...&quot;</source>
-        <translation>머리글 줄 &quot;# be_id be_name ...&quot;이 없습니다</translation>
+        <source>missing header line "# be_id be_name ..."</source>
+        <translation>머리글 줄 "# be_id be_name ..."이 없습니다</translation>
     </message>
     <message>
-        <source>field &apos;srv_op_state&apos; has an unknown value: &apos;%1&apos;</source>
-        <translation>필드 &apos;srv_op_state&apos;의 값을 알 수 없습니다: &apos;%1&apos;</translation>
+        <source>field 'srv_op_state' has an unknown value: '%1'</source>
+        <translation>필드 'srv_op_state'의 값을 알 수 없습니다: '%1'</translation>
     </message>
     <message>
-        <source>expected &quot;Name: value&quot;</source>
-        <translation>&quot;이름: 값&quot; 형식이어야 합니다</translation>
+        <source>expected "Name: value"</source>
+        <translation>"이름: 값" 형식이어야 합니다</translation>
     </message>
     <message>
-        <source>%1: field &apos;%2&apos; is missing</source>
-        <translation>%1: 필드 &apos;%2&apos;이(가) 없습니다</translation>
+        <source>%1: field '%2' is missing</source>
+        <translation>%1: 필드 '%2'이(가) 없습니다</translation>
     </message>
 </context>
 <context>
     <name>gl::HaproxyRuntimeClient</name>
     <message>
-        <source>Invalid HAProxy backend name: &apos;%1&apos;</source>
-        <translation>잘못된 HAProxy 백엔드 이름: &apos;%1&apos;</translation>
+        <source>Invalid HAProxy backend name: '%1'</source>
+        <translation>잘못된 HAProxy 백엔드 이름: '%1'</translation>
     </message>
     <message>
-        <source>Invalid HAProxy server name: &apos;%1&apos;</source>
-        <translation>잘못된 HAProxy 서버 이름: &apos;%1&apos;</translation>
+        <source>Invalid HAProxy server name: '%1'</source>
+        <translation>잘못된 HAProxy 서버 이름: '%1'</translation>
     </message>
     <message>
         <source>Invalid weight %1 for %2: it must be 0 to 256</source>
@@ -382,11 +938,11 @@
         <translation>빈 HAProxy 명령</translation>
     </message>
     <message>
-        <source>An HAProxy command may not contain &apos;;&apos; or a line break: &apos;%1&apos;</source>
-        <translation>HAProxy 명령에는 &apos;;&apos;나 줄바꿈이 들어갈 수 없습니다: &apos;%1&apos;</translation>
+        <source>An HAProxy command may not contain ';' or a line break: '%1'</source>
+        <translation>HAProxy 명령에는 ';'나 줄바꿈이 들어갈 수 없습니다: '%1'</translation>
     </message>
     <message>
-        <source>HAProxy&apos;s reply was cut off; the changes may have been applied in part</source>
+        <source>HAProxy's reply was cut off; the changes may have been applied in part</source>
         <translation>HAProxy의 응답이 중간에 끊겼습니다. 변경이 일부만 적용되었을 수 있습니다</translation>
     </message>
     <message>
@@ -394,8 +950,8 @@
         <translation>HAProxy에서 예상하지 못한 응답이 왔습니다</translation>
     </message>
     <message>
-        <source>HAProxy refused &apos;%1&apos;: %2</source>
-        <translation>HAProxy가 &apos;%1&apos;을(를) 거부했습니다: %2</translation>
+        <source>HAProxy refused '%1': %2</source>
+        <translation>HAProxy가 '%1'을(를) 거부했습니다: %2</translation>
     </message>
     <message numerus="yes">
         <source>(%n more command(s) refused)</source>
@@ -420,106 +976,135 @@
         <translation>HAProxy가 %1ms 안에 응답하지 않았습니다</translation>
     </message>
     <message>
-        <source>Invalid HAProxy Runtime API address &apos;%1&apos;: expected a socket path or host:port</source>
-        <translation>잘못된 HAProxy 런타임 API 주소 &apos;%1&apos;: 소켓 경로나 host:port여야 합니다</translation>
+        <source>Invalid HAProxy Runtime API address '%1': expected a socket path or host:port</source>
+        <translation>잘못된 HAProxy 런타임 API 주소 '%1': 소켓 경로나 host:port여야 합니다</translation>
     </message>
 </context>
 <context>
-    <name>gl::Parser</name>
+    <name>gl::HookRunner</name>
     <message>
-        <source>unexpected YAML structure: %1</source>
-        <translation>예상하지 못한 YAML 구조: %1</translation>
+        <source>The hook could not start: %1</source>
+        <translation>훅을 시작하지 못했습니다: %1</translation>
     </message>
     <message>
-        <source>unknown key (expected one of: %1)</source>
-        <translation>알 수 없는 키(가능한 키: %1)</translation>
+        <source>The hook did not finish within %1 s and was stopped: %2</source>
+        <translation>훅이 %1 s 안에 끝나지 않아 중지했습니다: %2</translation>
     </message>
     <message>
-        <source>duplicate key</source>
-        <translation>중복된 키</translation>
+        <source>The hook failed (exit code %1): %2</source>
+        <translation>훅이 실패했습니다(종료 코드 %1): %2</translation>
     </message>
     <message>
-        <source>required field is missing</source>
-        <translation>필수 필드가 없습니다</translation>
-    </message>
-    <message>
-        <source>must not be empty</source>
-        <translation>비어 있으면 안 됩니다</translation>
-    </message>
-    <message>
-        <source>not valid UTF-8</source>
-        <translation>올바른 UTF-8이 아닙니다</translation>
-    </message>
-    <message>
-        <source>missing: the file must start with a &apos;---&apos; line followed by YAML (id, title, ...) and a closing &apos;---&apos; line</source>
-        <translation>없음: 파일은 &apos;---&apos; 줄로 시작하고, 이어서 YAML(id, title, ...)과 닫는 &apos;---&apos; 줄이 와야 합니다</translation>
-    </message>
-    <message>
-        <source>not closed: add a &apos;---&apos; line after the YAML</source>
-        <translation>닫히지 않음: YAML 다음에 &apos;---&apos; 줄을 추가하십시오</translation>
-    </message>
-    <message>
-        <source>not valid YAML: %1</source>
-        <translation>올바른 YAML이 아닙니다: %1</translation>
-    </message>
-    <message>
-        <source>expected a mapping of id, title, ...</source>
-        <translation>id, title, ...의 매핑이 와야 합니다</translation>
-    </message>
-    <message>
-        <source>use lowercase letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (got &quot;%1&quot;)</source>
-        <translation>영문 소문자, 숫자, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;만 쓰십시오(입력: &quot;%1&quot;)</translation>
-    </message>
-    <message>
-        <source>expected text</source>
-        <translation>텍스트가 와야 합니다</translation>
-    </message>
-    <message>
-        <source>expected a list</source>
-        <translation>목록이 와야 합니다</translation>
-    </message>
-    <message>
-        <source>expected a duration such as 15m, 1h30m or 45s (got &quot;%1&quot;)</source>
-        <translation>15m, 1h30m, 45s 같은 기간이 와야 합니다(입력: &quot;%1&quot;)</translation>
-    </message>
-    <message>
-        <source>a code block is not closed</source>
-        <translation>코드 블록이 닫히지 않았습니다</translation>
-    </message>
-    <message>
-        <source>no steps: write each step as a second-level heading (&quot;## Drain the node&quot;)</source>
-        <translation>단계가 없습니다: 각 단계를 2단계 제목으로 쓰십시오(&quot;## 노드 드레인&quot;)</translation>
-    </message>
-    <message>
-        <source>the heading has no text</source>
-        <translation>제목에 텍스트가 없습니다</translation>
-    </message>
-    <message>
-        <source>given twice</source>
-        <translation>두 번 지정되었습니다</translation>
-    </message>
-    <message>
-        <source>expected a duration such as 5m or 90s (got &quot;%1&quot;)</source>
-        <translation>5m, 90s 같은 기간이 와야 합니다(입력: &quot;%1&quot;)</translation>
-    </message>
-    <message>
-        <source>missing: add a line such as &quot;Expected: 5m&quot;</source>
-        <translation>없음: &quot;Expected: 5m&quot; 같은 줄을 추가하십시오</translation>
-    </message>
-    <message>
-        <source>missing: add a &quot;Verify:&quot; paragraph saying how to tell the step worked</source>
-        <translation>없음: 단계가 성공했는지 확인하는 방법을 적은 &quot;Verify:&quot; 문단을 추가하십시오</translation>
-    </message>
-    <message>
-        <source>missing: add an &quot;Undo:&quot; paragraph (write &quot;Undo: nothing to undo&quot; for a read-only step)</source>
-        <translation>없음: &quot;Undo:&quot; 문단을 추가하십시오(읽기만 하는 단계라면 &quot;Undo: nothing to undo&quot;라고 쓰십시오)</translation>
+        <source>The hook is empty.</source>
+        <translation>훅이 비어 있습니다.</translation>
     </message>
 </context>
 <context>
-    <name>gl::PlanContext</name>
+    <name>gl::Identity</name>
     <message>
-        <source>The stored rollout plan is damaged.</source>
-        <translation type="unfinished"></translation>
+        <source>Not an Ed25519 public key: expected 32 bytes, got %1.</source>
+        <translation>Ed25519 공개 키가 아닙니다: 32바이트여야 하는데 %1바이트입니다.</translation>
+    </message>
+    <message>
+        <source>Not an Ed25519 public key: the text is not base64.</source>
+        <translation>Ed25519 공개 키가 아닙니다: 텍스트가 base64가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Could not read the public half of the key.</source>
+        <translation>키의 공개 키 부분을 읽지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>Could not create an Ed25519 key pair.</source>
+        <translation>Ed25519 키 쌍을 만들지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>The stored private key is damaged: expected 32 bytes, got %1.</source>
+        <translation>저장된 개인 키가 손상되었습니다: 32바이트여야 하는데 %1바이트입니다.</translation>
+    </message>
+    <message>
+        <source>The stored private key is damaged.</source>
+        <translation>저장된 개인 키가 손상되었습니다.</translation>
+    </message>
+    <message>
+        <source>No signing key is loaded.</source>
+        <translation>불러온 서명 키가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Could not sign with the Ed25519 key.</source>
+        <translation>Ed25519 키로 서명하지 못했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>gl::IdentityJob</name>
+    <message>
+        <source>No keychain is available to hold the private key.</source>
+        <translation>개인 키를 보관할 키체인이 없습니다.</translation>
+    </message>
+    <message>
+        <source>The private key in the keychain (%1) is damaged.</source>
+        <translation>키체인(%1)의 개인 키가 손상되었습니다.</translation>
+    </message>
+    <message>
+        <source>A new key pair was created but the keychain refused to keep it: %1</source>
+        <translation>새 키 쌍을 만들었지만 키체인이 보관을 거부했습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gl::KeychainCredentialStore</name>
+    <message>
+        <source>No keychain is reachable (%1).</source>
+        <translation>접근할 수 있는 키체인이 없습니다(%1).</translation>
+    </message>
+    <message>
+        <source>Access to the keychain was refused.</source>
+        <translation>키체인 접근이 거부되었습니다.</translation>
+    </message>
+    <message>
+        <source>the keychain is locked or refused access</source>
+        <translation>키체인이 잠겨 있거나 접근을 거부했습니다</translation>
+    </message>
+    <message>
+        <source>no keychain service is running</source>
+        <translation>실행 중인 키체인 서비스가 없습니다</translation>
+    </message>
+    <message>
+        <source>the keychain is locked</source>
+        <translation>키체인이 잠겨 있습니다</translation>
+    </message>
+    <message>
+        <source>the keychain has no collection to keep secrets in</source>
+        <translation>키체인에 비밀을 보관할 컬렉션이 없습니다</translation>
+    </message>
+    <message>
+        <source>the keychain service could not be reached over D-Bus</source>
+        <translation>D-Bus로 키체인 서비스에 연결할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The keychain could not read the secret for %1.</source>
+        <translation>키체인에서 %1의 비밀을 읽지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>The keychain could not store the secret for %1.</source>
+        <translation>키체인에 %1의 비밀을 저장하지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>The keychain could not remove the secret for %1.</source>
+        <translation>키체인에서 %1의 비밀을 삭제하지 못했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>gl::MeasurementStore</name>
+    <message>
+        <source>There is no analysis run %1.</source>
+        <translation>분석 실행 %1이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>Rollout %1 has no analysis.</source>
+        <translation>롤아웃 %1에 분석이 없습니다.</translation>
+    </message>
+    <message>
+        <source>This environment has no analysis yet.</source>
+        <translation>이 환경에는 아직 분석이 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -530,54 +1115,487 @@
     </message>
 </context>
 <context>
+    <name>gl::PrometheusParsers</name>
+    <message>
+        <source>Prometheus sent an answer Greenlight cannot read: %1: %2</source>
+        <translation>Prometheus가 그린라이트가 읽을 수 없는 응답을 보냈습니다: %1: %2</translation>
+    </message>
+    <message>
+        <source>expected %1, got %2</source>
+        <translation>%1이(가) 와야 하는데 %2입니다</translation>
+    </message>
+    <message>
+        <source>expected [time, "value"], got %1 elements</source>
+        <translation>[time, "value"]가 와야 하는데 요소가 %1개입니다</translation>
+    </message>
+    <message>
+        <source>"%1" is not a number</source>
+        <translation>"%1"은(는) 숫자가 아닙니다</translation>
+    </message>
+    <message>
+        <source>Prometheus answered with an error and no explanation (%1).</source>
+        <translation>Prometheus가 설명 없이 오류로 응답했습니다(%1).</translation>
+    </message>
+    <message>
+        <source>Prometheus refused the query: %1</source>
+        <translation>Prometheus가 쿼리를 거부했습니다: %1</translation>
+    </message>
+    <message>
+        <source>the answer is empty</source>
+        <translation>응답이 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>not valid JSON at byte %1: %2</source>
+        <translation>%1바이트 위치에서 올바른 JSON이 아닙니다: %2</translation>
+    </message>
+    <message>
+        <source>expected "success" or "error", got "%1"</source>
+        <translation>"success" 또는 "error"가 와야 하는데 "%1"입니다</translation>
+    </message>
+    <message>
+        <source>expected vector, matrix, scalar or string, got "%1"</source>
+        <translation>vector, matrix, scalar, string 중 하나여야 하는데 "%1"입니다</translation>
+    </message>
+</context>
+<context>
+    <name>gl::PrometheusQuery</name>
+    <message>
+        <source>Cannot query Prometheus: the network is not available.</source>
+        <translation>Prometheus에 쿼리할 수 없습니다: 네트워크를 사용할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The Prometheus query was cancelled.</source>
+        <translation>Prometheus 쿼리가 취소되었습니다.</translation>
+    </message>
+    <message>
+        <source>Prometheus did not answer within %1 ms (%2).</source>
+        <translation>Prometheus가 %1ms 안에 응답하지 않았습니다(%2).</translation>
+    </message>
+    <message>
+        <source>Prometheus is unreachable at %1: %2</source>
+        <translation>%1의 Prometheus에 연결할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Prometheus at %1 answered HTTP %2 without its API's JSON (is the URL right?).</source>
+        <translation>%1의 Prometheus가 API JSON 없이 HTTP %2(으)로 응답했습니다(URL이 맞습니까?).</translation>
+    </message>
+</context>
+<context>
+    <name>gl::RolloutEngine</name>
+    <message>
+        <source>HAProxy reloaded; re-applying the rollout's weights and states</source>
+        <translation>HAProxy가 다시 로드되었습니다. 롤아웃의 가중치와 상태를 다시 적용합니다</translation>
+    </message>
+    <message>
+        <source>"%1" was interrupted before it reported; it runs again</source>
+        <translation>"%1"이(가) 결과를 보고하기 전에 중단되었습니다. 다시 실행합니다</translation>
+    </message>
+    <message>
+        <source>Cannot reconcile with HAProxy after a restart: %1. Resume when HAProxy answers.</source>
+        <translation>재시작 후 HAProxy와 상태를 맞추지 못했습니다: %1. HAProxy가 응답하면 재개하십시오.</translation>
+    </message>
+    <message>
+        <source>engine started; HAProxy matches the recorded state; going on</source>
+        <translation>엔진 시작됨. HAProxy가 기록된 상태와 일치하므로 계속합니다</translation>
+    </message>
+    <message>
+        <source>HAProxy differs from the recorded state and re-applying it failed: %1</source>
+        <translation>HAProxy가 기록된 상태와 다르고 다시 적용하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>engine started; HAProxy differed on %1 server(s) (a reload?); re-applied the recorded weights and states</source>
+        <translation>엔진 시작됨. HAProxy의 서버 %1개가 기록과 달라(다시 로드되었습니까?) 기록된 가중치와 상태를 다시 적용했습니다</translation>
+    </message>
+    <message>
+        <source>unknown action "%1"</source>
+        <translation>알 수 없는 작업 "%1"</translation>
+    </message>
+    <message>
+        <source>rollout #%1 is not the latest rollout</source>
+        <translation>롤아웃 #%1은(는) 최신 롤아웃이 아닙니다</translation>
+    </message>
+    <message>
+        <source>paused by %1</source>
+        <translation>%1이(가) 일시 정지함</translation>
+    </message>
+    <message>
+        <source>pause</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <source>rollout #%1 paused</source>
+        <translation>롤아웃 #%1 일시 정지됨</translation>
+    </message>
+    <message>
+        <source>resumed by %1</source>
+        <translation>%1이(가) 재개함</translation>
+    </message>
+    <message>
+        <source>resume</source>
+        <translation>재개</translation>
+    </message>
+    <message>
+        <source>rollout #%1 resumed</source>
+        <translation>롤아웃 #%1 재개됨</translation>
+    </message>
+    <message>
+        <source>promote --full skips the remaining steps: give a --reason</source>
+        <translation>promote --full은 남은 단계를 건너뜁니다: --reason을 지정하십시오</translation>
+    </message>
+    <message>
+        <source>promoted by %1</source>
+        <translation>%1이(가) 승격함</translation>
+    </message>
+    <message>
+        <source>skipped by promote --full (%1)</source>
+        <translation>promote --full로 건너뜀(%1)</translation>
+    </message>
+    <message>
+        <source>skipped by promote (%1)</source>
+        <translation>promote로 건너뜀(%1)</translation>
+    </message>
+    <message>
+        <source>nothing to promote: no step is waiting or left</source>
+        <translation>승격할 것이 없습니다: 대기 중이거나 남은 단계가 없습니다</translation>
+    </message>
+    <message>
+        <source>promoted to 100 % by %1</source>
+        <translation>%1이(가) 100 %로 승격함</translation>
+    </message>
+    <message>
+        <source>promote --full</source>
+        <translation>promote --full</translation>
+    </message>
+    <message>
+        <source>promote</source>
+        <translation>승격</translation>
+    </message>
+    <message>
+        <source>skipped by rollback (%1)</source>
+        <translation>롤백으로 건너뜀(%1)</translation>
+    </message>
+    <message>
+        <source>skipped by abort (%1)</source>
+        <translation>중단으로 건너뜀(%1)</translation>
+    </message>
+    <message>
+        <source>rolling back (%1)</source>
+        <translation>롤백 중(%1)</translation>
+    </message>
+    <message>
+        <source>aborting (%1)</source>
+        <translation>중단 중(%1)</translation>
+    </message>
+    <message>
+        <source>rollback</source>
+        <translation>롤백</translation>
+    </message>
+    <message>
+        <source>abort</source>
+        <translation>중단</translation>
+    </message>
+    <message>
+        <source>rolling back rollout #%1</source>
+        <translation>롤아웃 #%1 롤백 중</translation>
+    </message>
+    <message>
+        <source>rollout #%1 aborted</source>
+        <translation>롤아웃 #%1 중단됨</translation>
+    </message>
+    <message>
+        <source>rolling back: redeploying %1 on %2 slot(s), %3 at a time; about %4 s</source>
+        <translation>롤백 중: 슬롯 %2개에 %1을(를) 한 번에 %3개씩 다시 배포합니다. 약 %4 s</translation>
+    </message>
+    <message>
+        <source>a version is required</source>
+        <translation>버전이 필요합니다</translation>
+    </message>
+    <message>
+        <source>unknown strategy "%1"</source>
+        <translation>알 수 없는 전략 "%1"</translation>
+    </message>
+    <message>
+        <source>%1 takes the service down while every slot is replaced; confirm with --accept-downtime</source>
+        <translation>%1은(는) 모든 슬롯을 교체하는 동안 서비스를 중단합니다. --accept-downtime으로 확인하십시오</translation>
+    </message>
+    <message>
+        <source>cannot read HAProxy's state: %1</source>
+        <translation>HAProxy 상태를 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>HAProxy has no server %1/%2 (named in the environment file)</source>
+        <translation>HAProxy에 서버 %1/%2가 없습니다(환경 파일에 지정됨)</translation>
+    </message>
+    <message>
+        <source>no slot of %1 serves traffic: nothing to roll out from</source>
+        <translation>%1의 어떤 슬롯도 트래픽을 처리하지 않습니다: 롤아웃을 시작할 기준이 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 already serves %2</source>
+        <translation>%1이(가) 이미 %2을(를) 서비스하고 있습니다</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>시작 중</translation>
+    </message>
+    <message>
+        <source>retry of #%1: %2 %3 -&gt; %4</source>
+        <translation>#%1 재시도: %2 %3 -&gt; %4</translation>
+    </message>
+    <message>
+        <source>start: %1 %2 -&gt; %3</source>
+        <translation>시작: %1 %2 -&gt; %3</translation>
+    </message>
+    <message>
+        <source>rollout #%1 started: %2 %3 -&gt; %4 (%5 -&gt; %6)</source>
+        <translation>롤아웃 #%1 시작됨: %2 %3 -&gt; %4(%5 -&gt; %6)</translation>
+    </message>
+    <message>
+        <source>completed: %1 serves %2</source>
+        <translation>완료됨: %1이(가) %2을(를) 서비스합니다</translation>
+    </message>
+    <message>
+        <source>aborted: traffic on %1 (%2); %3 kept for inspection (rollback removes it, retry tries again)</source>
+        <translation>중단됨: 트래픽은 %1(%2)에 있습니다. %3은(는) 조사를 위해 남겨 두었습니다(롤백하면 제거되고, 재시도하면 다시 시도합니다)</translation>
+    </message>
+    <message>
+        <source>rolled back: %1 serves %2</source>
+        <translation>롤백됨: %1이(가) %2을(를) 서비스합니다</translation>
+    </message>
+    <message>
+        <source>analysis passed: %1</source>
+        <translation>분석 통과: %1</translation>
+    </message>
+    <message>
+        <source>step %1 of %2 (%3 %) waits at a gate: greenlightctl rollout promote --env %4</source>
+        <translation>%1/%2단계(%3 %)가 게이트에서 대기 중입니다: greenlightctl rollout promote --env %4</translation>
+    </message>
+    <message>
+        <source>step %1 of %2 (%3 %) waits until the analysis passes: greenlightctl analysis show --env %4 --rollout %5</source>
+        <translation>%2단계 중 %1단계(%3 %)가 분석이 통과하기를 기다립니다: greenlightctl analysis show --env %4 --rollout %5</translation>
+    </message>
+    <message>
+        <source>step %1 of %2 (%3 %) waits for analysis, but none runs (no analysis: section, or not a canary share): promote when satisfied</source>
+        <translation>%2단계 중 %1단계(%3 %)가 분석을 기다리지만 실행 중인 분석이 없습니다(analysis: 섹션이 없거나 카나리 비율이 아님). 확인되면 승격하십시오</translation>
+    </message>
+    <message>
+        <source>waited %1</source>
+        <translation>%1 대기함</translation>
+    </message>
+    <message>
+        <source>HAProxy did not apply "%1": %2</source>
+        <translation>HAProxy가 "%1"을(를) 적용하지 않았습니다: %2</translation>
+    </message>
+    <message>
+        <source>HAProxy applied "%1" but its report could not be read: %2</source>
+        <translation>HAProxy가 "%1"을(를) 적용했지만 보고 내용을 읽지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>HAProxy does not report server %1/%2</source>
+        <translation>HAProxy가 서버 %1/%2를 보고하지 않습니다</translation>
+    </message>
+    <message>
+        <source>HAProxy reports %1/%2 at weight %3 after setting %4</source>
+        <translation>%4(으)로 설정한 후 HAProxy가 %1/%2의 가중치를 %3(으)로 보고합니다</translation>
+    </message>
+    <message>
+        <source>HAProxy reports %1/%2 not in state %3 after setting it</source>
+        <translation>%3 상태로 설정한 후 HAProxy가 %1/%2를 그 상태가 아니라고 보고합니다</translation>
+    </message>
+    <message>
+        <source>applied and verified</source>
+        <translation>적용 및 확인 완료</translation>
+    </message>
+    <message>
+        <source>cannot read HAProxy's state while waiting (%1): %2</source>
+        <translation>대기 중에 HAProxy 상태를 읽을 수 없습니다(%1): %2</translation>
+    </message>
+    <message>
+        <source>%1 (not reported)</source>
+        <translation>%1(보고 없음)</translation>
+    </message>
+    <message>
+        <source>%1 (%2, check %3)</source>
+        <translation>%1(%2, 체크 %3)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 sessions, %3 queued)</source>
+        <translation>%1(세션 %2개, 대기열 %3개)</translation>
+    </message>
+    <message>
+        <source>healthy</source>
+        <translation>정상</translation>
+    </message>
+    <message>
+        <source>drained</source>
+        <translation>드레인됨</translation>
+    </message>
+    <message>
+        <source>still busy after %1: %2; going on (maintenance lets in-flight requests finish)</source>
+        <translation>%1 후에도 사용 중: %2. 계속합니다(maintenance 상태에서는 처리 중인 요청이 끝날 수 있습니다)</translation>
+    </message>
+    <message>
+        <source>timed out after %1; went on</source>
+        <translation>%1 후 시간 초과. 계속 진행함</translation>
+    </message>
+    <message>
+        <source>not healthy after %1: %2</source>
+        <translation>%1 후에도 정상이 아님: %2</translation>
+    </message>
+    <message>
+        <source>%1 (actual %2 %)</source>
+        <translation>%1(실제 %2 %)</translation>
+    </message>
+    <message>
+        <source>%1: HAProxy reports the new weights (new version at %2 %)</source>
+        <translation>%1: HAProxy가 새 가중치를 보고합니다(새 버전 %2 %)</translation>
+    </message>
+    <message>
+        <source>resume retries it; abort or rollback brings traffic back to %1</source>
+        <translation>재개하면 다시 시도합니다. 중단하거나 롤백하면 트래픽이 %1(으)로 돌아갑니다</translation>
+    </message>
+    <message>
+        <source>resume retries it</source>
+        <translation>재개하면 다시 시도합니다</translation>
+    </message>
+    <message>
+        <source>held: %1 (%2)</source>
+        <translation>보류됨: %1(%2)</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 실패: %2</translation>
+    </message>
+    <message>
+        <source>no analysis evaluation completed for %1</source>
+        <translation>%1 동안 완료된 분석 평가가 없습니다</translation>
+    </message>
+    <message>
+        <source>the analysis cannot run: %1; an analysis step waits like a gate (promote or roll back)</source>
+        <translation>분석을 실행할 수 없습니다: %1. 분석 단계는 게이트처럼 기다립니다(승격하거나 롤백하십시오)</translation>
+    </message>
+    <message>
+        <source>analysis run #%1 started: %2 at %3 % against %4 (greenlightctl analysis show --env %5 --rollout %6)</source>
+        <translation>분석 실행 #%1 시작: %3 %의 %2을(를) %4와(과) 비교(greenlightctl analysis show --env %5 --rollout %6)</translation>
+    </message>
+    <message>
+        <source>analysis failed at %1 %: %2; rolling back</source>
+        <translation>%1 %에서 분석 실패: %2. 롤백합니다</translation>
+    </message>
+    <message>
+        <source>analysis passed at %1 %; going on</source>
+        <translation>%1 %에서 분석 통과. 계속 진행합니다</translation>
+    </message>
+    <message>
+        <source>analysis passed at %1 %: %2; step %3 of %4 goes on</source>
+        <translation>%1 %에서 분석 통과: %2. %4단계 중 %3단계를 계속합니다</translation>
+    </message>
+    <message>
+        <source>held: the analysis asked for a rollback (%1) but it could not be queued: %2</source>
+        <translation>보류됨: 분석이 롤백을 요청했지만(%1) 대기열에 넣지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>analysis inconclusive at %1 %: %2; inconclusive_policy is rollback: rolling back</source>
+        <translation>%1 %에서 분석 판단 불가: %2. inconclusive_policy가 rollback이므로 롤백합니다</translation>
+    </message>
+    <message>
+        <source>analysis inconclusive: %1</source>
+        <translation>분석 판단 불가: %1</translation>
+    </message>
+    <message>
+        <source>analysis inconclusive at %1 %: %2; the rollout already waits for a person</source>
+        <translation>%1 %에서 분석 판단 불가: %2. 롤아웃이 이미 사람의 결정을 기다리고 있습니다</translation>
+    </message>
+    <message>
+        <source>held by analysis at %1 % (never promoted on an inconclusive analysis): %2; resume runs the analysis again, promote after it, rollback brings traffic back to %3</source>
+        <translation>%1 %에서 분석에 의해 보류됨(판단 불가한 분석으로는 절대 승격하지 않음): %2. 재개하면 분석을 다시 실행하고, 그 뒤에 승격할 수 있으며, 롤백하면 트래픽이 %3(으)로 돌아갑니다</translation>
+    </message>
+</context>
+<context>
     <name>gl::RolloutPlanner</name>
     <message>
         <source>No slot serves traffic: there is no stable colour to start from.</source>
-        <translation type="unfinished"></translation>
+        <translation>트래픽을 처리하는 슬롯이 없습니다: 시작할 안정 색이 없습니다.</translation>
     </message>
     <message>
         <source>The %1 colour has no slot for the canary.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 색에 카나리용 슬롯이 없습니다.</translation>
     </message>
     <message>
         <source>step %1: 100 % to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1단계: %2에 100 %</translation>
     </message>
     <message>
         <source>step %1: %2 % to %3 (weights %4 new, %5 stable)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1단계: %3에 %2 %(가중치 새 버전 %4, 안정 버전 %5)</translation>
     </message>
     <message>
         <source>step %1: pause (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1단계: 일시 정지(%2)</translation>
     </message>
     <message>
         <source>keep %1 running for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1을(를) %2 동안 계속 실행</translation>
     </message>
     <message>
         <source>The %1 colour has no slot.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 색에 슬롯이 없습니다.</translation>
     </message>
     <message>
         <source>switch all traffic to %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>모든 트래픽을 %1(%2)(으)로 전환</translation>
     </message>
     <message>
         <source>keep %1 running for %2 (rollback is instant)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1을(를) %2 동안 계속 실행(즉시 롤백 가능)</translation>
     </message>
     <message>
         <source>A rolling deployment needs at least 2 serving slots (one keeps serving); use blue-green.</source>
-        <translation type="unfinished"></translation>
+        <translation>롤링 배포에는 서비스 중인 슬롯이 2개 이상 필요합니다(하나는 계속 서비스). blue-green을 쓰십시오.</translation>
     </message>
     <message>
         <source>all traffic back to %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>모든 트래픽을 %1(%2)(으)로 되돌림</translation>
     </message>
     <message>
         <source>give %1 traffic again (still %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1에 트래픽 다시 보내기(아직 %2)</translation>
+    </message>
+    <message>
+        <source>deploy %1 to %2</source>
+        <translation>%2에 %1 배포</translation>
+    </message>
+    <message>
+        <source>undeploy %1</source>
+        <translation>%1 배포 해제</translation>
+    </message>
+    <message>
+        <source>wait until %1 pass the health check</source>
+        <translation>%1이(가) 헬스 체크를 통과할 때까지 대기</translation>
+    </message>
+    <message>
+        <source>wait until %1 have no session and no queue</source>
+        <translation>%1에 세션과 대기열이 없어질 때까지 대기</translation>
+    </message>
+    <message>
+        <source>enable %1 with weight 0</source>
+        <translation>%1을(를) 가중치 0으로 활성화</translation>
+    </message>
+    <message>
+        <source>drain %1</source>
+        <translation>%1 드레인</translation>
+    </message>
+    <message>
+        <source>put %1 in maintenance</source>
+        <translation>%1을(를) maintenance 상태로 전환</translation>
+    </message>
+    <message>
+        <source>give %1 traffic again</source>
+        <translation>%1에 트래픽 다시 보내기</translation>
+    </message>
+    <message>
+        <source>The stored rollout plan is damaged.</source>
+        <translation>저장된 롤아웃 계획이 손상되었습니다.</translation>
     </message>
 </context>
 <context>
@@ -648,49 +1666,274 @@
     </message>
 </context>
 <context>
+    <name>gl::RolloutStore</name>
+    <message>
+        <source>The state database holds an unknown operation %1.</source>
+        <translation>상태 데이터베이스에 알 수 없는 작업 %1이(가) 있습니다.</translation>
+    </message>
+</context>
+<context>
     <name>gl::RunbookLibrary</name>
     <message>
         <source>cannot be read: %1</source>
         <translation>읽을 수 없습니다: %1</translation>
     </message>
     <message>
-        <source>duplicate id &quot;%1&quot;, already imported from %2; this file was skipped</source>
-        <translation>중복된 id &quot;%1&quot;: 이미 %2에서 가져왔으므로 이 파일은 건너뛰었습니다</translation>
+        <source>duplicate id "%1", already imported from %2; this file was skipped</source>
+        <translation>중복된 id "%1": 이미 %2에서 가져왔으므로 이 파일은 건너뛰었습니다</translation>
     </message>
     <message>
-        <source>There is no runbook &quot;%1&quot; in the library.</source>
-        <translation>라이브러리에 런북 &quot;%1&quot;이(가) 없습니다.</translation>
+        <source>There is no runbook "%1" in the library.</source>
+        <translation>라이브러리에 런북 "%1"이(가) 없습니다.</translation>
     </message>
     <message>
-        <source>The library has no version %1 of runbook &quot;%2&quot;.</source>
-        <translation>라이브러리에 런북 &quot;%2&quot;의 버전 %1이(가) 없습니다.</translation>
+        <source>The library has no version %1 of runbook "%2".</source>
+        <translation>라이브러리에 런북 "%2"의 버전 %1이(가) 없습니다.</translation>
     </message>
     <message>
-        <source>The stored copy of runbook &quot;%1&quot; no longer parses.</source>
-        <translation>저장된 런북 &quot;%1&quot; 사본을 더 이상 해석할 수 없습니다.</translation>
+        <source>The stored copy of runbook "%1" no longer parses.</source>
+        <translation>저장된 런북 "%1" 사본을 더 이상 해석할 수 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>gl::RunbookParser</name>
+    <message>
+        <source>not valid UTF-8</source>
+        <translation>올바른 UTF-8이 아닙니다</translation>
+    </message>
+    <message>
+        <source>missing: the file must start with a '---' line followed by YAML (id, title, ...) and a closing '---' line</source>
+        <translation>없음: 파일은 '---' 줄로 시작하고, 이어서 YAML(id, title, ...)과 닫는 '---' 줄이 와야 합니다</translation>
+    </message>
+    <message>
+        <source>not closed: add a '---' line after the YAML</source>
+        <translation>닫히지 않음: YAML 다음에 '---' 줄을 추가하십시오</translation>
+    </message>
+    <message>
+        <source>not valid YAML: %1</source>
+        <translation>올바른 YAML이 아닙니다: %1</translation>
+    </message>
+    <message>
+        <source>expected a mapping of id, title, ...</source>
+        <translation>id, title, ...의 매핑이 와야 합니다</translation>
+    </message>
+    <message>
+        <source>unknown key (expected one of: %1)</source>
+        <translation>알 수 없는 키(가능한 키: %1)</translation>
+    </message>
+    <message>
+        <source>duplicate key</source>
+        <translation>중복된 키</translation>
+    </message>
+    <message>
+        <source>use lowercase letters, digits, '.', '_' and '-' (got "%1")</source>
+        <translation>영문 소문자, 숫자, '.', '_', '-'만 쓰십시오(입력: "%1")</translation>
+    </message>
+    <message>
+        <source>unexpected YAML structure: %1</source>
+        <translation>예상하지 못한 YAML 구조: %1</translation>
+    </message>
+    <message>
+        <source>required field is missing</source>
+        <translation>필수 필드가 없습니다</translation>
+    </message>
+    <message>
+        <source>expected text</source>
+        <translation>텍스트가 와야 합니다</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>비어 있으면 안 됩니다</translation>
+    </message>
+    <message>
+        <source>expected a list</source>
+        <translation>목록이 와야 합니다</translation>
+    </message>
+    <message>
+        <source>expected a duration such as 15m, 1h30m or 45s (got "%1")</source>
+        <translation>15m, 1h30m, 45s 같은 기간이 와야 합니다(입력: "%1")</translation>
+    </message>
+    <message>
+        <source>this code block is not closed</source>
+        <translation>이 코드 블록이 닫히지 않았습니다</translation>
+    </message>
+    <message>
+        <source>no steps: write each step as a second-level heading ("## Drain the node")</source>
+        <translation>단계가 없습니다: 각 단계를 2단계 제목으로 쓰십시오("## 노드 드레인")</translation>
+    </message>
+    <message>
+        <source>the heading has no text</source>
+        <translation>제목에 텍스트가 없습니다</translation>
+    </message>
+    <message>
+        <source>given twice</source>
+        <translation>두 번 지정되었습니다</translation>
+    </message>
+    <message>
+        <source>expected a duration such as 5m or 90s (got "%1")</source>
+        <translation>5m, 90s 같은 기간이 와야 합니다(입력: "%1")</translation>
+    </message>
+    <message>
+        <source>missing: add a line such as "Expected: 5m"</source>
+        <translation>없음: "Expected: 5m" 같은 줄을 추가하십시오</translation>
+    </message>
+    <message>
+        <source>missing: add a "Verify:" paragraph saying how to tell the step worked</source>
+        <translation>없음: 단계가 성공했는지 확인하는 방법을 적은 "Verify:" 문단을 추가하십시오</translation>
+    </message>
+    <message>
+        <source>missing: add an "Undo:" paragraph (write "Undo: nothing to undo" for a read-only step)</source>
+        <translation>없음: "Undo:" 문단을 추가하십시오(읽기만 하는 단계라면 "Undo: nothing to undo"라고 쓰십시오)</translation>
     </message>
 </context>
 <context>
     <name>gl::RunbookSession</name>
     <message>
         <source>There is no step-through %1 to resume.</source>
-        <translation type="unfinished"></translation>
+        <translation>재개할 단계별 진행 %1이(가) 없습니다.</translation>
     </message>
     <message>
         <source>There is no such checklist item.</source>
-        <translation type="unfinished"></translation>
+        <translation>그런 체크리스트 항목이 없습니다.</translation>
     </message>
     <message>
         <source>There is no such step.</source>
-        <translation type="unfinished"></translation>
+        <translation>그런 단계가 없습니다.</translation>
     </message>
     <message>
         <source>This step-through is already finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 단계별 진행은 이미 끝났습니다.</translation>
     </message>
     <message>
         <source>A step is marked done, skipped or failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>단계는 완료, 건너뜀, 실패 중 하나로 표시합니다.</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>대기</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>건너뜀</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+</context>
+<context>
+    <name>gl::SliConfig</name>
+    <message>
+        <source>expected total or consecutive, got "%1"</source>
+        <translation>total 또는 consecutive가 와야 하는데 "%1"입니다</translation>
+    </message>
+    <message>
+        <source>expected hold or rollback (an inconclusive analysis never promotes), got "%1"</source>
+        <translation>hold 또는 rollback이 와야 하는데 "%1"입니다(판단 불가인 분석은 절대 승격하지 않습니다)</translation>
+    </message>
+    <message>
+        <source>expected a non-empty list of SLIs, e.g. [{name: errors, kind: error-ratio}]</source>
+        <translation>[{name: errors, kind: error-ratio}] 같은 비어 있지 않은 SLI 목록이 와야 합니다</translation>
+    </message>
+    <message>
+        <source>expected a non-empty list of rules, e.g. [{sli: errors, max: 0.01}]</source>
+        <translation>[{sli: errors, max: 0.01}] 같은 비어 있지 않은 규칙 목록이 와야 합니다</translation>
+    </message>
+    <message>
+        <source>expected a mapping</source>
+        <translation>매핑이 와야 합니다</translation>
+    </message>
+    <message>
+        <source>unknown key (expected one of: %1)</source>
+        <translation>알 수 없는 키(가능한 키: %1)</translation>
+    </message>
+    <message>
+        <source>duplicate key</source>
+        <translation>중복된 키</translation>
+    </message>
+    <message>
+        <source>expected a string</source>
+        <translation>문자열이 와야 합니다</translation>
+    </message>
+    <message>
+        <source>expected a duration such as 500ms, 30s, 2m or 1h</source>
+        <translation>500ms, 30s, 2m, 1h 같은 기간이 와야 합니다</translation>
+    </message>
+    <message>
+        <source>must be at least %1</source>
+        <translation>%1 이상이어야 합니다</translation>
+    </message>
+    <message>
+        <source>expected a whole number from %1 to %2</source>
+        <translation>%1에서 %2 사이의 정수가 와야 합니다</translation>
+    </message>
+    <message>
+        <source>expected a number such as 0.01 or 1%</source>
+        <translation>0.01이나 1% 같은 숫자가 와야 합니다</translation>
+    </message>
+    <message>
+        <source>expected a number</source>
+        <translation>숫자가 와야 합니다</translation>
+    </message>
+    <message>
+        <source>must contain {version} (the query is run once for the new and once for the stable version)</source>
+        <translation>{version}이 있어야 합니다(쿼리는 새 버전과 안정 버전에 대해 한 번씩 실행됩니다)</translation>
+    </message>
+    <message>
+        <source>unknown placeholder {%1} (known: {version}, {window})</source>
+        <translation>알 수 없는 자리 표시자 {%1}(사용 가능: {version}, {window})</translation>
+    </message>
+    <message>
+        <source>required field is missing</source>
+        <translation>필수 필드가 없습니다</translation>
+    </message>
+    <message>
+        <source>duplicate SLI "%1"</source>
+        <translation>중복된 SLI "%1"</translation>
+    </message>
+    <message>
+        <source>expected error-ratio, p99-latency, request-rate or promql</source>
+        <translation>error-ratio, p99-latency, request-rate, promql 중 하나여야 합니다</translation>
+    </message>
+    <message>
+        <source>a promql SLI needs a query with {version}</source>
+        <translation>promql SLI에는 {version}이 들어간 쿼리가 필요합니다</translation>
+    </message>
+    <message>
+        <source>no SLI named "%1" (known: %2)</source>
+        <translation>"%1"(이)라는 SLI가 없습니다(사용 가능: %2)</translation>
+    </message>
+    <message>
+        <source>a rule has exactly one of max, min, relative or burn_rate</source>
+        <translation>규칙에는 max, min, relative, burn_rate 중 정확히 하나가 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>the factor must be above 0 (2 means: at most twice the stable version)</source>
+        <translation>배수는 0보다 커야 합니다(2는 안정 버전의 최대 두 배를 뜻합니다)</translation>
+    </message>
+    <message>
+        <source>only a relative rule has a floor</source>
+        <translation>floor는 relative 규칙에만 있습니다</translation>
+    </message>
+    <message>
+        <source>an SLO target is between 0 and 1 (0.999 or 99.9%)</source>
+        <translation>SLO 목표는 0과 1 사이입니다(0.999 또는 99.9%)</translation>
+    </message>
+    <message>
+        <source>a budget fraction is above 0 and at most 1 (0.2 or 20%)</source>
+        <translation>예산 비율은 0보다 크고 1 이하입니다(0.2 또는 20%)</translation>
+    </message>
+    <message>
+        <source>unknown SLI kind in a stored analysis</source>
+        <translation>저장된 분석의 SLI 종류를 알 수 없습니다</translation>
+    </message>
+    <message>
+        <source>unknown rule kind in a stored analysis</source>
+        <translation>저장된 분석의 규칙 종류를 알 수 없습니다</translation>
     </message>
 </context>
 <context>
@@ -701,7 +1944,35 @@
     </message>
 </context>
 <context>
-    <name>gl::StrategiesReader</name>
+    <name>gl::StrategyConfig</name>
+    <message>
+        <source>unknown strategy in a stored rollout</source>
+        <translation>저장된 롤아웃의 전략을 알 수 없습니다</translation>
+    </message>
+    <message>
+        <source>a canary needs at least one step (100)</source>
+        <translation>카나리에는 단계가 하나 이상 필요합니다(100)</translation>
+    </message>
+    <message>
+        <source>step %1 %: a step is a percentage from 1 to 100</source>
+        <translation>%1번째 단계 %: 단계는 1에서 100 사이의 백분율입니다</translation>
+    </message>
+    <message>
+        <source>step %1 % after %2 %: steps must increase</source>
+        <translation>%2 % 다음의 %1 % 단계: 단계는 증가해야 합니다</translation>
+    </message>
+    <message>
+        <source>the last step must be 100 %, not %1 %</source>
+        <translation>마지막 단계는 %1 %가 아니라 100 %여야 합니다</translation>
+    </message>
+    <message>
+        <source>"%1" is not a step percentage</source>
+        <translation>"%1"은(는) 단계 백분율이 아닙니다</translation>
+    </message>
+    <message>
+        <source>"%1": a pause is none, gate, analysis or a duration such as 30s</source>
+        <translation>"%1": 일시 정지는 none, gate, analysis 또는 30s 같은 기간이어야 합니다</translation>
+    </message>
     <message>
         <source>expected canary, blue-green, rolling or recreate</source>
         <translation>canary, blue-green, rolling, recreate 중 하나여야 합니다</translation>
@@ -736,10 +2007,42 @@
     </message>
 </context>
 <context>
-    <name>gl::StrategyConfig</name>
+    <name>gl::VerdictTracker</name>
     <message>
-        <source>unknown strategy in a stored rollout</source>
-        <translation>저장된 롤아웃의 전략을 알 수 없습니다</translation>
+        <source>no evaluation yet</source>
+        <translation>아직 평가 없음</translation>
+    </message>
+    <message>
+        <source>inconclusive: Prometheus has not answered for %1 s: %2</source>
+        <translation>판단 불가: Prometheus가 %1 s 동안 응답하지 않았습니다: %2</translation>
+    </message>
+    <message>
+        <source>no verdict: Prometheus did not answer: %1</source>
+        <translation>판정 없음: Prometheus가 응답하지 않았습니다: %1</translation>
+    </message>
+    <message>
+        <source>failed: failed measurement %1 of the %2 allowed: %3</source>
+        <translation>실패: 실패한 측정 %1회(허용 %2회): %3</translation>
+    </message>
+    <message>
+        <source>failing: failed measurement %1 of the %2 allowed: %3</source>
+        <translation>실패 중: 실패한 측정 %1회(허용 %2회): %3</translation>
+    </message>
+    <message>
+        <source>passed: %1 passing measurements in a row (failed so far: %2 of the %3 allowed)</source>
+        <translation>통과: 연속 통과 측정 %1회(지금까지 실패: 허용 %3회 중 %2회)</translation>
+    </message>
+    <message>
+        <source>passing: %1 of the %2 passing measurements in a row needed (failed so far: %3 of the %4 allowed)</source>
+        <translation>통과 중: 필요한 연속 통과 측정 %2회 중 %1회(지금까지 실패: 허용 %4회 중 %3회)</translation>
+    </message>
+    <message>
+        <source>inconclusive for %1 s: %2</source>
+        <translation>%1 s 동안 판단 불가: %2</translation>
+    </message>
+    <message>
+        <source>no verdict yet: %1</source>
+        <translation>아직 판정 없음: %1</translation>
     </message>
 </context>
 <context>
@@ -749,7 +2052,7 @@
         <translation>사용법: greenlightctl &lt;명령&gt; [옵션]</translation>
     </message>
     <message>
-        <source>Greenlight&apos;s command line: the same core as the console, for scripts and CI gates.</source>
+        <source>Greenlight's command line: the same core as the console, for scripts and CI gates.</source>
         <translation>그린라이트 명령줄: 콘솔과 같은 코어를 스크립트와 CI 게이트에서 씁니다.</translation>
     </message>
     <message>
@@ -761,7 +2064,7 @@
         <translation>옵션:</translation>
     </message>
     <message>
-        <source>Show help (after a command: that command&apos;s help).</source>
+        <source>Show help (after a command: that command's help).</source>
         <translation>도움말을 보입니다(명령 뒤에 쓰면 그 명령의 도움말).</translation>
     </message>
     <message>
@@ -777,7 +2080,7 @@
         <translation>알 수 없는 명령: %1</translation>
     </message>
     <message>
-        <source>Show this command&apos;s help.</source>
+        <source>Show this command's help.</source>
         <translation>이 명령의 도움말을 보입니다.</translation>
     </message>
     <message>
@@ -804,6 +2107,766 @@
         <source>Print the result as JSON.</source>
         <translation>결과를 JSON으로 출력합니다.</translation>
     </message>
+    <message>
+        <source>RULE</source>
+        <translation>규칙</translation>
+    </message>
+    <message>
+        <source>VALUE</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>THRESHOLD</source>
+        <translation>임계값</translation>
+    </message>
+    <message>
+        <source>REQUESTS</source>
+        <translation>요청</translation>
+    </message>
+    <message>
+        <source>OUTCOME</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <source>WHY</source>
+        <translation>이유</translation>
+    </message>
+    <message>
+        <source>%1: --env FILE is required</source>
+        <translation>%1: --env FILE이 필요합니다</translation>
+    </message>
+    <message>
+        <source>analysis show: --rollout expects a rollout number</source>
+        <translation>analysis show: --rollout에는 롤아웃 번호를 지정해야 합니다</translation>
+    </message>
+    <message>
+        <source>analysis show: --last expects a number of measurements</source>
+        <translation>analysis show: --last에는 측정 횟수를 지정해야 합니다</translation>
+    </message>
+    <message>
+        <source>Analysis %1: %2 against %3, started %4%5</source>
+        <translation>분석 %1: %2 대 %3, %4 시작%5</translation>
+    </message>
+    <message>
+        <source> (rollout %1)</source>
+        <translation> (롤아웃 %1)</translation>
+    </message>
+    <message>
+        <source>Verdict: %1</source>
+        <translation>판정: %1</translation>
+    </message>
+    <message>
+        <source>Failure limit: the analysis fails at failed measurement %1 (%2 counting).</source>
+        <translation>실패 한도: 실패한 측정이 %1회가 되면 분석이 실패합니다(%2 방식으로 계산).</translation>
+    </message>
+    <message>
+        <source>analysis check: --new VERSION is required</source>
+        <translation>analysis check: --new VERSION이 필요합니다</translation>
+    </message>
+    <message>
+        <source>%1 has no analysis section: using the default SLIs and rules.</source>
+        <translation>%1에 analysis 섹션이 없습니다: 기본 SLI와 규칙을 사용합니다.</translation>
+    </message>
+    <message>
+        <source>warning: measurements not stored: %1</source>
+        <translation>경고: 측정을 저장하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>analysis check: no evaluation finished in time</source>
+        <translation>analysis check: 제한 시간 안에 끝난 평가가 없습니다</translation>
+    </message>
+    <message>
+        <source>Analysis of %1 against %2 (%3, window %4)</source>
+        <translation>%1 대 %2 분석(%3, 윈도 %4)</translation>
+    </message>
+    <message>
+        <source>Result: pass</source>
+        <translation>결과: 통과</translation>
+    </message>
+    <message>
+        <source>Result: fail (in a rollout, the analysis fails at failed measurement %1)</source>
+        <translation>결과: 실패(롤아웃에서는 실패한 측정이 %1회가 되면 분석이 실패합니다)</translation>
+    </message>
+    <message>
+        <source>Result: inconclusive (a rollout holds and asks a person; it never promotes)</source>
+        <translation>결과: 판단 불가(롤아웃은 보류하고 사람에게 묻습니다. 절대 승격하지 않습니다)</translation>
+    </message>
+    <message>
+        <source>Show an analysis: every measurement with its value, threshold and verdict.</source>
+        <translation>분석을 보입니다: 모든 측정을 값, 임계값, 판정과 함께 보입니다.</translation>
+    </message>
+    <message>
+        <source>The rollout whose latest analysis to show (default: the latest analysis).</source>
+        <translation>최신 분석을 볼 롤아웃(기본값: 가장 최근 분석).</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>The analysis run to show.</source>
+        <translation>볼 분석 실행.</translation>
+    </message>
+    <message>
+        <source>Only the last N measurements.</source>
+        <translation>마지막 N개 측정만 보입니다.</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Evaluate every analysis rule once now (exit 0 pass, 3 fail or inconclusive).</source>
+        <translation>모든 분석 규칙을 지금 한 번 평가합니다(종료 코드 0 통과, 3 실패 또는 판단 불가).</translation>
+    </message>
+    <message>
+        <source>The new version.</source>
+        <translation>새 버전.</translation>
+    </message>
+    <message>
+        <source>VERSION</source>
+        <translation>VERSION</translation>
+    </message>
+    <message>
+        <source>The stable version to compare with.</source>
+        <translation>비교할 안정 버전.</translation>
+    </message>
+    <message>
+        <source>Do not store the measurements in the state database.</source>
+        <translation>측정을 상태 데이터베이스에 저장하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Whose key (default: $GREENLIGHT_PERSON or the login name).</source>
+        <translation>누구의 키인지(기본값: $GREENLIGHT_PERSON 또는 로그인 이름).</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Created a new Ed25519 key pair for %1; the private key is in the keychain. Add this line to the approvers list of each environment you approve for:</source>
+        <translation>%1의 새 Ed25519 키 쌍을 만들었습니다. 개인 키는 키체인에 있습니다. 승인을 맡은 각 환경의 승인자 목록에 다음 줄을 추가하십시오:</translation>
+    </message>
+    <message>
+        <source>Who are you? Set --person or GREENLIGHT_PERSON.</source>
+        <translation>사용자를 알 수 없습니다. --person 또는 GREENLIGHT_PERSON을 설정하십시오.</translation>
+    </message>
+    <message>
+        <source>%1 has no key yet; run: greenlightctl identity create</source>
+        <translation>%1에게 아직 키가 없습니다. 다음을 실행하십시오: greenlightctl identity create</translation>
+    </message>
+    <message>
+        <source>warning: audit checkpoints are written unsigned: %1</source>
+        <translation>경고: 감사 체크포인트를 서명 없이 씁니다: %1</translation>
+    </message>
+    <message>
+        <source>warning: no audit checkpoint was written: %1</source>
+        <translation>경고: 감사 체크포인트를 쓰지 않았습니다: %1</translation>
+    </message>
+    <message>
+        <source>approve: --env FILE, --rollout ID and --gate G (or --override / --block) are required; --reject, --override and --block exclude each other</source>
+        <translation>approve: --env FILE, --rollout ID, --gate G(또는 --override / --block)가 필요합니다. --reject, --override, --block은 함께 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>approve: --input expects key=value, got "%1"</source>
+        <translation>approve: --input에는 key=value가 와야 하는데 "%1"입니다</translation>
+    </message>
+    <message>
+        <source>approve: an override or a block needs --input reason=...</source>
+        <translation>approve: 예외 승인이나 차단에는 --input reason=...이 필요합니다</translation>
+    </message>
+    <message>
+        <source>%1 has no gate named "%2".</source>
+        <translation>%1에 "%2"(이)라는 게이트가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Recorded: %1 %2 gate %3 of rollout %4 (audit seq %5).</source>
+        <translation>기록됨: %1 %2, 롤아웃 %4의 게이트 %3(감사 seq %5).</translation>
+    </message>
+    <message>
+        <source>approvals import: --env FILE and one TOKEN are required</source>
+        <translation>approvals import: --env FILE과 TOKEN 하나가 필요합니다</translation>
+    </message>
+    <message>
+        <source>Imported and verified: %1 %2 gate %3 of rollout %4 at %5 (signature ok).</source>
+        <translation>가져와서 검증함: %1 %2, 롤아웃 %4의 게이트 %3, %5(서명 정상).</translation>
+    </message>
+    <message>
+        <source>Print your public key as a line for the approvers list.</source>
+        <translation>공개 키를 승인자 목록용 한 줄로 출력합니다.</translation>
+    </message>
+    <message>
+        <source>Create your Ed25519 key pair in the keychain (if missing) and print your public key.</source>
+        <translation>키체인에 Ed25519 키 쌍을 만들고(없는 경우) 공개 키를 출력합니다.</translation>
+    </message>
+    <message>
+        <source>Sign a decision on a gate; record it, or print it as a token with --export.</source>
+        <translation>게이트에 대한 결정에 서명하고 기록합니다. --export를 쓰면 토큰으로 출력합니다.</translation>
+    </message>
+    <message>
+        <source>The rollout id.</source>
+        <translation>롤아웃 ID.</translation>
+    </message>
+    <message>
+        <source>The gate's name.</source>
+        <translation>게이트 이름.</translation>
+    </message>
+    <message>
+        <source>GATE</source>
+        <translation>GATE</translation>
+    </message>
+    <message>
+        <source>Reject instead of approve.</source>
+        <translation>승인하지 않고 거부합니다.</translation>
+    </message>
+    <message>
+        <source>Override the change window or freeze (needs --input reason=...).</source>
+        <translation>변경 허용 시간대나 변경 동결에 예외 승인을 합니다(--input reason=... 필요).</translation>
+    </message>
+    <message>
+        <source>Block this release (needs --input reason=...).</source>
+        <translation>이 릴리스를 차단합니다(--input reason=... 필요).</translation>
+    </message>
+    <message>
+        <source>A required input, e.g. ticket=CHG-1234 (repeatable).</source>
+        <translation>필수 입력, 예: ticket=CHG-1234(여러 번 지정 가능).</translation>
+    </message>
+    <message>
+        <source>KEY=VALUE</source>
+        <translation>KEY=VALUE</translation>
+    </message>
+    <message>
+        <source>A comment.</source>
+        <translation>설명.</translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation>TEXT</translation>
+    </message>
+    <message>
+        <source>Print the signed decision as a token instead of recording it.</source>
+        <translation>서명한 결정을 기록하지 않고 토큰으로 출력합니다.</translation>
+    </message>
+    <message>
+        <source>The checkpoint kept outside the database.</source>
+        <translation>데이터베이스 밖에 보관하는 체크포인트.</translation>
+    </message>
+    <message>
+        <source>Verify a decision token and record it in the environment's audit log.</source>
+        <translation>결정 토큰을 검증하고 환경의 감사 로그에 기록합니다.</translation>
+    </message>
+    <message>
+        <source>Refuse the token unless it is for this rollout.</source>
+        <translation>이 롤아웃에 대한 토큰이 아니면 거부합니다.</translation>
+    </message>
+    <message>
+        <source>The glt1. token.</source>
+        <translation>glt1. 토큰.</translation>
+    </message>
+    <message>
+        <source>--env FILE is required</source>
+        <translation>--env FILE이 필요합니다</translation>
+    </message>
+    <message>
+        <source>%1 has no audit log yet (%2).</source>
+        <translation>%1에는 아직 감사 로그가 없습니다(%2).</translation>
+    </message>
+    <message>
+        <source>The checkpoint kept outside the database (default: under ~/.local/state/greenlight/audit).</source>
+        <translation>데이터베이스 밖에 보관하는 체크포인트(기본값: ~/.local/state/greenlight/audit 아래).</translation>
+    </message>
+    <message>
+        <source>the installation key is not in this keychain; trusting the key named in the outside checkpoint (%1)</source>
+        <translation>설치 키가 이 키체인에 없습니다. 외부 체크포인트에 지정된 키(%1)를 신뢰합니다</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>경고: %1</translation>
+    </message>
+    <message>
+        <source>BROKEN at seq %1: %2</source>
+        <translation>seq %1에서 손상됨: %2</translation>
+    </message>
+    <message>
+        <source>ok: %1 entries, head seq %2 (%3), %4 checkpoints matched, outside checkpoint at seq %5</source>
+        <translation>정상: 항목 %1개, 최신 seq %2(%3), 체크포인트 %4개 일치, 외부 체크포인트 seq %5</translation>
+    </message>
+    <message>
+        <source>audit export: --format must be jsonl or csv</source>
+        <translation>audit export: --format은 jsonl 또는 csv여야 합니다</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1을(를) 쓰지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>Could not write to standard output.</source>
+        <translation>표준 출력에 쓰지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>Check the audit log's hash chain and checkpoints; exit 1 at the first broken entry.</source>
+        <translation>감사 로그의 해시 체인과 체크포인트를 검사합니다. 처음으로 손상된 항목에서 종료 코드 1로 끝납니다.</translation>
+    </message>
+    <message>
+        <source>Write the audit log as JSON Lines or CSV.</source>
+        <translation>감사 로그를 JSON Lines 또는 CSV로 씁니다.</translation>
+    </message>
+    <message>
+        <source>jsonl or csv.</source>
+        <translation>jsonl 또는 csv.</translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation>FORMAT</translation>
+    </message>
+    <message>
+        <source>Write to FILE instead of standard output.</source>
+        <translation>표준 출력 대신 FILE에 씁니다.</translation>
+    </message>
+    <message>
+        <source>  step %1/%2</source>
+        <translation>  %1/%2단계</translation>
+    </message>
+    <message>
+        <source>  desired %1 %  actual %2 %</source>
+        <translation>  목표 %1 %  실제 %2 %</translation>
+    </message>
+    <message>
+        <source>interrupted; the rollout goes on when an engine runs (greenlightctl engine)</source>
+        <translation>중단됨. 엔진이 실행되면 롤아웃이 계속됩니다(greenlightctl engine)</translation>
+    </message>
+    <message>
+        <source>rollout #%1 not found</source>
+        <translation>롤아웃 #%1을(를) 찾을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>rollout #%1: %2</source>
+        <translation>롤아웃 #%1: %2</translation>
+    </message>
+    <message>
+        <source>interrupted before the engine answered (action #%1 stays queued)</source>
+        <translation>엔진이 응답하기 전에 중단됨(작업 #%1은(는) 대기열에 남아 있습니다)</translation>
+    </message>
+    <message>
+        <source>no answer from the engine within %1 s (action #%2 stays queued)</source>
+        <translation>%1 s 안에 엔진의 응답이 없습니다(작업 #%2은(는) 대기열에 남아 있습니다)</translation>
+    </message>
+    <message>
+        <source>(no engine was running: this command ran one until the engine answered; run `greenlightctl engine --env %1` or use --wait to drive the rollout on)</source>
+        <translation>(실행 중인 엔진이 없어 이 명령이 엔진이 응답할 때까지 직접 실행했습니다. 롤아웃을 계속 진행하려면 `greenlightctl engine --env %1`을 실행하거나 --wait를 쓰십시오)</translation>
+    </message>
+    <message>
+        <source>Why (recorded with who and when).</source>
+        <translation>사유(누가, 언제와 함께 기록됩니다).</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation>R</translation>
+    </message>
+    <message>
+        <source>Follow the rollout until it ends: exit 0 completed, 3 aborted or rolled back, 1 error.</source>
+        <translation>롤아웃이 끝날 때까지 따라갑니다: 종료 코드 0 완료, 3 중단 또는 롤백, 1 오류.</translation>
+    </message>
+    <message>
+        <source>Print JSON (one object per line).</source>
+        <translation>JSON으로 출력합니다(한 줄에 객체 하나).</translation>
+    </message>
+    <message>
+        <source>HAProxy did not answer</source>
+        <translation>HAProxy가 응답하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>  (no engine running)</source>
+        <translation>  (실행 중인 엔진 없음)</translation>
+    </message>
+    <message>
+        <source>no rollout yet</source>
+        <translation>아직 롤아웃 없음</translation>
+    </message>
+    <message>
+        <source>Environment %1 (backend %2); engine: %3</source>
+        <translation>환경 %1(백엔드 %2), 엔진: %3</translation>
+    </message>
+    <message>
+        <source>running (pid %1 on %2)</source>
+        <translation>실행 중(%2의 PID %1)</translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>실행 중이 아님</translation>
+    </message>
+    <message>
+        <source>Rollout #%1: %2 %3 -&gt; %4 (%5 -&gt; %6): %7</source>
+        <translation>롤아웃 #%1: %2 %3 -&gt; %4(%5 -&gt; %6): %7</translation>
+    </message>
+    <message>
+        <source>  step %1 of %2; desired %3 % on %4, actual %5 %</source>
+        <translation>  %1/%2단계. %4 목표 %3 %, 실제 %5 %</translation>
+    </message>
+    <message>
+        <source>  started %1 by %2%3</source>
+        <translation>  %1에 %2이(가) 시작%3</translation>
+    </message>
+    <message>
+        <source>  now: %1</source>
+        <translation>  현재: %1</translation>
+    </message>
+    <message>
+        <source>No rollout yet.</source>
+        <translation>아직 롤아웃이 없습니다.</translation>
+    </message>
+    <message>
+        <source>HAProxy: %1</source>
+        <translation>HAProxy: %1</translation>
+    </message>
+    <message>
+        <source>Slots:</source>
+        <translation>슬롯:</translation>
+    </message>
+    <message>
+        <source>rollout start: --version V is required</source>
+        <translation>rollout start: --version V가 필요합니다</translation>
+    </message>
+    <message>
+        <source>unknown strategy "%1" (canary, blue-green, rolling, recreate)</source>
+        <translation>알 수 없는 전략 "%1"(canary, blue-green, rolling, recreate)</translation>
+    </message>
+    <message>
+        <source>%1 takes the service DOWN while every slot is replaced (requests fail meanwhile). Run again with --accept-downtime to confirm, or use canary, blue-green or rolling.</source>
+        <translation>%1은(는) 모든 슬롯을 교체하는 동안 서비스를 중단합니다(그동안 요청이 실패합니다). 확인하려면 --accept-downtime을 붙여 다시 실행하거나 canary, blue-green, rolling을 쓰십시오.</translation>
+    </message>
+    <message>
+        <source>warning: %1 causes downtime (confirmed with --accept-downtime)</source>
+        <translation>경고: %1은(는) 서비스 중단을 일으킵니다(--accept-downtime으로 확인함)</translation>
+    </message>
+    <message>
+        <source>--%1: expected a duration such as 500ms, 30s or 2m, got "%2"</source>
+        <translation>--%1: 500ms, 30s, 2m 같은 기간이 와야 하는데 "%2"입니다</translation>
+    </message>
+    <message>
+        <source>--pause: expected none, gate, analysis or a duration such as 30s, got "%1"</source>
+        <translation>--pause: none, gate, analysis 또는 30s 같은 기간이 와야 하는데 "%1"입니다</translation>
+    </message>
+    <message>
+        <source>--steps: %1</source>
+        <translation>--steps: %1</translation>
+    </message>
+    <message>
+        <source>--%1: expected a whole number of at least 1, got "%2"</source>
+        <translation>--%1: 1 이상의 정수가 와야 하는데 "%2"입니다</translation>
+    </message>
+    <message>
+        <source>No engine drives %1. Start one (greenlightctl engine --env %2) or pass --wait to run the rollout in this process.</source>
+        <translation>%1을(를) 구동하는 엔진이 없습니다. 엔진을 시작하거나(greenlightctl engine --env %2) --wait를 지정해 이 프로세스에서 롤아웃을 실행하십시오.</translation>
+    </message>
+    <message>
+        <source>promote --full skips every remaining step: --reason R is required</source>
+        <translation>promote --full은 남은 단계를 모두 건너뜁니다: --reason R이 필요합니다</translation>
+    </message>
+    <message>
+        <source>There is no rollout in %1.</source>
+        <translation>%1에 롤아웃이 없습니다.</translation>
+    </message>
+    <message>
+        <source>engine running for %1 (pid %2); Ctrl-C stops it</source>
+        <translation>%1의 엔진 실행 중(PID %2). Ctrl-C로 중지합니다</translation>
+    </message>
+    <message>
+        <source>action #%1 done: %2</source>
+        <translation>작업 #%1 완료: %2</translation>
+    </message>
+    <message>
+        <source>action #%1 refused: %2</source>
+        <translation>작업 #%1 거부됨: %2</translation>
+    </message>
+    <message>
+        <source>engine stopped</source>
+        <translation>엔진 중지됨</translation>
+    </message>
+    <message>
+        <source>#%1 %2 %3 -&gt; %4: %5 (started %6 by %7%8)</source>
+        <translation>#%1 %2 %3 -&gt; %4: %5(%6에 %7이(가) 시작%8)</translation>
+    </message>
+    <message>
+        <source>Skip every remaining step and go to 100 % (a --reason is required).</source>
+        <translation>남은 단계를 모두 건너뛰고 100 %로 갑니다(--reason 필요).</translation>
+    </message>
+    <message>
+        <source>Show the current rollout, the engine and the slots as HAProxy reports them.</source>
+        <translation>현재 롤아웃, 엔진, 그리고 HAProxy가 보고하는 슬롯을 보입니다.</translation>
+    </message>
+    <message>
+        <source>Print JSON (documented in docs/engine.md).</source>
+        <translation>JSON으로 출력합니다(docs/engine.md 참조).</translation>
+    </message>
+    <message>
+        <source>Print every change until interrupted.</source>
+        <translation>중단할 때까지 모든 변경을 출력합니다.</translation>
+    </message>
+    <message>
+        <source>Start a rollout of a version (canary, blue-green, rolling or recreate).</source>
+        <translation>버전의 롤아웃을 시작합니다(canary, blue-green, rolling, recreate).</translation>
+    </message>
+    <message>
+        <source>The version to roll out.</source>
+        <translation>롤아웃할 버전.</translation>
+    </message>
+    <message>
+        <source>V</source>
+        <translation>V</translation>
+    </message>
+    <message>
+        <source>canary, blue-green, rolling or recreate (default: the environment file's).</source>
+        <translation>canary, blue-green, rolling, recreate(기본값: 환경 파일의 설정).</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>Confirm a strategy that takes the service down (recreate).</source>
+        <translation>서비스를 중단하는 전략(recreate)을 확인합니다.</translation>
+    </message>
+    <message>
+        <source>Canary steps, e.g. 5,25:gate,50:10s,100 (overrides the file).</source>
+        <translation>카나리 단계, 예: 5,25:gate,50:10s,100(파일 설정보다 우선).</translation>
+    </message>
+    <message>
+        <source>LIST</source>
+        <translation>LIST</translation>
+    </message>
+    <message>
+        <source>Pause after each canary step: none, gate, analysis or a duration.</source>
+        <translation>카나리 단계마다의 일시 정지: none, gate, analysis 또는 기간.</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>P</translation>
+    </message>
+    <message>
+        <source>Idle slots that get the canary.</source>
+        <translation>카나리를 받을 유휴 슬롯 수.</translation>
+    </message>
+    <message>
+        <source>K</source>
+        <translation>K</translation>
+    </message>
+    <message>
+        <source>Canary: how long the old colour stays up at 100 %.</source>
+        <translation>카나리: 100 % 도달 후 이전 색을 유지하는 시간.</translation>
+    </message>
+    <message>
+        <source>DURATION</source>
+        <translation>DURATION</translation>
+    </message>
+    <message>
+        <source>Blue-green: how long the old colour stays up after the switch.</source>
+        <translation>블루-그린: 전환 후 이전 색을 유지하는 시간.</translation>
+    </message>
+    <message>
+        <source>Rolling: slots replaced at a time.</source>
+        <translation>롤링: 한 번에 교체할 슬롯 수.</translation>
+    </message>
+    <message>
+        <source>How long a new slot may take to pass HAProxy's health check.</source>
+        <translation>새 슬롯이 HAProxy 헬스 체크를 통과하기까지 허용하는 시간.</translation>
+    </message>
+    <message>
+        <source>How long to wait for a draining slot's sessions to end.</source>
+        <translation>드레인 중인 슬롯의 세션이 끝나기를 기다리는 시간.</translation>
+    </message>
+    <message>
+        <source>Go to the next step now (with --full: straight to 100 %).</source>
+        <translation>지금 다음 단계로 갑니다(--full: 곧바로 100 %로).</translation>
+    </message>
+    <message>
+        <source>Pause the rollout.</source>
+        <translation>롤아웃을 일시 정지합니다.</translation>
+    </message>
+    <message>
+        <source>Resume a paused rollout, or retry the failed operation of a held one.</source>
+        <translation>일시 정지된 롤아웃을 재개하거나, 보류된 롤아웃의 실패한 작업을 재시도합니다.</translation>
+    </message>
+    <message>
+        <source>Traffic back to the stable version now; the new version is kept for inspection.</source>
+        <translation>트래픽을 지금 안정 버전으로 되돌립니다. 새 버전은 조사를 위해 남겨 둡니다.</translation>
+    </message>
+    <message>
+        <source>Abort, then undeploy the new version (in place: redeploy the previous one).</source>
+        <translation>중단한 뒤 새 버전을 배포 해제합니다(제자리 배포라면 이전 버전을 다시 배포).</translation>
+    </message>
+    <message>
+        <source>Start an aborted or rolled-back rollout again with the same version.</source>
+        <translation>중단되거나 롤백된 롤아웃을 같은 버전으로 다시 시작합니다.</translation>
+    </message>
+    <message>
+        <source>Run the rollout engine in the foreground until interrupted.</source>
+        <translation>중단할 때까지 롤아웃 엔진을 포그라운드에서 실행합니다.</translation>
+    </message>
+    <message>
+        <source>List past rollouts with who did what, when and why.</source>
+        <translation>지난 롤아웃을 누가, 무엇을, 언제, 왜 했는지와 함께 나열합니다.</translation>
+    </message>
+    <message>
+        <source>The profile database (default: %1).</source>
+        <translation>프로필 데이터베이스(기본값: %1).</translation>
+    </message>
+    <message>
+        <source>runbook sync: no source folders are configured; add one with --source DIR</source>
+        <translation>runbook sync: 설정된 소스 폴더가 없습니다. --source DIR로 추가하십시오</translation>
+    </message>
+    <message>
+        <source>Added (%1):</source>
+        <translation>추가됨(%1):</translation>
+    </message>
+    <message>
+        <source>Changed (%1):</source>
+        <translation>변경됨(%1):</translation>
+    </message>
+    <message>
+        <source>Removed (%1):</source>
+        <translation>삭제됨(%1):</translation>
+    </message>
+    <message>
+        <source>Unchanged: %1</source>
+        <translation>변경 없음: %1</translation>
+    </message>
+    <message>
+        <source>In progress on their earlier version (notes kept): %1</source>
+        <translation>이전 버전으로 진행 중(메모 유지): %1</translation>
+    </message>
+    <message>
+        <source>Source not available, its runbooks were kept: %1</source>
+        <translation>소스를 사용할 수 없어 해당 런북을 유지했습니다: %1</translation>
+    </message>
+    <message>
+        <source>runbook search: give the words to look for</source>
+        <translation>runbook search: 찾을 단어를 지정하십시오</translation>
+    </message>
+    <message>
+        <source>No runbook matches "%1".</source>
+        <translation>"%1"과(와) 일치하는 런북이 없습니다.</translation>
+    </message>
+    <message>
+        <source>runbook show: give one runbook id</source>
+        <translation>runbook show: 런북 ID를 하나 지정하십시오</translation>
+    </message>
+    <message>
+        <source>id %1, version %2, service %3, owner %4</source>
+        <translation>ID %1, 버전 %2, 서비스 %3, 담당자 %4</translation>
+    </message>
+    <message>
+        <source>RTO %1, RPO %2; tags: %3</source>
+        <translation>RTO %1, RPO %2, 태그: %3</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>Prerequisites:</source>
+        <translation>사전 요구 사항:</translation>
+    </message>
+    <message>
+        <source>Step %1/%2: %3 (expected %4)</source>
+        <translation>%1/%2단계: %3(예상 %4)</translation>
+    </message>
+    <message>
+        <source>Verify: %1</source>
+        <translation>확인: %1</translation>
+    </message>
+    <message>
+        <source>Undo: %1</source>
+        <translation>되돌리기: %1</translation>
+    </message>
+    <message>
+        <source>drill report: give --drill ID or --runbook ID</source>
+        <translation>drill report: --drill ID 또는 --runbook ID를 지정하십시오</translation>
+    </message>
+    <message>
+        <source>Runbook "%1" has no drills yet.</source>
+        <translation>런북 "%1"에는 아직 훈련이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>%1을(를) 썼습니다</translation>
+    </message>
+    <message>
+        <source>drill list: --runbook ID is required</source>
+        <translation>drill list: --runbook ID가 필요합니다</translation>
+    </message>
+    <message>
+        <source>RTO %1</source>
+        <translation>RTO %1</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>진행 중</translation>
+    </message>
+    <message>
+        <source>Import runbook source folders into the local copy; report added, changed, removed and errors.</source>
+        <translation>런북 소스 폴더를 로컬 사본으로 가져오고, 추가·변경·삭제된 항목과 오류를 보고합니다.</translation>
+    </message>
+    <message>
+        <source>A folder of runbooks (*.md) to add to the configured sources; may be repeated.</source>
+        <translation>설정된 소스에 추가할 런북(*.md) 폴더. 여러 번 지정할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>DIR</translation>
+    </message>
+    <message>
+        <source>Search the local runbooks (title, tags, body); best matches first.</source>
+        <translation>로컬 런북(제목, 태그, 본문)을 검색합니다. 가장 잘 맞는 항목부터 보입니다.</translation>
+    </message>
+    <message>
+        <source>At most N results (default 10).</source>
+        <translation>결과는 최대 N개(기본값 10).</translation>
+    </message>
+    <message>
+        <source>The words to look for (each matches as a prefix).</source>
+        <translation>찾을 단어(각 단어는 접두어로 일치).</translation>
+    </message>
+    <message>
+        <source>Print a runbook from the local copy, step by step.</source>
+        <translation>로컬 사본의 런북을 단계별로 출력합니다.</translation>
+    </message>
+    <message>
+        <source>An earlier imported version.</source>
+        <translation>이전에 가져온 버전.</translation>
+    </message>
+    <message>
+        <source>Print the Markdown file as imported.</source>
+        <translation>가져온 그대로의 Markdown 파일을 출력합니다.</translation>
+    </message>
+    <message>
+        <source>The runbook id.</source>
+        <translation>런북 ID.</translation>
+    </message>
+    <message>
+        <source>List the runbooks of the local copy.</source>
+        <translation>로컬 사본의 런북을 나열합니다.</translation>
+    </message>
+    <message>
+        <source>Print (or write) the Markdown report of a DR drill.</source>
+        <translation>재해 복구 훈련의 Markdown 보고서를 출력(또는 저장)합니다.</translation>
+    </message>
+    <message>
+        <source>The drill id.</source>
+        <translation>훈련 ID.</translation>
+    </message>
+    <message>
+        <source>The latest drill of this runbook.</source>
+        <translation>이 런북의 최근 훈련.</translation>
+    </message>
+    <message>
+        <source>Write the report to FILE.</source>
+        <translation>보고서를 FILE에 씁니다.</translation>
+    </message>
+    <message>
+        <source>List the DR drills of a runbook, newest first.</source>
+        <translation>런북의 재해 복구 훈련을 최신순으로 나열합니다.</translation>
+    </message>
 </context>
 <context>
     <name>gl::ui::Banner</name>
@@ -825,6 +2888,17 @@
     <message>
         <source>file</source>
         <translation>파일</translation>
+    </message>
+</context>
+<context>
+    <name>gl::ui::DrillPdf</name>
+    <message>
+        <source>Could not create the folder for %1.</source>
+        <translation>%1의 폴더를 만들지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1을(를) 쓰지 못했습니다.</translation>
     </message>
 </context>
 <context>
@@ -1000,12 +3074,20 @@
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>HAProxy&apos;s Runtime API does not answer (%1): traffic cannot be changed from here.</source>
+        <source>HAProxy's Runtime API does not answer (%1): traffic cannot be changed from here.</source>
         <translation>HAProxy 런타임 API가 응답하지 않습니다(%1). 여기서 트래픽을 바꿀 수 없습니다.</translation>
     </message>
     <message>
         <source>Prometheus does not answer (%1): no SLI analysis is possible.</source>
         <translation>Prometheus가 응답하지 않습니다(%1). SLI 분석을 할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>No rollout in %1 yet</source>
+        <translation>%1에 아직 롤아웃이 없습니다</translation>
+    </message>
+    <message>
+        <source>Rollouts of this environment appear here with their steps, traffic split, SLIs and one-click actions.</source>
+        <translation>이 환경의 롤아웃이 단계, 트래픽 분배, SLI, 원클릭 작업과 함께 여기에 나타납니다.</translation>
     </message>
 </context>
 <context>
@@ -1013,6 +3095,311 @@
     <message>
         <source>Reason (required)</source>
         <translation>사유(필수)</translation>
+    </message>
+</context>
+<context>
+    <name>gl::ui::RunbookListModel</name>
+    <message>
+        <source>%1 (%2), owner %3</source>
+        <translation>%1(%2), 담당자 %3</translation>
+    </message>
+    <message>
+        <source>Runbook</source>
+        <translation>런북</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>서비스</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <source>RTO</source>
+        <translation>RTO</translation>
+    </message>
+</context>
+<context>
+    <name>gl::ui::RunbookStepView</name>
+    <message>
+        <source>Back to the library</source>
+        <translation>라이브러리로 돌아가기</translation>
+    </message>
+    <message>
+        <source>← Previous (Alt+←)</source>
+        <translation>← 이전 (Alt+←)</translation>
+    </message>
+    <message>
+        <source>Next → (Alt+→)</source>
+        <translation>다음 → (Alt+→)</translation>
+    </message>
+    <message>
+        <source>&amp;Skip (S)</source>
+        <translation>건너뛰기(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Failed (F)</source>
+        <translation>실패(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Done (Ctrl+Enter)</source>
+        <translation>완료(&amp;D) (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Incident (I)…</source>
+        <translation>장애(I)…</translation>
+    </message>
+    <message>
+        <source>Set restore point</source>
+        <translation>복구 지점 설정</translation>
+    </message>
+    <message>
+        <source>The point in time the restored data reaches (UTC); the measured RPO is the drill start minus this.</source>
+        <translation>복원된 데이터가 도달하는 시점(UTC)입니다. 측정 RPO는 훈련 시작 시각에서 이 시점을 뺀 값입니다.</translation>
+    </message>
+    <message>
+        <source>Service restored (R)</source>
+        <translation>서비스 복구됨(R)</translation>
+    </message>
+    <message>
+        <source>The service works again: the measured RTO stops here.</source>
+        <translation>서비스가 다시 동작합니다: 측정 RTO가 여기서 멈춥니다.</translation>
+    </message>
+    <message>
+        <source>End drill…</source>
+        <translation>훈련 종료…</translation>
+    </message>
+    <message>
+        <source>Export report (PDF, Markdown)</source>
+        <translation>보고서 내보내기(PDF, Markdown)</translation>
+    </message>
+    <message>
+        <source>Notes for this step (N to write, Esc to leave); saved as you type.</source>
+        <translation>이 단계의 메모(N으로 쓰기, Esc로 나가기). 입력하는 대로 저장됩니다.</translation>
+    </message>
+    <message>
+        <source>Keys: Ctrl+Enter done · S skip · F failed · N note · Alt+←/→ other steps · Esc leave the note</source>
+        <translation>키: Ctrl+Enter 완료 · S 건너뛰기 · F 실패 · N 메모 · Alt+←/→ 다른 단계 · Esc 메모에서 나가기</translation>
+    </message>
+    <message>
+        <source> · I incident · R service restored</source>
+        <translation> · I 장애 · R 서비스 복구됨</translation>
+    </message>
+    <message>
+        <source>Drill: %1</source>
+        <translation>훈련: %1</translation>
+    </message>
+    <message>
+        <source>Step-through finished</source>
+        <translation>단계별 진행 완료</translation>
+    </message>
+    <message>
+        <source>%1 done, %2 skipped, %3 failed.</source>
+        <translation>완료 %1, 건너뜀 %2, 실패 %3.</translation>
+    </message>
+    <message>
+        <source>Every step is marked. Mark **Service restored** if you have not, then **End drill** to see the measured RTO and RPO and export the report.</source>
+        <translation>모든 단계를 표시했습니다. 아직 하지 않았다면 **서비스 복구됨**을 표시한 뒤 **훈련 종료**를 눌러 측정된 RTO와 RPO를 확인하고 보고서를 내보내십시오.</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3</source>
+        <translation>%1/%2단계: %3</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <source>Copy the command to the clipboard. Greenlight never runs it.</source>
+        <translation>명령을 클립보드에 복사합니다. 그린라이트는 명령을 실행하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Command copied. Read it before you run it.</source>
+        <translation>명령을 복사했습니다. 실행하기 전에 읽어 보십시오.</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>(over by %1)</source>
+        <translation>(%1 초과)</translation>
+    </message>
+    <message>
+        <source>Mark an incident</source>
+        <translation>장애 표시</translation>
+    </message>
+    <message>
+        <source>What went wrong? It is stamped %1 on the drill clock and listed as a deviation in the report.</source>
+        <translation>무엇이 잘못되었습니까? 훈련 시계 %1 시점으로 기록되고 보고서에 편차로 나열됩니다.</translation>
+    </message>
+    <message>
+        <source>Mark incident</source>
+        <translation>장애 표시</translation>
+    </message>
+    <message>
+        <source>End the drill</source>
+        <translation>훈련 종료</translation>
+    </message>
+    <message>
+        <source>End the drill now? Steps still open: %1.</source>
+        <translation>지금 훈련을 종료하시겠습니까? 아직 열린 단계: %1.</translation>
+    </message>
+    <message>
+        <source>End the drill now? The service was not marked restored, so the RTO is measured up to now. Steps still open: %1.</source>
+        <translation>지금 훈련을 종료하시겠습니까? 서비스 복구를 표시하지 않았으므로 RTO는 지금까지로 측정됩니다. 아직 열린 단계: %1.</translation>
+    </message>
+    <message>
+        <source>End drill</source>
+        <translation>훈련 종료</translation>
+    </message>
+    <message>
+        <source>DR drill report: %1</source>
+        <translation>재해 복구 훈련 보고서: %1</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1을(를) 쓰지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>Report written to %1.pdf and .md</source>
+        <translation>보고서를 %1.pdf와 .md에 썼습니다</translation>
+    </message>
+</context>
+<context>
+    <name>gl::ui::RunbooksView</name>
+    <message>
+        <source>Search runbooks: type a few words (e.g. database failover)</source>
+        <translation>런북 검색: 단어 몇 개를 입력하십시오(예: database failover)</translation>
+    </message>
+    <message>
+        <source>Search runbooks</source>
+        <translation>런북 검색</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>동기화</translation>
+    </message>
+    <message>
+        <source>Import the runbook source folders of this profile and the bundled samples into the local copy.</source>
+        <translation>이 프로필의 런북 소스 폴더와 기본 제공 예제를 로컬 사본으로 가져옵니다.</translation>
+    </message>
+    <message>
+        <source>Step through</source>
+        <translation>단계별 진행</translation>
+    </message>
+    <message>
+        <source>DR drill…</source>
+        <translation>재해 복구 훈련…</translation>
+    </message>
+    <message>
+        <source>Scenario, e.g. "Primary database host lost in zone A"</source>
+        <translation>시나리오, 예: "영역 A의 기본 데이터베이스 호스트 유실"</translation>
+    </message>
+    <message>
+        <source>Participants, separated by commas</source>
+        <translation>참가자(쉼표로 구분)</translation>
+    </message>
+    <message>
+        <source>RTO target (e.g. 15m)</source>
+        <translation>RTO 목표(예: 15m)</translation>
+    </message>
+    <message>
+        <source>RPO target (e.g. 1m)</source>
+        <translation>RPO 목표(예: 1m)</translation>
+    </message>
+    <message>
+        <source>Start the drill clock</source>
+        <translation>훈련 시계 시작</translation>
+    </message>
+    <message>
+        <source>Drill history</source>
+        <translation>훈련 기록</translation>
+    </message>
+    <message>
+        <source>The runbook library cannot be opened: %1</source>
+        <translation>런북 라이브러리를 열 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
+        <translation>동기화 실패: %1</translation>
+    </message>
+    <message>
+        <source>Sync: %1 added, %2 changed, %3 removed.</source>
+        <translation>동기화: 추가 %1, 변경 %2, 삭제 %3.</translation>
+    </message>
+    <message>
+        <source>Source folder not available, its runbooks were kept: %1</source>
+        <translation>소스 폴더를 사용할 수 없어 해당 런북을 유지했습니다: %1</translation>
+    </message>
+    <message>
+        <source>In progress on their earlier version (notes kept): %1</source>
+        <translation>이전 버전으로 진행 중(메모 유지): %1</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>서비스</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>담당자</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>목표</translation>
+    </message>
+    <message>
+        <source>RTO %1, RPO %2</source>
+        <translation>RTO %1, RPO %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>태그</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>버전</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1(%2)</translation>
+    </message>
+    <message>
+        <source>Prerequisites</source>
+        <translation>사전 요구 사항</translation>
+    </message>
+    <message>
+        <source>Resume step-through</source>
+        <translation>단계별 진행 재개</translation>
+    </message>
+    <message>
+        <source>%1 — %2 — RTO %3 (target %4)</source>
+        <translation>%1 — %2 — RTO %3(목표 %4)</translation>
+    </message>
+    <message>
+        <source>%1 — %2 — running</source>
+        <translation>%1 — %2 — 진행 중</translation>
+    </message>
+    <message>
+        <source>No drills yet.</source>
+        <translation>아직 훈련이 없습니다.</translation>
+    </message>
+    <message>
+        <source>A drill of this runbook was already running; it continues.</source>
+        <translation>이 런북의 훈련이 이미 진행 중이어서 이어서 진행합니다.</translation>
+    </message>
+    <message>
+        <source>"%1" is not a duration; write it like 15m, 1h30m or 45s.</source>
+        <translation>"%1"은(는) 기간이 아닙니다. 15m, 1h30m, 45s처럼 쓰십시오.</translation>
     </message>
 </context>
 <context>
