@@ -54,6 +54,8 @@ RunbooksView::RunbooksView(QString profilePath, Prompter &prompter, EmptyState *
     m_list->verticalHeader()->hide();
     m_list->horizontalHeader()->setSectionResizeMode(RunbookListModel::TitleColumn, QHeaderView::Stretch);
     m_list->horizontalHeader()->setSectionResizeMode(RunbookListModel::ServiceColumn, QHeaderView::ResizeToContents);
+    m_list->horizontalHeader()->setSectionResizeMode(RunbookListModel::LanguageColumn, QHeaderView::ResizeToContents);
+    m_list->horizontalHeader()->setSectionResizeMode(RunbookListModel::RtoColumn, QHeaderView::ResizeToContents);
     m_list->setColumnHidden(RunbookListModel::StepsColumn, true);
     m_list->setWordWrap(false);
     m_empty = emptyState ? emptyState : new EmptyState(this);
@@ -355,11 +357,15 @@ void RunbooksView::showRunbook()
     m_snippet->setText(snippet.isEmpty() ? QString() : QStringLiteral("<i>%1</i>").arg(snippet));
     m_snippet->setVisible(!snippet.isEmpty());
 
-    QString meta = QStringLiteral("| | |\n|---|---|\n");
+    // A Markdown table needs a header row: the first field is it, so no empty row shows above the others.
+    QString meta;
     const auto row = [&meta](const QString &label, const QString &value) {
         QString v = value;
         v.replace(u'|', QStringLiteral("\\|"));
+        const bool header = meta.isEmpty();
         meta += u"| **" + label + u"** | " + v + u" |\n";
+        if (header)
+            meta += QStringLiteral("|---|---|\n");
     };
     row(tr("Service"), r.service);
     row(tr("Owner"), r.owner);
