@@ -13,11 +13,17 @@ struct Run {
     QString err;
 };
 
-Run run(const QString &program, const QStringList &args)
+Run run(const QString &program, const QStringList &args, bool withDisplay = true)
 {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    if (withDisplay) {
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    } else {
+        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        env.remove(QStringLiteral("DISPLAY"));
+        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    }
     env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
     p.setProcessEnvironment(env);
     p.start(program, args);
@@ -37,6 +43,7 @@ private Q_SLOTS:
     void ctlUsageErrors_data();
     void ctlUsageErrors();
     void ctlCommandHelp();
+    void consoleVersionNeedsNoDisplay();
 };
 
 void TstCommandLine::versionAndHelp_data()
@@ -97,6 +104,18 @@ void TstCommandLine::ctlCommandHelp()
         {QStringLiteral("env"), QStringLiteral("validate"), QStringLiteral("--help")});
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains(u"--env"), qPrintable(r.out));
+}
+
+// `greenlight --version` and `--help` work where there is no display at all (ssh, package smoke tests).
+void TstCommandLine::consoleVersionNeedsNoDisplay()
+{
+    const QString gui = gl::test::builtExecutable(QStringLiteral("greenlight"));
+    const Run version = run(gui, {QStringLiteral("--version")}, false);
+    QCOMPARE(version.exitCode, 0);
+    QVERIFY2(version.out.contains(QStringLiteral(GREENLIGHT_VERSION)), qPrintable(version.out + version.err));
+    const Run help = run(gui, {QStringLiteral("--help")}, false);
+    QCOMPARE(help.exitCode, 0);
+    QVERIFY2(help.out.contains(u"--env"), qPrintable(help.out + help.err));
 }
 
 QTEST_GUILESS_MAIN(TstCommandLine)

@@ -16,15 +16,44 @@
 #include <QTimer>
 
 namespace gl::ui {
+namespace {
 
-int runConsole(QApplication &app)
+// --help and --version answer without a display (no QApplication, which needs one), so they work over ssh,
+// in a package's smoke test and in CI.
+bool asksForHelpOrVersion(int argc, char *argv[])
 {
-    QApplication::setApplicationName(QStringLiteral("greenlight"));
-    QApplication::setOrganizationName(QStringLiteral("greenlight"));
-    QApplication::setApplicationDisplayName(QStringLiteral("Greenlight"));
-    QApplication::setApplicationVersion(QStringLiteral(GREENLIGHT_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral(GREENLIGHT_APP_ID));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/greenlight.svg")));
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--help" || arg == "-h" || arg == "--help-all" || arg == "--version" || arg == "-v")
+            return true;
+        if (arg == "--")
+            break;
+    }
+    return false;
+}
+
+} // namespace
+
+int runConsole(int argc, char *argv[])
+{
+    if (asksForHelpOrVersion(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        return runConsole(app);
+    }
+    QApplication app(argc, argv);
+    return runConsole(app);
+}
+
+int runConsole(QCoreApplication &app)
+{
+    QCoreApplication::setApplicationName(QStringLiteral("greenlight"));
+    QCoreApplication::setOrganizationName(QStringLiteral("greenlight"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(GREENLIGHT_VERSION));
+    if (qobject_cast<QApplication *>(&app)) {
+        QApplication::setApplicationDisplayName(QStringLiteral("Greenlight"));
+        QApplication::setDesktopFileName(QStringLiteral(GREENLIGHT_APP_ID));
+        QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/greenlight.svg")));
+    }
 
     Settings settings;
     installTranslations(resolveLanguage(settings.language()));
@@ -44,7 +73,7 @@ int runConsole(QApplication &app)
     QCommandLineOption placeOption(QStringLiteral("place"), QString(), QStringLiteral("n"));
     placeOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(placeOption);
-    parser.process(app);
+    parser.process(app); // exits for --help and --version
 
     // The diagnostic log goes to $XDG_STATE_HOME/greenlight (Qt 6.4 has no StateLocation yet).
     const QString stateHome = qEnvironmentVariable("XDG_STATE_HOME", QDir::homePath() + u"/.local/state");
