@@ -136,6 +136,32 @@ private Q_SLOTS:
         QCOMPARE(check.value(u"measurements").toArray().size(), 3); // the sandbox ships 3 rules
     }
 
+    // Thin traffic gives no verdict: with fewer requests than min_requests the analysis never passes or fails;
+    // it stays pending, then turns inconclusive saying so, and every stored measurement is inconclusive.
+    void thinTrafficGivesNoVerdict()
+    {
+        AnalysisConfig config = testConfig(1);
+        config.minRequests = 1000000; // v2 gets a few hundred requests per 10 s window
+        config.inconclusiveAfterMs = 3000;
+        Analyzer analyzer(config, *m_client, SystemClock::instance());
+        analyzer.setStore(&*m_store);
+        QSignalSpy verdicts(&analyzer, &Analyzer::verdictChanged);
+        QVERIFY(analyzer.start(QStringLiteral("v2"), QStringLiteral("v1")).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(analyzer.verdict() == Verdict::Inconclusive, 15000);
+        analyzer.stop();
+        QVERIFY2(analyzer.reason().contains(u"thin traffic"), qPrintable(analyzer.reason()));
+        for (const QList<QVariant> &change : verdicts) {
+            const Verdict v = change.first().value<Verdict>();
+            QVERIFY2(v == Verdict::Pending || v == Verdict::Inconclusive,
+                qPrintable(toString(v) + u": " + change.at(1).toString()));
+        }
+        const Result<QList<Measurement>> rows = m_store->measurements(analyzer.runId());
+        QVERIFY(rows.ok());
+        QVERIFY(!rows->isEmpty());
+        for (const Measurement &m : *rows)
+            QVERIFY2(m.reason.contains(u"thin traffic"), qPrintable(m.reason));
+    }
+
     // Injected latency (v2 +100 ms) fails the p99 rule (p99 above 2 x stable and the 25 ms floor) while the
     // error rule still passes; `analysis check` exits 3 and says which rule failed.
     void injectedLatencyFailsP99()
