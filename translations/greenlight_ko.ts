@@ -2101,7 +2101,7 @@
     </message>
     <message>
         <source>FILE</source>
-        <translation>파일</translation>
+        <translation>FILE</translation>
     </message>
     <message>
         <source>Print the result as JSON.</source>
