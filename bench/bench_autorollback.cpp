@@ -108,7 +108,10 @@ QJsonObject statusJson(const QString &env)
         .object();
 }
 
-QJsonObject rolloutOf(const QString &env) { return statusJson(env).value(u"rollout").toObject(); }
+QJsonObject rolloutOf(const QString &env)
+{
+    return statusJson(env).value(u"rollout").toObject();
+}
 
 bool waitFor(const std::function<bool()> &predicate, int timeoutMs, int stepMs = 150)
 {
@@ -243,8 +246,8 @@ int main(int argc, char **argv)
     QString error;
     std::printf("sandbox: up --slots 2 --rps %d ...\n", rps);
     std::fflush(stdout);
-    if (!sandbox.up({QStringLiteral("--slots"), QStringLiteral("2"), QStringLiteral("--rps"), QString::number(rps)},
-            &error)) {
+    if (!sandbox.up(
+            {QStringLiteral("--slots"), QStringLiteral("2"), QStringLiteral("--rps"), QString::number(rps)}, &error)) {
         std::fprintf(stderr, "sandbox up failed: %s\n", qPrintable(error));
         return 1;
     }
@@ -270,7 +273,8 @@ int main(int argc, char **argv)
                 QStringLiteral("--undeploy-delay"), QStringLiteral("1s"), QStringLiteral("--reason"),
                 QStringLiteral("bench_autorollback run %1").arg(i + 1)});
             if (r.exitCode != 0) {
-                std::fprintf(stderr, "run %d: rollout start failed: %s%s\n", i + 1, r.out.constData(), r.err.constData());
+                std::fprintf(
+                    stderr, "run %d: rollout start failed: %s%s\n", i + 1, r.out.constData(), r.err.constData());
                 exitCode = 1;
                 break;
             }
@@ -280,16 +284,16 @@ int main(int argc, char **argv)
                 [&] {
                     const QJsonObject o = rolloutOf(env);
                     rolloutId = o.value(u"id").toInteger();
-                    return o.value(u"state").toString() == u"paused" && o.value(u"pauseReason").toString() == u"analysis"
-                        && greenWeight(socket) > 0;
+                    return o.value(u"state").toString() == u"paused"
+                        && o.value(u"pauseReason").toString() == u"analysis" && greenWeight(socket) > 0;
                 },
                 60000);
             const bool passing = live
                 && waitFor(
                     [&] {
-                        const CtlResult a = ctl({QStringLiteral("analysis"), QStringLiteral("show"),
-                            QStringLiteral("--env"), env, QStringLiteral("--rollout"), QString::number(rolloutId),
-                            QStringLiteral("--json")});
+                        const CtlResult a
+                            = ctl({QStringLiteral("analysis"), QStringLiteral("show"), QStringLiteral("--env"), env,
+                                QStringLiteral("--rollout"), QString::number(rolloutId), QStringLiteral("--json")});
                         const QJsonObject o = QJsonDocument::fromJson(a.out).object();
                         for (const QJsonValue &m : o.value(u"measurements").toArray()) {
                             if (m.toObject().value(u"verdict").toString() == u"passing")
@@ -374,8 +378,8 @@ int main(int argc, char **argv)
     std::printf("|---|---|---|---|---|---|---|\n");
     if (!results.isEmpty()) {
         std::printf("| Greenlight (measured) | %lld | %.2f s | %.2f s | %.2f s | %.0f / %.0f | %lld |\n",
-            qlonglong(results.size()), median(seconds), quantile(seconds, 0.9), quantile(seconds, 1.0),
-            median(failed), quantile(failed, 1.0), lost);
+            qlonglong(results.size()), median(seconds), quantile(seconds, 0.9), quantile(seconds, 1.0), median(failed),
+            quantile(failed, 1.0), lost);
     }
     std::printf("| Flagger defaults (interval 1m, threshold 1) | - | ~60 s | | up to ~120 s | | |\n");
     std::printf("| Argo Rollouts ((failureLimit+1) x interval), e.g. interval 1m, failureLimit 0..3 | - | 60..240 s | "
