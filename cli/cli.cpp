@@ -4,6 +4,8 @@
 #include "util/translations.h"
 #include "util/version.h"
 
+#include <QLoggingCategory>
+
 #include <cstdio>
 
 namespace gl::cli {
@@ -51,6 +53,10 @@ int run(QCoreApplication &app)
     QCoreApplication::setOrganizationName(QStringLiteral("greenlight"));
     QCoreApplication::setApplicationVersion(QStringLiteral(GREENLIGHT_VERSION));
     installTranslations(resolveLanguage(Settings().language()));
+    // Diagnostics stay off the terminal unless asked for: QT_LOGGING_RULES="greenlight.*.debug=true".
+    // Commands print what a user needs themselves; warnings still show.
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(QStringLiteral("greenlight.*.debug=false\ngreenlight.*.info=false"));
 
     QTextStream out(stdout);
     QTextStream err(stderr);

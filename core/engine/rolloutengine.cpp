@@ -17,6 +17,9 @@
 #include <QNetworkAccessManager>
 #include <QSysInfo>
 
+#include <pwd.h>
+#include <unistd.h>
+
 namespace gl {
 namespace {
 
@@ -75,7 +78,14 @@ QString RolloutEngine::defaultActor()
 {
     QString user = qEnvironmentVariable("USER");
     if (user.isEmpty())
-        user = qEnvironmentVariable("LOGNAME", QStringLiteral("unknown"));
+        user = qEnvironmentVariable("LOGNAME");
+    if (user.isEmpty()) {
+        // Services, cron and containers often set neither: ask the system who runs us.
+        if (const passwd *entry = getpwuid(getuid()); entry && entry->pw_name)
+            user = QString::fromLocal8Bit(entry->pw_name);
+        else
+            user = QStringLiteral("uid%1").arg(getuid());
+    }
     return user + u'@' + QSysInfo::machineHostName();
 }
 

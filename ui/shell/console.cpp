@@ -13,6 +13,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QIcon>
+#include <QLoggingCategory>
 #include <QTimer>
 
 namespace gl::ui {
@@ -55,6 +56,9 @@ int runConsole(QCoreApplication &app)
         QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/greenlight.svg")));
     }
 
+    // Diagnostics stay quiet unless asked for: QT_LOGGING_RULES="greenlight.*.debug=true".
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(QStringLiteral("greenlight.*.debug=false"));
     Settings settings;
     installTranslations(resolveLanguage(settings.language()));
 
