@@ -444,4 +444,25 @@ Status Database::transaction(const std::function<Status()> &work)
     return result;
 }
 
+Result<QString> Database::metaValue(const QString &key, const QString &notFoundMessage) const
+{
+    Result<QSqlQuery> query = exec(QStringLiteral("SELECT value FROM meta WHERE key = ?"), {key});
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return makeError(ErrorCode::NotFound, notFoundMessage, key);
+    return query->value(0).toString();
+}
+
+Status Database::setMetaValue(const QString &key, const QString &value)
+{
+    const Result<QSqlQuery> query = exec(
+        QStringLiteral(
+            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+        {key, value});
+    if (!query)
+        return query.error();
+    return {};
+}
+
 } // namespace gl

@@ -60,6 +60,11 @@ public:
     // success; rolls back when it fails and returns its error.
     [[nodiscard]] Status transaction(const std::function<Status()> &work);
 
+    // The key/value table `meta` that every Greenlight schema has. A missing key is ErrorCode::NotFound with
+    // `notFoundMessage` (already translated) as the message.
+    [[nodiscard]] Result<QString> metaValue(const QString &key, const QString &notFoundMessage) const;
+    [[nodiscard]] Status setMetaValue(const QString &key, const QString &value);
+
     [[nodiscard]] QString path() const { return m_path; }
     [[nodiscard]] QString connectionName() const { return m_connectionName; }
     [[nodiscard]] int schemaVersion() const { return m_schemaVersion; }

@@ -78,24 +78,13 @@ Result<ProfileStore> ProfileStore::open(const QString &path)
 
 Result<QString> ProfileStore::meta(const QString &key) const
 {
-    Result<QSqlQuery> query = m_database.exec(QStringLiteral("SELECT value FROM meta WHERE key = ?"), {key});
-    if (!query)
-        return query.error();
-    if (!query->next())
-        return makeError(ErrorCode::NotFound,
-            QCoreApplication::translate("gl::ProfileStore", "The profile has no value for %1.").arg(key));
-    return query->value(0).toString();
+    return m_database.metaValue(
+        key, QCoreApplication::translate("gl::ProfileStore", "The profile has no value for %1.").arg(key));
 }
 
 Status ProfileStore::setMeta(const QString &key, const QString &value)
 {
-    const Result<QSqlQuery> query = m_database.exec(
-        QStringLiteral(
-            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
-        {key, value});
-    if (!query)
-        return query.error();
-    return {};
+    return m_database.setMetaValue(key, value);
 }
 
 Status ProfileStore::touchRecentEnvironment(const QString &path, const QDateTime &at)

@@ -136,24 +136,13 @@ Result<StateStore> StateStore::open(const QString &path)
 
 Result<QString> StateStore::meta(const QString &key) const
 {
-    Result<QSqlQuery> query = m_database.exec(QStringLiteral("SELECT value FROM meta WHERE key = ?"), {key});
-    if (!query)
-        return query.error();
-    if (!query->next())
-        return makeError(ErrorCode::NotFound,
-            QCoreApplication::translate("gl::StateStore", "The state database has no value for %1.").arg(key));
-    return query->value(0).toString();
+    return m_database.metaValue(
+        key, QCoreApplication::translate("gl::StateStore", "The state database has no value for %1.").arg(key));
 }
 
 Status StateStore::setMeta(const QString &key, const QString &value)
 {
-    const Result<QSqlQuery> query = m_database.exec(
-        QStringLiteral(
-            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
-        {key, value});
-    if (!query)
-        return query.error();
-    return {};
+    return m_database.setMetaValue(key, value);
 }
 
 } // namespace gl
