@@ -14,6 +14,7 @@
 // or at a gate the run stops), so errors started later would never be seen at that step. To keep the canary
 // at 10 % with the analysis running, the bench sets passes_required very high: the run stays "passing" until
 // the fault makes it fail. Every other setting is what a user would write.
+#include "environmentedit.h"
 #include "sandboxfixture.h"
 
 #include <QCoreApplication>
@@ -153,29 +154,7 @@ int greenWeight(const QString &socket)
 
 bool rewriteAnalysis(const QString &envFile)
 {
-    QFile file(envFile);
-    if (!file.open(QIODevice::ReadOnly))
-        return false;
-    QString text = QString::fromUtf8(file.readAll());
-    file.close();
-    const qsizetype begin = text.indexOf(QStringLiteral("\nanalysis:\n"));
-    if (begin < 0)
-        return false;
-    qsizetype end = begin + 1;
-    while (true) {
-        end = text.indexOf(u'\n', end);
-        if (end < 0 || end + 1 >= text.size()) {
-            end = text.size();
-            break;
-        }
-        ++end;
-        if (!text.at(end).isSpace())
-            break;
-    }
-    text.replace(begin + 1, end - begin - 1, QString::fromLatin1(kAnalysisSection));
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return false;
-    return file.write(text.toUtf8()) > 0;
+    return replaceEnvironmentSection(envFile, QStringLiteral("analysis"), QString::fromLatin1(kAnalysisSection));
 }
 
 // 5xx answers of `version` in the load generator's counts.

@@ -1,6 +1,7 @@
 // Canary rollouts driven by the SLI analysis on a real sandbox (HAProxy, Prometheus, sample services, load at
 // 100 requests/s), through greenlightctl as a user runs it: a version answering errors is rolled back by the
 // engine on its own, a healthy one is promoted past its `analysis` step; no request lost either way.
+#include "environmentedit.h"
 #include "tst_rollout_common.h"
 
 #include <QJsonArray>
@@ -32,32 +33,10 @@ const char kAnalysisSection[] = "analysis:\n"
 // Replaces the `analysis:` section of the sandbox's environment file (up to the next top-level key).
 bool rewriteAnalysis(const QString &envFile, const QString &unreachableAfter = QStringLiteral("10s"))
 {
-    QFile file(envFile);
-    if (!file.open(QIODevice::ReadOnly))
-        return false;
-    QString text = QString::fromUtf8(file.readAll());
-    file.close();
-    const qsizetype begin = text.indexOf(QStringLiteral("\nanalysis:\n"));
-    if (begin < 0)
-        return false;
-    qsizetype end = begin + 1;
-    while (true) {
-        end = text.indexOf(u'\n', end);
-        if (end < 0 || end + 1 >= text.size()) {
-            end = text.size();
-            break;
-        }
-        ++end;
-        if (!text.at(end).isSpace())
-            break;
-    }
-    text.replace(begin + 1, end - begin - 1,
+    return replaceEnvironmentSection(envFile, QStringLiteral("analysis"),
         QString::fromLatin1(kAnalysisSection)
             .replace(QStringLiteral("prometheus_unreachable_after: 10s"),
                 QStringLiteral("prometheus_unreachable_after: ") + unreachableAfter));
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return false;
-    return file.write(text.toUtf8()) > 0;
 }
 
 QJsonArray eventsOf(const QString &envFile)
