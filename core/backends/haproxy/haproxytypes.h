@@ -46,24 +46,23 @@ struct ServerState {
     int userWeight = 0; // srv_uweight: the weight set by the config or `set server ... weight`
     int initialWeight = 0; // srv_iweight: the weight from the configuration
 
-    // SRV_ADMF_* bits of HAProxy 2.6 (include/haproxy/server-t.h).
-    static constexpr int AdminForcedMaint = 0x01;
-    static constexpr int AdminInheritedMaint = 0x02;
+    // SRV_ADMF_* bits of HAProxy 2.6 (include/haproxy/server-t.h, enum srv_admin).
+    static constexpr int AdminForcedMaint = 0x01; // FMAINT: `state maint`, or `disabled` in the configuration
+    static constexpr int AdminInheritedMaint = 0x02; // IMAINT: from a tracked server
+    // CMAINT: "disabled" in the configuration. Only a record of where the server started: `state ready` clears
+    // FMAINT but leaves CMAINT set, and the server is in service (HAProxy's own MAINT mask leaves it out).
     static constexpr int AdminConfigMaint = 0x04;
-    static constexpr int AdminForcedDrain = 0x08;
-    static constexpr int AdminInheritedDrain = 0x10;
-    static constexpr int AdminResolutionMaint = 0x20;
+    static constexpr int AdminForcedDrain = 0x08; // FDRAIN: `state drain`
+    static constexpr int AdminInheritedDrain = 0x10; // IDRAIN: from a tracked server
+    static constexpr int AdminResolutionMaint = 0x20; // RMAINT: down because its address could not be resolved
+    // HMAINT: the FQDN was set from the runtime API; not a maintenance state either (not in HAProxy's mask).
     static constexpr int AdminHostnameMaint = 0x40;
+    // HAProxy's SRV_ADMF_MAINT (0x23) and SRV_ADMF_DRAIN (0x18): what its own stats call MAINT and DRAIN.
+    static constexpr int AdminMaintMask = AdminForcedMaint | AdminInheritedMaint | AdminResolutionMaint;
+    static constexpr int AdminDrainMask = AdminForcedDrain | AdminInheritedDrain;
 
-    [[nodiscard]] bool inMaintenance() const
-    {
-        return adminFlags
-            & (AdminForcedMaint | AdminInheritedMaint | AdminConfigMaint | AdminResolutionMaint | AdminHostnameMaint);
-    }
-    [[nodiscard]] bool draining() const
-    {
-        return !inMaintenance() && (adminFlags & (AdminForcedDrain | AdminInheritedDrain));
-    }
+    [[nodiscard]] bool inMaintenance() const { return adminFlags & AdminMaintMask; }
+    [[nodiscard]] bool draining() const { return !inMaintenance() && (adminFlags & AdminDrainMask); }
 };
 
 // The process facts of `show info` that matter to Greenlight, plus every raw "Name: value" pair.
