@@ -4,10 +4,12 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlDriver>
 #include <QSqlError>
+#include <QThread>
 #include <QUrl>
 
 #include <atomic>
@@ -328,7 +330,16 @@ Result<Database> Database::open(const QString &path, const Schema &schema, Durab
     Result<QSqlQuery> pragma = database.exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(kBusyTimeoutMs));
     if (!pragma)
         return fail(pragma.error());
-    pragma = database.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
+    // Switching a new file to WAL needs an exclusive lock, and SQLite answers SQLITE_BUSY at once (without its
+    // busy handler) while another process opening the same new file holds a lock: retry for the busy timeout.
+    QElapsedTimer waited;
+    waited.start();
+    while (true) {
+        pragma = database.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
+        if (pragma || pragma.error().code != ErrorCode::Locked || waited.elapsed() >= kBusyTimeoutMs)
+            break;
+        QThread::msleep(5);
+    }
     if (!pragma)
         return fail(pragma.error());
     if (!pragma->next() || pragma->value(0).toString().compare(u"wal", Qt::CaseInsensitive) != 0)
@@ -351,10 +362,23 @@ Result<Database> Database::open(const QString &path, const Schema &schema, Durab
     if (current > schema.version()) // another process upgraded it since inspectExisting()
         return newerSchemaError(absolute, current, schema.version());
 
-    for (int version = current; version < schema.version(); ++version) {
-        const Migration &migration = schema.migrations.at(version);
+    // Each migration runs in its own write transaction (BEGIN IMMEDIATE) that reads user_version again INSIDE
+    // it: two processes opening a new file at the same instant take turns, and the second sees the version the
+    // first committed instead of running the same migration again ("duplicate column"). A file already at
+    // the latest version (the usual case) takes no write lock.
+    while (current < schema.version()) {
+        int from = -1;
         const Status migrated = database.transaction([&]() -> Status {
-            for (const QString &statement : migration) {
+            Result<QSqlQuery> inside = database.exec(QStringLiteral("PRAGMA user_version"));
+            if (!inside)
+                return inside.error();
+            if (!inside->next())
+                return makeError(ErrorCode::Io, QString(), QStringLiteral("no user_version"));
+            from = inside->value(0).toInt();
+            inside = makeError(ErrorCode::Unknown, QString()); // release the statement
+            if (from >= schema.version())
+                return {}; // up to date (or newer: refused below)
+            for (const QString &statement : schema.migrations.at(from)) {
                 const Result<QSqlQuery> step = database.exec(statement);
                 if (!step)
                     return step.error();
@@ -366,22 +390,28 @@ Result<Database> Database::open(const QString &path, const Schema &schema, Durab
                 return makeError(ErrorCode::Conflict, QString(),
                     QStringLiteral("foreign key violation in table %1").arg(violations->value(0).toString()));
             violations = makeError(ErrorCode::Unknown, QString());
-            const Result<QSqlQuery> bump = database.exec(QStringLiteral("PRAGMA user_version = %1").arg(version + 1));
+            const Result<QSqlQuery> bump = database.exec(QStringLiteral("PRAGMA user_version = %1").arg(from + 1));
             if (!bump)
                 return bump.error();
             return {};
         });
         if (!migrated) {
-            qCWarning(lcStorage) << "Migration of" << absolute << "to" << schema.name << version + 1
+            if (from < 0) // could not even read the version
+                return fail(migrated.error());
+            qCWarning(lcStorage) << "Migration of" << absolute << "to" << schema.name << from + 1
                                  << "failed:" << migrated.error().detail;
             return makeError(migrated.error().code,
                 Tr::tr("Could not update %1 to schema %2; it was left at schema %3.")
                     .arg(QDir::toNativeSeparators(absolute))
-                    .arg(version + 1)
-                    .arg(version),
+                    .arg(from + 1)
+                    .arg(from),
                 migrated.error().detail);
         }
-        qCInfo(lcStorage) << "Migrated" << absolute << "to" << schema.name << "schema" << version + 1;
+        if (from > schema.version()) // another process upgraded it since inspectExisting()
+            return newerSchemaError(absolute, from, schema.version());
+        if (from == schema.version())
+            break;
+        qCInfo(lcStorage) << "Migrated" << absolute << "to" << schema.name << "schema" << from + 1;
     }
     database.m_schemaVersion = schema.version();
     qCDebug(lcStorage) << "Opened" << absolute << "as" << database.m_connectionName;
