@@ -82,16 +82,7 @@ std::optional<int> openSession(Context &context, Session &session)
         return ExitError;
     }
     session.env = env.value();
-    // Work-around: Database::open reads user_version before its migration transaction and does not read it
-    // again inside, so two processes opening a NEW state database at the same instant can both try migration
-    // 2 and one fails ("duplicate column"). Opening again after the other finished succeeds.
     Result<StateStore> state = StateStore::open(session.env.stateDatabase);
-    for (int attempt = 0; !state && attempt < 5 && state.error().code != ErrorCode::NewerSchema
-         && state.error().code != ErrorCode::ReadOnly && state.error().code != ErrorCode::Corrupt;
-         ++attempt) {
-        QThread::msleep(100);
-        state = StateStore::open(session.env.stateDatabase);
-    }
     if (!state) {
         context.err << state.error().message << '\n';
         return ExitError;
