@@ -2,10 +2,17 @@
 #include "approvals/signedstatement.h"
 #include "auditcommands.h"
 #include "credentials/keychaincredentialstore.h"
+#include "engine/rolloutgatekeeper.h"
+#include "engine/rolloutstore.h"
 #include "identity/identity.h"
 #include "identity/identitystore.h"
 #include "model/environmentfile.h"
+#include "storage/statestore.h"
 #include "util/clock.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
 
 namespace gl::cli {
 namespace {
@@ -230,6 +237,71 @@ int importToken(Context &context)
     return ExitOk;
 }
 
+// approvals list --env FILE [--rollout ID] [--json]: the gate the rollout (default: the latest) waits at, with
+// n/N, who approved, who does not count and why, and the time left.
+int listPending(Context &context)
+{
+    Result<Environment> env = loadEnvironmentFile(context.parser.value(QStringLiteral("env")));
+    if (!env) {
+        context.err << env.error().message << '\n';
+        return ExitUsage;
+    }
+    Result<StateStore> state = StateStore::open(env->stateDatabase);
+    if (!state) {
+        context.err << state.error().message << '\n';
+        return ExitError;
+    }
+    RolloutStore store(*state, SystemClock::instance());
+    const QString rolloutText = context.parser.value(QStringLiteral("rollout"));
+    const Result<std::optional<RolloutRecord>> record
+        = rolloutText.isEmpty() ? store.latest() : store.rollout(rolloutText.toLongLong());
+    if (!record) {
+        context.err << record.error().message << '\n';
+        return ExitError;
+    }
+    const bool json = context.parser.isSet(QStringLiteral("json"));
+    std::optional<GateCheck> waiting;
+    if (record->has_value() && QFileInfo::exists(AuditLog::pathForStateDatabase(env->stateDatabase))) {
+        RolloutGatekeeper gatekeeper(env->name, env->approvals, SystemClock::instance());
+        if (const Status opened = gatekeeper.open(AuditLog::pathForStateDatabase(env->stateDatabase)); !opened) {
+            context.err << opened.error().message << '\n';
+            return ExitError;
+        }
+        const Result<std::optional<GateCheck>> check = gatekeeper.waitingCheck(**record);
+        if (!check) {
+            context.err << check.error().message << '\n';
+            return ExitError;
+        }
+        waiting = *check;
+    }
+    if (json) {
+        QJsonArray pending;
+        if (waiting)
+            pending.append(
+                QJsonObject {{QStringLiteral("rollout"), (*record)->id}, {QStringLiteral("gate"), waiting->toJson()}});
+        context.out << QJsonDocument(
+            QJsonObject {{QStringLiteral("pending"),
+                pending}}).toJson(QJsonDocument::Indented);
+        return ExitOk;
+    }
+    if (!record->has_value()) {
+        context.out << Tr::tr("No rollout yet.") << '\n';
+        return ExitOk;
+    }
+    if (!waiting) {
+        context.out << Tr::tr("Rollout #%1 waits at no approval gate.").arg((*record)->id) << '\n';
+        return ExitOk;
+    }
+    context.out
+        << Tr::tr("Rollout #%1 waits before %2: %3").arg((*record)->id).arg(waiting->point.key(), waiting->summary())
+        << '\n';
+    for (const GateStatus &gate : waiting->decision.gates) {
+        for (const QString &refused : gate.refused)
+            context.out << Tr::tr("  %1 does not count: %2").arg(gate.gate, refused) << '\n';
+    }
+    return ExitOk;
+}
+
 } // namespace
 
 std::vector<Command> approvalCommands()
@@ -283,7 +355,18 @@ std::vector<Command> approvalCommands()
     parser.addPositionalArgument(QStringLiteral("token"), Tr::tr("The glt1. token."));
 };
 import.run = importToken;
-return {show, create, approveCommand, import};
+
+Command list;
+list.path = {QStringLiteral("approvals"), QStringLiteral("list")};
+list.summary = Tr::tr("Show the approval gate a rollout waits at: approvals so far, who does not count, time left.");
+list.options = [](QCommandLineParser &parser) {
+    parser.addOption(QCommandLineOption(QStringLiteral("env"), Tr::tr("The environment file (YAML)."), Tr::tr("FILE")));
+    parser.addOption(
+        QCommandLineOption(QStringLiteral("rollout"), Tr::tr("The rollout id (default: the latest)."), Tr::tr("ID")));
+    parser.addOption(QCommandLineOption(QStringLiteral("json"), Tr::tr("Print JSON.")));
+};
+list.run = listPending;
+return {show, create, approveCommand, import, list};
 } // namespace gl::cli
 
 } // namespace gl::cli

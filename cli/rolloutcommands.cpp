@@ -4,11 +4,14 @@
 // drives the environment (`greenlightctl engine` or the console), the command waits for the engine's
 // answer; when none does, the command runs an engine in this process for as long as it needs one (see
 // docs/engine.md).
+#include "audit/auditlog.h"
 #include "backends/haproxy/haproxyruntimeclient.h"
 #include "cli.h"
 #include "engine/enginelock.h"
 #include "engine/rolloutengine.h"
+#include "engine/rolloutgatekeeper.h"
 #include "engine/rolloutstore.h"
+#include "identity/identity.h"
 #include "model/environmentfile.h"
 #include "storage/statestore.h"
 #include "util/clock.h"
@@ -16,6 +19,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -246,6 +250,8 @@ ActionRecord newAction(Context &context, RolloutAction kind)
     action.action = toString(kind);
     action.actor = RolloutEngine::defaultActor();
     action.reason = context.parser.value(QStringLiteral("reason"));
+    // Who, as the approvers list names people: the starter of a rollout never counts for its gates.
+    action.params.insert(QStringLiteral("person"), currentPerson());
     return action;
 }
 
@@ -283,6 +289,31 @@ void addActionOptions(QCommandLineParser &parser)
 }
 
 // ---- status ----
+
+// The approval gate the rollout waits at, evaluated now (docs/approvals.md): null when it waits at none or the
+// environment has no approvals. Reads the audit log only when it exists (status never creates it).
+QJsonValue gateJson(Session &session, const RolloutRecord &record, QString *line)
+{
+    if (session.env.approvals.isEmpty() || record.pauseReason != PauseReason::Gate)
+        return QJsonValue();
+    const QString path = AuditLog::pathForStateDatabase(session.env.stateDatabase);
+    if (!QFileInfo::exists(path))
+        return QJsonValue();
+    RolloutGatekeeper gatekeeper(session.env.name, session.env.approvals, SystemClock::instance());
+    if (const Status opened = gatekeeper.open(path); !opened) {
+        *line = opened.error().message;
+        return QJsonValue();
+    }
+    const Result<std::optional<GateCheck>> check = gatekeeper.waitingCheck(record);
+    if (!check) {
+        *line = check.error().message;
+        return QJsonValue();
+    }
+    if (!check->has_value())
+        return QJsonValue();
+    *line = (*check)->summary();
+    return (*check)->toJson();
+}
 
 QJsonArray serversJson(Session &session, QString *error)
 {
@@ -370,12 +401,14 @@ int status(Context &context)
     const QJsonArray servers = serversJson(session, &haproxyError);
     const QJsonObject engine = engineJson(session);
     if (json) {
+        QString gateLine;
         QJsonObject object {
             {QStringLiteral("environment"),
                 QJsonObject {{QStringLiteral("name"), session.env.name}, {QStringLiteral("file"), session.env.filePath},
                     {QStringLiteral("backend"), session.env.backend}}},
             {QStringLiteral("engine"), engine},
             {QStringLiteral("rollout"), latest->has_value() ? QJsonValue((*latest)->toJson()) : QJsonValue()},
+            {QStringLiteral("gate"), latest->has_value() ? gateJson(session, **latest, &gateLine) : QJsonValue()},
             {QStringLiteral("servers"), servers},
         };
         if (!haproxyError.isEmpty())
@@ -407,6 +440,20 @@ int status(Context &context)
                            .arg(r.startedAt, r.startedBy, r.reason.isEmpty() ? QString() : u": " + r.reason)
                     << '\n';
         context.out << Tr::tr("  now: %1").arg(r.message) << '\n';
+        QString gateLine;
+        if (const QJsonValue gate = gateJson(session, r, &gateLine); gate.isObject()) {
+            context.out << Tr::tr("  gate before %1: %2").arg(gate.toObject().value(u"point").toString(), gateLine)
+                        << '\n';
+            for (const QJsonValue &value : gate.toObject().value(u"gates").toArray()) {
+                const QJsonObject g = value.toObject();
+                for (const QJsonValue &refused : g.value(u"refused").toArray())
+                    context.out
+                        << Tr::tr("    %1 does not count: %2").arg(g.value(u"name").toString(), refused.toString())
+                        << '\n';
+            }
+        } else if (!gateLine.isEmpty()) {
+            context.out << Tr::tr("  gate: %1").arg(gateLine) << '\n';
+        }
     } else {
         context.out << Tr::tr("No rollout yet.") << '\n';
     }

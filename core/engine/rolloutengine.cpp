@@ -56,6 +56,7 @@ RolloutEngine::RolloutEngine(
     m_network = std::make_unique<QNetworkAccessManager>();
     m_prometheus = std::make_unique<PrometheusClient>(m_env.prometheusUrl, *m_network);
     m_measurements = std::make_unique<MeasurementStore>(m_store.database());
+    m_gatekeeper = std::make_unique<RolloutGatekeeper>(m_env.name, m_env.approvals, m_clock);
     connect(m_keeper.get(), &HaproxyStateKeeper::reloadDetected, this, [this] {
         if (m_record)
             event(m_options.actor, QStringLiteral("reconcile"),
@@ -106,6 +107,17 @@ Status RolloutEngine::start()
     loadCurrent();
     m_keeper->start();
     m_timer.start();
+    // The audit log beside the state database, opened once per engine. Without it actions still run (a
+    // rollback must never wait for bookkeeping); every entry that cannot be written is an `error` event.
+    if (const QString dbPath = m_store.database().path(); !dbPath.isEmpty() && dbPath != u":memory:") {
+        if (const Status opened = m_gatekeeper->open(AuditLog::pathForStateDatabase(dbPath)); !opened) {
+            qCWarning(lcEngine) << "cannot open the audit log:" << opened.error().toString();
+            if (m_record)
+                event(m_options.actor, QStringLiteral("error"),
+                    tr("the audit log cannot be opened: %1; actions are not audited").arg(opened.error().message));
+            emit auditFailed(opened.error());
+        }
+    }
     qCInfo(lcEngine) << "engine started for" << m_env.name << "as" << m_lock.owner();
     QMetaObject::invokeMethod(this, &RolloutEngine::tick, Qt::QueuedConnection);
     return {};
@@ -117,6 +129,13 @@ void RolloutEngine::stop()
         return;
     m_timer.stop();
     m_keeper->stop();
+    flushAudit();
+    if (m_auditAppended && m_gatekeeper->log()) {
+        // What this engine appended is covered by a checkpoint before it goes (truncation stays detectable).
+        if (const Result<AuditCheckpoint> checkpoint = m_gatekeeper->log()->checkpoint(); !checkpoint)
+            qCWarning(lcEngine) << "no audit checkpoint written:" << checkpoint.error().toString();
+        m_auditAppended = false;
+    }
     if (m_hook) {
         m_hook->disconnect(this);
         delete m_hook;
@@ -249,6 +268,8 @@ void RolloutEngine::tick()
     }
     processActions();
     if (!m_busy)
+        checkWaitingGate();
+    if (!m_busy)
         drive();
     updateAnalysis();
 }
@@ -340,6 +361,7 @@ void RolloutEngine::answer(qint64 actionId, bool done, const QString &text, qint
 {
     if (const Status s = m_store.answerAction(actionId, done, text, rolloutId); !s)
         qCWarning(lcEngine) << "could not answer action" << actionId << s.error().toString();
+    auditAnswer(actionId, done, text, rolloutId);
     emit actionAnswered(actionId, done, text);
 }
 
@@ -359,6 +381,7 @@ void RolloutEngine::processActions()
 
 void RolloutEngine::handleAction(const ActionRecord &action)
 {
+    m_actionsInFlight.insert(action.id, action); // audited when answered (auditAnswer)
     const auto kind = rolloutActionFromString(action.action);
     if (!kind) {
         answer(action.id, false, tr("unknown action \"%1\"").arg(action.action));
@@ -418,6 +441,22 @@ void RolloutEngine::handleAction(const ActionRecord &action)
         const bool full = *kind == RolloutAction::PromoteFull;
         if (full && why.trimmed().isEmpty()) {
             answer(action.id, false, tr("promote --full skips the remaining steps: give a --reason"), m_record->id);
+            return;
+        }
+        // Approvals: a promotion past a gate, a block or outside the change calendar is refused with the reason.
+        if (const QString refused = promotionRefusal(full); !refused.isEmpty()) {
+            answer(action.id, false, refused, m_record->id);
+            return;
+        }
+        if (!full && waitingAtApprovalGate()) {
+            // The gate is satisfied (promotionRefusal said so): go on now rather than at the next check.
+            m_record->state = RolloutState::Running;
+            m_record->pauseReason = PauseReason::None;
+            m_record->message = tr("promoted by %1 past a satisfied approval gate").arg(who);
+            if (save({})) {
+                record(tr("promote"));
+                answer(action.id, true, m_record->message, m_record->id);
+            }
             return;
         }
         QList<int> changed;
@@ -538,6 +577,44 @@ void RolloutEngine::handleStart(const ActionRecord &action, const QString &versi
     if (Result<Environment> fresh = loadEnvironmentFile(m_env.filePath); fresh)
         env = fresh.value();
     m_env.analysis = env.analysis; // the analysis of the new rollout follows the file as it is now
+    m_env.approvals = env.approvals; // so do its approvers, gates and calendar
+    m_gatekeeper->setConfig(env.approvals);
+
+    // Approvals: a block or the change calendar (without a signed override) refuses the start. Statements name
+    // the rollout, so they are looked up for the id the new rollout will get (ids grow by one). Gates before
+    // start do not refuse it: the new rollout waits for them (drive()).
+    const QString person = RolloutGatekeeper::personOf(action.actor, action.params.value(u"person").toString());
+    const qint64 nextId = (m_record ? m_record->id : 0) + 1;
+    if (m_gatekeeper->enforces()) {
+        const Result<GateCheck> check
+            = m_gatekeeper->check(nextId, person, GatePoint {GateStage::BeforeStart, 0}, m_clock.now(), true);
+        if (!check) {
+            answer(action.id, false, tr("refused: the approvals cannot be read: %1").arg(check.error().message));
+            return;
+        }
+        if (check->outcome == GateCheck::Outcome::Rejected) {
+            answer(action.id, false, tr("refused: %1").arg(check->decision.reasons.join(u' ')));
+            return;
+        }
+        const bool calendarRefuses = !check->decision.calendar.allowed && !check->decision.overridden;
+        if (check->decision.blocked || calendarRefuses) {
+            QStringList reasons;
+            for (const QString &reason : check->decision.reasons) {
+                bool gateReason = false;
+                for (const GateStatus &gate : check->decision.gates)
+                    gateReason = gateReason || reason.startsWith(gate.gate + u": ");
+                if (!gateReason)
+                    reasons << reason;
+            }
+            answer(action.id, false,
+                tr("refused: %1 (a signed decision for this start names rollout %2: greenlightctl approve --env %3 "
+                   "--rollout %2 ...)")
+                    .arg(reasons.join(u' '))
+                    .arg(nextId)
+                    .arg(envArg()));
+            return;
+        }
+    }
 
     PlanContext context;
     context.backend = env.backend;
@@ -664,6 +741,8 @@ void RolloutEngine::handleStart(const ActionRecord &action, const QString &versi
         }
         loadCurrent();
         m_desired.clear();
+        m_starter = RolloutGatekeeper::personOf(action.actor, action.params.value(u"person").toString());
+        m_starterFor = *id;
         event(action.actor, QStringLiteral("action"),
             (retryOf > 0 ? tr("retry of #%1: %2 %3 -> %4").arg(retryOf).arg(record.strategy)
                          : tr("start: %1 %2 -> %3").arg(record.strategy))
@@ -687,11 +766,15 @@ void RolloutEngine::drive()
         return;
     if (m_analysisRollbackFor == m_record->id && m_record->goal == RolloutGoal::Complete)
         return; // the analysis asked for a rollback: nothing moves forward until it is taken from the queue
+    if (m_gateRollbackFor == m_record->id && m_record->goal == RolloutGoal::Complete)
+        return; // a gate was rejected: likewise
     for (int i = 0; i < m_ops.size(); ++i) {
         if (m_ops.at(i).isFinished())
             continue;
         if (m_ops.at(i).status == OpStatus::Failed)
             return; // held; resume resets it
+        if (!passGatePoint(i))
+            return; // waits at an approval gate (or goes back after a rejection)
         execute(i);
         return;
     }
@@ -716,8 +799,17 @@ void RolloutEngine::finishRollout()
         m_record->message = tr("rolled back: %1 serves %2").arg(m_record->stableColour, m_record->versionFrom);
         break;
     }
-    if (save({}))
+    if (save({})) {
         event(m_options.actor, QStringLiteral("state"), m_record->message);
+        const QString action = m_record->state == RolloutState::Completed ? QStringLiteral("rollout.completed")
+            : m_record->state == RolloutState::Aborted                    ? QStringLiteral("rollout.aborted")
+                                                                          : QStringLiteral("rollout.rolled_back");
+        audit(m_options.actor, action,
+            QJsonObject {{QStringLiteral("message"), m_record->message},
+                {QStringLiteral("version_from"), m_record->versionFrom},
+                {QStringLiteral("version_to"), m_record->versionTo}},
+            m_record->id);
+    }
 }
 
 void RolloutEngine::execute(int index)
@@ -1017,8 +1109,12 @@ void RolloutEngine::opFailed(int index, const Error &error)
         : tr("resume retries it");
     m_record->message = tr("held: %1 (%2)").arg(error.message, hint);
     qCWarning(lcEngine) << "operation failed:" << op.label << error.toString();
-    if (save({index}))
+    if (save({index})) {
         event(m_options.actor, QStringLiteral("error"), tr("%1 failed: %2").arg(op.label, error.toString()));
+        audit(m_options.actor, QStringLiteral("rollout.held"),
+            QJsonObject {{QStringLiteral("operation"), op.label}, {QStringLiteral("error"), error.message}},
+            m_record->id);
+    }
     if (op.answersAction > 0)
         answer(op.answersAction, false, m_record->message, m_record->id);
 }
@@ -1224,6 +1320,357 @@ void RolloutEngine::analysisInconclusive(const QString &reason, bool alarm)
                             .arg(share, reason, m_record->versionFrom);
     if (save({}))
         event(QStringLiteral("analysis"), kind, m_record->message);
+}
+
+// ---- Approvals and audit --------------------------------------------------------------------------------------
+
+void RolloutEngine::setAuditSigner(const SigningKey &key)
+{
+    m_gatekeeper->setSigner(key);
+}
+
+void RolloutEngine::audit(const QString &actor, const QString &action, const QJsonObject &detail, qint64 rolloutId)
+{
+    AuditRecord record;
+    record.actor = actor;
+    record.action = action;
+    record.subject
+        = rolloutId > 0 ? RolloutGatekeeper::subjectFor(rolloutId) : QStringLiteral("environment:") + m_env.name;
+    record.detail = detail;
+    m_auditQueue.append({rolloutId, record});
+    if (m_auditFlushQueued)
+        return;
+    // Written after the current tick, so that an HAProxy batch the action started is already on its way
+    // (an append waits for fsync).
+    m_auditFlushQueued = true;
+    QMetaObject::invokeMethod(this, &RolloutEngine::flushAudit, Qt::QueuedConnection);
+}
+
+void RolloutEngine::flushAudit()
+{
+    m_auditFlushQueued = false;
+    while (!m_auditQueue.isEmpty()) {
+        const auto [rolloutId, record] = m_auditQueue.takeFirst();
+        const Result<AuditEntry> entry = m_gatekeeper->append(record);
+        if (entry) {
+            m_auditAppended = true;
+            continue;
+        }
+        // Visible where people look: the rollout's history, the log, and a signal for the console.
+        qCWarning(lcEngine) << "could not append to the audit log:" << record.action << entry.error().toString();
+        if (rolloutId > 0) {
+            if (const Status s = m_store.addEvent(rolloutId, m_options.actor, QStringLiteral("error"),
+                    tr("not in the audit log: %1 (%2)").arg(record.action, entry.error().message));
+                !s)
+                qCWarning(lcEngine) << "could not record an event:" << s.error().toString();
+        }
+        emit auditFailed(entry.error());
+    }
+}
+
+bool RolloutEngine::appendNow(const QString &action, const QJsonObject &detail)
+{
+    audit(m_options.actor, action, detail, m_record->id);
+    bool ok = true;
+    // Flush now: a gate's decision is durable before the rollout acts on it.
+    m_auditFlushQueued = false;
+    while (!m_auditQueue.isEmpty()) {
+        const auto [rolloutId, record] = m_auditQueue.takeFirst();
+        const Result<AuditEntry> entry = m_gatekeeper->append(record);
+        if (entry) {
+            m_auditAppended = true;
+            continue;
+        }
+        ok = ok && record.action != action;
+        qCWarning(lcEngine) << "could not append to the audit log:" << record.action << entry.error().toString();
+        if (rolloutId > 0)
+            (void)m_store.addEvent(rolloutId, m_options.actor, QStringLiteral("error"),
+                tr("not in the audit log: %1 (%2)").arg(record.action, entry.error().message));
+        emit auditFailed(entry.error());
+    }
+    return ok;
+}
+
+void RolloutEngine::auditAnswer(qint64 actionId, bool done, const QString &text, qint64 rolloutId)
+{
+    const ActionRecord action = m_actionsInFlight.take(actionId);
+    const bool automatic = action.actor == u"analysis" || action.actor == u"approvals";
+    QString name;
+    if (!done)
+        name = QStringLiteral("rollout.refused");
+    else if (automatic)
+        name = QStringLiteral("rollout.auto_rollback");
+    else
+        name = u"rollout." + (action.action.isEmpty() ? QStringLiteral("action") : action.action);
+    QJsonObject detail {
+        {QStringLiteral("action_id"), actionId},
+        {QStringLiteral("action"), action.action},
+        {QStringLiteral("result"), done ? QStringLiteral("done") : QStringLiteral("refused")},
+        {QStringLiteral("answer"), text},
+        {QStringLiteral("reason"), action.reason},
+        {QStringLiteral("person"),
+            RolloutGatekeeper::personOf(action.actor, action.params.value(u"person").toString())},
+    };
+    if (automatic) {
+        detail.insert(QStringLiteral("source"), action.actor);
+        detail.insert(QStringLiteral("verdict"), action.reason);
+    }
+    if (const QString version = action.params.value(u"version").toString(); !version.isEmpty())
+        detail.insert(QStringLiteral("version"), version);
+    if (action.action == u"retry" && m_record && done)
+        detail.insert(QStringLiteral("retry_of"), m_record->retryOf);
+    audit(action.actor.isEmpty() ? m_options.actor : action.actor, name, detail, rolloutId);
+}
+
+QString RolloutEngine::starter()
+{
+    if (!m_record)
+        return {};
+    if (m_starterFor == m_record->id)
+        return m_starter;
+    QString person;
+    if (const Result<GateHistory> history = m_gatekeeper->history(m_record->id); history)
+        person = history->starter;
+    if (person.isEmpty())
+        person = RolloutGatekeeper::personOf(m_record->startedBy);
+    m_starter = person;
+    m_starterFor = m_record->id;
+    return person;
+}
+
+int RolloutEngine::nextOpIndex() const
+{
+    for (int i = 0; i < m_ops.size(); ++i) {
+        if (!m_ops.at(i).isFinished())
+            return i;
+    }
+    return -1;
+}
+
+std::optional<GatePoint> RolloutEngine::gatePointAt(int index) const
+{
+    if (!m_record || !m_context || m_record->goal != RolloutGoal::Complete || index < 0 || index >= m_ops.size())
+        return std::nullopt;
+    const RolloutOp &op = m_ops.at(index);
+    if (op.status != OpStatus::Pending)
+        return std::nullopt; // already under way: its point was passed
+    const bool nothingYet
+        = std::all_of(m_ops.cbegin(), m_ops.cend(), [](const RolloutOp &o) { return o.status == OpStatus::Pending; });
+    if (nothingYet && index == 0)
+        return GatePoint {GateStage::BeforeStart, 0};
+    if (op.kind != OpKind::SetServers || op.role != u"step" || op.percent <= 0)
+        return std::nullopt;
+    if (m_context->strategy == StrategyKind::Canary)
+        return GatePoint {GateStage::CanaryStep, int(std::lround(op.percent))};
+    if (m_context->strategy == StrategyKind::BlueGreen)
+        return GatePoint {GateStage::BeforeSwitch, 0};
+    return std::nullopt;
+}
+
+bool RolloutEngine::waitingAtApprovalGate() const
+{
+    if (!m_record || m_record->state != RolloutState::Paused || m_record->pauseReason != PauseReason::Gate)
+        return false;
+    for (const RolloutOp &op : m_ops) {
+        if (op.kind == OpKind::Pause && op.status == OpStatus::Running)
+            return false; // a step pause of kind gate: waits for promote as before
+    }
+    return gatePointAt(nextOpIndex()).has_value();
+}
+
+bool RolloutEngine::passGatePoint(int index)
+{
+    if (!m_gatekeeper->enforces())
+        return true;
+    const std::optional<GatePoint> point = gatePointAt(index);
+    if (!point)
+        return true;
+    return checkGatePoint(*point);
+}
+
+void RolloutEngine::checkWaitingGate()
+{
+    if (!m_record || !m_gatekeeper->enforces() || m_gateRollbackFor == m_record->id || !waitingAtApprovalGate())
+        return;
+    if (const std::optional<GatePoint> point = gatePointAt(nextOpIndex()); point && checkGatePoint(*point))
+        drive();
+}
+
+QJsonObject RolloutEngine::gateDetail(const GateCheck &check) const
+{
+    QJsonObject detail = check.toJson();
+    detail.insert(QStringLiteral("opened_at"), check.openedAt.toUTC().toString(Qt::ISODateWithMs));
+    detail.insert(QStringLiteral("starter"), m_starter);
+    return detail;
+}
+
+bool RolloutEngine::checkGatePoint(const GatePoint &point)
+{
+    if (m_gateHistoryFor != m_record->id) {
+        const Result<GateHistory> history = m_gatekeeper->history(m_record->id);
+        m_gateHistory = history ? history.value() : GateHistory {};
+        m_gateHistoryFor = m_record->id;
+    }
+    const QString key = point.key();
+    if (m_gateHistory.resolved.value(key) == u"gate.satisfied")
+        return true;
+    const QString person = starter();
+    QDateTime openedAt = m_gateHistory.openedAt.value(key);
+    const bool first = !openedAt.isValid();
+    if (first)
+        openedAt = m_clock.now();
+    const Result<GateCheck> check = m_gatekeeper->check(m_record->id, person, point, openedAt, false);
+    const auto hold = [&](const QString &message) {
+        if (m_record->state == RolloutState::Paused && m_record->pauseReason == PauseReason::Gate
+            && m_record->message == message)
+            return;
+        m_record->state = RolloutState::Paused;
+        m_record->pauseReason = PauseReason::Gate;
+        m_record->message = message;
+        (void)save({});
+    };
+    if (!check) {
+        // Fail closed: approvals that cannot be read do not let traffic move.
+        hold(tr("waits before %1: the approvals cannot be read (%2)").arg(key, check.error().message));
+        return false;
+    }
+    switch (check->outcome) {
+    case GateCheck::Outcome::Open: {
+        if (!check->gated && point.stage != GateStage::BeforeStart && !first)
+            return true;
+        const bool mattered = check->gated || check->decision.overridden || !first;
+        if (mattered) {
+            if (!appendNow(QStringLiteral("gate.satisfied"), gateDetail(*check))) {
+                hold(tr("waits before %1: approved, but the audit log cannot record it").arg(key));
+                return false;
+            }
+            const QStringList by = check->approvedBy();
+            event(m_options.actor, QStringLiteral("action"),
+                by.isEmpty() ? tr("approvals satisfied before %1").arg(key)
+                             : tr("approval gate satisfied before %1: approved by %2").arg(key, by.join(u", ")));
+        }
+        m_gateHistory.resolved.insert(key, QStringLiteral("gate.satisfied"));
+        if (m_record->state == RolloutState::Paused && m_record->pauseReason == PauseReason::Gate) {
+            m_record->state = RolloutState::Running;
+            m_record->pauseReason = PauseReason::None;
+            const QStringList by = check->approvedBy();
+            m_record->message = by.isEmpty() ? tr("approvals satisfied before %1; going on").arg(key)
+                                             : tr("approved by %1; going on").arg(by.join(u", "));
+            if (!save({}))
+                return false;
+        }
+        return true;
+    }
+    case GateCheck::Outcome::Waiting: {
+        if (first) {
+            if (!appendNow(QStringLiteral("gate.wait"), gateDetail(*check))) {
+                hold(tr("waits before %1: the audit log cannot record the gate").arg(key));
+                return false;
+            }
+            m_gateHistory.openedAt.insert(key, openedAt);
+            m_gateHistory.lastWaitingPoint = key;
+            event(m_options.actor, QStringLiteral("note"),
+                tr("waits at an approval gate before %1: %2").arg(key, check->summary()));
+        }
+        const QStringList gateNames = [&] {
+            QStringList names;
+            for (const GateStatus &gate : check->decision.gates) {
+                if (!gate.satisfied())
+                    names << gate.gate;
+            }
+            return names;
+        }();
+        hold(gateNames.isEmpty()
+                ? tr("waits before %1: %2").arg(key, check->summary())
+                : tr("waits before %1 at %2: %3 (greenlightctl approve --env %4 --rollout %5 --gate %6)")
+                      .arg(key, gateNames.join(u", "), check->summary(), envArg())
+                      .arg(m_record->id)
+                      .arg(gateNames.first()));
+        return false;
+    }
+    case GateCheck::Outcome::Rejected: {
+        if (m_gateRollbackFor == m_record->id)
+            return false;
+        const QString action = check->timedOut ? QStringLiteral("gate.timed_out") : QStringLiteral("gate.rejected");
+        if (!appendNow(action, gateDetail(*check)))
+            qCWarning(lcEngine) << "the gate's rejection is not in the audit log; rolling back anyway";
+        m_gateHistory.resolved.insert(key, action);
+        const QString why = check->decision.reasons.join(u' ');
+        event(m_options.actor, QStringLiteral("error"),
+            (check->timedOut ? tr("approval gate %1 timed out before %2: %3; rolling back")
+                             : tr("approval gate %1 rejected before %2: %3; rolling back"))
+                .arg(check->rejectedGate, key, why));
+        gateRollback(why);
+        return false;
+    }
+    }
+    return false;
+}
+
+void RolloutEngine::gateRollback(const QString &why)
+{
+    // The normal rollback path, like the analysis's: an action in the queue, answered and audited.
+    ActionRecord action;
+    action.rolloutId = m_record->id;
+    action.action = toString(RolloutAction::Rollback);
+    action.actor = QStringLiteral("approvals");
+    action.reason = why;
+    const Result<qint64> queued = m_store.enqueueAction(action);
+    if (!queued) {
+        m_record->state = RolloutState::Held;
+        m_record->pauseReason = PauseReason::None;
+        m_record->message = tr("held: an approval gate was rejected (%1) but the rollback could not be queued: %2")
+                                .arg(why, queued.error().message);
+        event(m_options.actor, QStringLiteral("error"), m_record->message);
+        (void)save({});
+        return;
+    }
+    m_gateRollbackFor = m_record->id;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            if (m_timer.isActive() && !m_busy && m_reconciled) {
+                processActions();
+                if (!m_busy)
+                    drive();
+            }
+        },
+        Qt::QueuedConnection);
+}
+
+QString RolloutEngine::promotionRefusal(bool full)
+{
+    if (!m_gatekeeper->enforces() || !m_record || m_record->goal != RolloutGoal::Complete)
+        return {};
+    // The points this promotion moves through: the next one (promote), or every one left (promote --full).
+    QList<GatePoint> points;
+    for (int i = std::max(0, nextOpIndex()); i >= 0 && i < m_ops.size(); ++i) {
+        const std::optional<GatePoint> point = gatePointAt(i);
+        if (!point)
+            continue;
+        points << *point;
+        if (!full)
+            break;
+    }
+    if (points.isEmpty())
+        return {}; // no traffic step left to move past
+    if (m_gateHistoryFor != m_record->id) {
+        const Result<GateHistory> history = m_gatekeeper->history(m_record->id);
+        m_gateHistory = history ? history.value() : GateHistory {};
+        m_gateHistoryFor = m_record->id;
+    }
+    const QString person = starter();
+    for (const GatePoint &point : std::as_const(points)) {
+        QDateTime openedAt = m_gateHistory.openedAt.value(point.key());
+        if (!openedAt.isValid())
+            openedAt = m_clock.now();
+        const Result<GateCheck> check = m_gatekeeper->check(m_record->id, person, point, openedAt, true);
+        if (!check)
+            return tr("refused: the approvals cannot be read: %1").arg(check.error().message);
+        if (check->outcome != GateCheck::Outcome::Open)
+            return tr("refused before %1: %2").arg(point.key(), check->decision.reasons.join(u' '));
+    }
+    return {};
 }
 
 } // namespace gl

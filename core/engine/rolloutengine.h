@@ -1,13 +1,17 @@
 #pragma once
 
 #include "analysis/analysistypes.h"
+#include "audit/auditentry.h"
 #include "engine/enginelock.h"
+#include "engine/rolloutgatekeeper.h"
 #include "engine/rolloutplanner.h"
 #include "engine/rolloutstore.h"
 #include "model/environment.h"
 #include "util/clock.h"
 #include "util/result.h"
 
+#include <QHash>
+#include <QJsonObject>
 #include <QMap>
 #include <QObject>
 #include <QPointer>
@@ -41,6 +45,12 @@ class PrometheusClient;
 // stored with the rollout id). Passed ends an `analysis` step pause; Failed rolls back through the action
 // queue (actor "analysis", the verdict reason as why); Inconclusive (or no evaluation for
 // prometheus_unreachable_after: the dead man's switch) holds the rollout or rolls back per inconclusive_policy.
+//
+// Approvals (docs/approvals.md, "The engine at gates"): when the environment has approvers, gates, windows or
+// freezes, a RolloutGatekeeper decides at each gate point (before start, before a canary traffic step, before the
+// blue-green switch): the rollout waits there (paused, reason gate) until the gate's quorum is reached and goes
+// on by itself; a rejection or a timeout rolls it back (actor "approvals"). Every action, its answer and every
+// gate decision is appended to the environment's audit log (opened once per engine).
 class RolloutEngine final : public QObject {
     Q_OBJECT
 
@@ -65,6 +75,9 @@ public:
     [[nodiscard]] bool isRunning() const { return m_timer.isActive(); }
     // True while an operation or an action is being carried out (not between ticks).
     [[nodiscard]] bool isBusy() const { return m_busy; }
+    // The key the audit log's checkpoints are signed with (the installation key); unsigned without one.
+    void setAuditSigner(const SigningKey &key);
+    [[nodiscard]] RolloutGatekeeper &gatekeeper() { return *m_gatekeeper; }
 
     [[nodiscard]] RolloutStore &store() { return m_store; }
     [[nodiscard]] const Environment &environment() const { return m_env; }
@@ -78,6 +91,8 @@ signals:
     void actionAnswered(qint64 actionId, bool done, const QString &answer);
     // The engine stopped on its own (the lock was taken over, the database failed).
     void stoppedWithError(const gl::Error &error);
+    // An audit entry could not be written (also recorded as an `error` event of the rollout).
+    void auditFailed(const gl::Error &error);
 
 private:
     void tick();
@@ -111,6 +126,21 @@ private:
     void analysisRollback(const QString &why);
     void analysisInconclusive(const QString &reason, bool alarm);
     [[nodiscard]] bool analysisWanted() const;
+    // Approvals and the audit log (see the class comment).
+    void audit(const QString &actor, const QString &action, const QJsonObject &detail, qint64 rolloutId);
+    void flushAudit();
+    [[nodiscard]] bool appendNow(const QString &action, const QJsonObject &detail);
+    void auditAnswer(qint64 actionId, bool done, const QString &text, qint64 rolloutId);
+    [[nodiscard]] std::optional<GatePoint> gatePointAt(int index) const;
+    [[nodiscard]] int nextOpIndex() const;
+    [[nodiscard]] bool waitingAtApprovalGate() const;
+    [[nodiscard]] bool passGatePoint(int index);
+    [[nodiscard]] bool checkGatePoint(const GatePoint &point);
+    void checkWaitingGate();
+    [[nodiscard]] QString promotionRefusal(bool full);
+    void gateRollback(const QString &why);
+    [[nodiscard]] QString starter();
+    [[nodiscard]] QJsonObject gateDetail(const GateCheck &check) const;
 
     Environment m_env;
     RolloutStore m_store;
@@ -141,6 +171,17 @@ private:
     qint64 m_analysisAnsweredMs = 0; // the last evaluation Prometheus answered (or the start): dead man's switch
     bool m_analysisActed = false; // the current analyzer's verdict was acted on
     qint64 m_analysisRollbackFor = 0; // the rollout analysis asked to roll back (nothing moves forward)
+    // Approvals and audit.
+    std::unique_ptr<RolloutGatekeeper> m_gatekeeper;
+    QList<QPair<qint64, AuditRecord>> m_auditQueue; // (rollout id, record), appended after the current tick
+    bool m_auditFlushQueued = false;
+    bool m_auditAppended = false; // since the last checkpoint
+    QHash<qint64, ActionRecord> m_actionsInFlight; // taken, not yet answered
+    GateHistory m_gateHistory; // of m_record
+    qint64 m_gateHistoryFor = 0;
+    qint64 m_gateRollbackFor = 0; // the rollout a rejected gate rolls back (nothing moves forward)
+    QString m_starter;
+    qint64 m_starterFor = 0;
 };
 
 } // namespace gl
