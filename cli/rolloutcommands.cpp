@@ -222,7 +222,7 @@ ActionOutcome submit(
             outcome.rolloutId = (*row)->answerRollout;
             return outcome;
         }
-        spin(50);
+        spin(5); // the engine answers within milliseconds (it polls PRAGMA data_version every 5 ms)
     }
     outcome.answer = g_interrupted
         ? Tr::tr("interrupted before the engine answered (action #%1 stays queued)").arg(*id)

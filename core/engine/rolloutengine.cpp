@@ -51,6 +51,8 @@ RolloutEngine::RolloutEngine(
     m_lock.setStaleAfter(m_options.staleAfterMs);
     m_timer.setInterval(m_options.tickMs);
     connect(&m_timer, &QTimer::timeout, this, &RolloutEngine::tick);
+    m_wakeTimer.setInterval(m_options.wakePollMs);
+    connect(&m_wakeTimer, &QTimer::timeout, this, &RolloutEngine::pollWake);
     m_client = std::make_unique<HaproxyRuntimeClient>(m_env.runtimeApi);
     m_keeper = std::make_unique<HaproxyStateKeeper>(m_client.get());
     m_network = std::make_unique<QNetworkAccessManager>();
@@ -107,6 +109,9 @@ Status RolloutEngine::start()
     loadCurrent();
     m_keeper->start();
     m_timer.start();
+    m_dataVersion = -1;
+    if (m_options.wakePollMs > 0)
+        m_wakeTimer.start();
     // The audit log beside the state database, opened once per engine. Without it actions still run (a
     // rollback must never wait for bookkeeping); every entry that cannot be written is an `error` event.
     if (const QString dbPath = m_store.database().path(); !dbPath.isEmpty() && dbPath != u":memory:") {
@@ -128,6 +133,7 @@ void RolloutEngine::stop()
     if (!m_timer.isActive())
         return;
     m_timer.stop();
+    m_wakeTimer.stop();
     m_keeper->stop();
     flushAudit();
     if (m_auditAppended && m_gatekeeper->log()) {
@@ -242,6 +248,23 @@ QSet<QString> RolloutEngine::newSlots() const
             result.remove(op.slotNames.value(0));
     }
     return result;
+}
+
+void RolloutEngine::wake()
+{
+    if (m_timer.isActive())
+        QMetaObject::invokeMethod(this, &RolloutEngine::tick, Qt::QueuedConnection);
+}
+
+void RolloutEngine::pollWake()
+{
+    const Result<qint64> version = m_store.database().dataVersion();
+    if (!version)
+        return; // the tick reports database trouble
+    const bool changed = m_dataVersion >= 0 && *version != m_dataVersion;
+    m_dataVersion = *version;
+    if (changed && !m_busy && m_reconciled)
+        tick();
 }
 
 void RolloutEngine::tick()

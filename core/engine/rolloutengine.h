@@ -58,6 +58,9 @@ public:
     struct Options {
         int tickMs = 100;
         int heartbeatMs = 500;
+        // How often the engine asks SQLite whether another process wrote to the state database (PRAGMA
+        // data_version); a change takes the action queue at once instead of at the next tick. 0 = off.
+        int wakePollMs = 5;
         qint64 staleAfterMs = EngineLock::DefaultStaleAfterMs;
         QString actor; // who this engine acts as in events ("engine@host")
     };
@@ -75,6 +78,9 @@ public:
     [[nodiscard]] bool isRunning() const { return m_timer.isActive(); }
     // True while an operation or an action is being carried out (not between ticks).
     [[nodiscard]] bool isBusy() const { return m_busy; }
+    // Takes the action queue now rather than at the next tick: for a client in the same process that has just
+    // enqueued an action (the console). Other processes are noticed through the wake poll (Options::wakePollMs).
+    void wake();
     // The key the audit log's checkpoints are signed with (the installation key); unsigned without one.
     void setAuditSigner(const SigningKey &key);
     [[nodiscard]] RolloutGatekeeper &gatekeeper() { return *m_gatekeeper; }
@@ -96,6 +102,7 @@ signals:
 
 private:
     void tick();
+    void pollWake();
     void loadCurrent();
     void reconcile();
     void processActions();
@@ -148,6 +155,8 @@ private:
     const Clock &m_clock;
     Options m_options;
     QTimer m_timer;
+    QTimer m_wakeTimer;
+    qint64 m_dataVersion = -1;
     qint64 m_lastHeartbeatMs = 0;
     bool m_busy = false;
     bool m_reconciled = false;

@@ -484,6 +484,16 @@ Result<QString> Database::metaValue(const QString &key, const QString &notFoundM
     return query->value(0).toString();
 }
 
+Result<qint64> Database::dataVersion() const
+{
+    Result<QSqlQuery> query = exec(QStringLiteral("PRAGMA data_version"));
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return makeError(ErrorCode::Io, QStringLiteral("PRAGMA data_version returned no row"), m_path);
+    return query->value(0).toLongLong();
+}
+
 Status Database::setMetaValue(const QString &key, const QString &value)
 {
     const Result<QSqlQuery> query = exec(

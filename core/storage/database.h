@@ -64,6 +64,9 @@ public:
     // `notFoundMessage` (already translated) as the message.
     [[nodiscard]] Result<QString> metaValue(const QString &key, const QString &notFoundMessage) const;
     [[nodiscard]] Status setMetaValue(const QString &key, const QString &value);
+    // SQLite's PRAGMA data_version: changes whenever ANOTHER connection (another process, or another connection
+    // in this one) commits to the file. Cheap enough to poll every few milliseconds.
+    [[nodiscard]] Result<qint64> dataVersion() const;
 
     [[nodiscard]] QString path() const { return m_path; }
     [[nodiscard]] QString connectionName() const { return m_connectionName; }
