@@ -75,6 +75,18 @@ SliChart::SliChart(QWidget *parent)
     layout->addWidget(m_view);
     setMinimumHeight(160);
 
+    // The plot's width decides the decimation: redo it when the width changed (a resize, or the value axis'
+    // labels getting wider). Queued: never inside Qt Charts' own layout pass.
+    connect(
+        m_chart, &QChart::plotAreaChanged, this,
+        [this] {
+            if (plotWidth() != m_decimatedWidth) {
+                refreshLine(Line::New);
+                refreshLine(Line::Stable);
+            }
+        },
+        Qt::QueuedConnection);
+
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     setTimeWindow(now - 5 * 60 * 1000, now);
     applyPalette();
@@ -165,16 +177,6 @@ void SliChart::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange)
         applyPalette();
-}
-
-void SliChart::resizeEvent(QResizeEvent *event)
-{
-    QWidget::resizeEvent(event);
-    // The plot's width decides the decimation: redo it when the width changed.
-    if (plotWidth() != m_decimatedWidth) {
-        refreshLine(Line::New);
-        refreshLine(Line::Stable);
-    }
 }
 
 void SliChart::applyPalette()
