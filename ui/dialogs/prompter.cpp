@@ -1,5 +1,7 @@
 #include "prompter.h"
 
+#include "startrolloutdialog.h"
+
 #include <QCoreApplication>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -10,6 +12,20 @@
 #include <QVBoxLayout>
 
 namespace gl::ui {
+
+Prompter::StartAnswer Prompter::askStartRollout(QWidget *, const StartQuestion &)
+{
+    return {};
+}
+
+Prompter::StartAnswer DialogPrompter::askStartRollout(QWidget *parent, const StartQuestion &question)
+{
+    StartRolloutDialog dialog(question, parent);
+    StartAnswer answer;
+    if (dialog.exec() != QDialog::Accepted)
+        return answer;
+    return dialog.answer();
+}
 
 Prompter::Answer DialogPrompter::ask(QWidget *parent, const Question &question)
 {
@@ -33,6 +49,11 @@ Prompter::Answer DialogPrompter::ask(QWidget *parent, const Question &question)
         confirm->setEnabled(false);
         QObject::connect(reason, &QLineEdit::textChanged, confirm,
             [confirm](const QString &value) { confirm->setEnabled(!value.trimmed().isEmpty()); });
+    } else if (question.offersReason) {
+        reason = new QLineEdit(&dialog);
+        reason->setObjectName(QStringLiteral("reasonEdit"));
+        reason->setPlaceholderText(QCoreApplication::translate("gl::ui::Prompter", "Reason (optional)"));
+        layout->addWidget(reason);
     }
     if (!question.destructive)
         confirm->setDefault(true);

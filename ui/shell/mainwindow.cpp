@@ -4,8 +4,11 @@
 #include "credentials/credentialjob.h"
 #include "credentials/fallbackcredentialstore.h"
 #include "emptystate.h"
+#include "engine/rolloutsession.h"
 #include "model/environmentfile.h"
+#include "notifier.h"
 #include "prompter.h"
+#include "rolloutsview.h"
 #include "runbooksview.h"
 #include "settingsdialog.h"
 #include "storage/profilestore.h"
@@ -46,6 +49,7 @@ MainWindow::MainWindow(Settings &settings, Prompter &prompter, FallbackCredentia
     , m_prompter(prompter)
     , m_credentials(credentials)
     , m_network(new QNetworkAccessManager(this))
+    , m_notifier(new Notifier(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     createActions();
@@ -143,12 +147,22 @@ void MainWindow::createLayout()
         page->setObjectName(QString::fromLatin1(kPlaceObjectNames[i]));
         m_pages << page;
         if (i == static_cast<int>(Place::Runbooks)) { // the library, step-through and drills; works offline
-            m_stack->addWidget(new RunbooksView(defaultProfilePath(), m_prompter, page, m_stack));
+            m_runbooksView = new RunbooksView(defaultProfilePath(), m_prompter, page, m_stack);
+            m_stack->addWidget(m_runbooksView);
+            continue;
+        }
+        if (i == static_cast<int>(Place::Rollouts)) { // table + detail of the open environment's rollouts
+            m_rolloutsView = new RolloutsView(m_prompter, *m_network, page, m_stack);
+            m_stack->addWidget(m_rolloutsView);
             continue;
         }
         m_stack->addWidget(page);
     }
     connect(m_places, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    connect(m_rolloutsView, &RolloutsView::openRunbook, this, [this](const QString &id) {
+        showPlace(Place::Runbooks);
+        m_runbooksView->selectRunbook(id);
+    });
     m_places->setCurrentRow(0);
 
     m_banner = new Banner(this);
@@ -257,8 +271,25 @@ bool MainWindow::openEnvironment(const QString &path)
     connect(m_monitor, &ConnectionMonitor::statusChanged, this, &MainWindow::showConnectionStatus);
     retranslate();
     m_monitor->start();
+    openRolloutSession();
     Q_EMIT environmentOpened(m_environment->filePath);
     return true;
+}
+
+void MainWindow::openRolloutSession()
+{
+    m_rolloutsView->setSession(nullptr);
+    delete m_session; // stops the engine this console drove for the previous environment
+    m_session = new RolloutSession(*m_environment, this);
+    if (const Status opened = m_session->open(); !opened) {
+        m_banner->showMessage(Banner::Kind::Error,
+            tr("Could not open the rollouts of %1: %2").arg(m_environment->name, opened.error().message));
+        delete m_session;
+        m_session = nullptr;
+        return;
+    }
+    m_rolloutsView->setSession(m_session);
+    m_notifier->watch(m_session);
 }
 
 void MainWindow::checkKeychain()

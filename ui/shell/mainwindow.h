@@ -17,6 +17,7 @@ class QToolBar;
 
 namespace gl {
 class FallbackCredentialStore;
+class RolloutSession;
 class Settings;
 } // namespace gl
 
@@ -24,7 +25,10 @@ namespace gl::ui {
 
 class Banner;
 class EmptyState;
+class Notifier;
 class Prompter;
+class RolloutsView;
+class RunbooksView;
 
 // The console's frame: the places (Rollouts, Approvals, Runbooks, Audit), the environment picker,
 // the connection state in the status bar, settings. Later work fills the places.
@@ -48,6 +52,11 @@ public:
 
     void openSettings();
 
+    // The Rollouts place and the open environment's session (null until an environment is open).
+    [[nodiscard]] RolloutsView *rolloutsView() const { return m_rolloutsView; }
+    [[nodiscard]] RolloutSession *rolloutSession() const { return m_session; }
+    [[nodiscard]] Notifier *notifier() const { return m_notifier; }
+
 Q_SIGNALS:
     void environmentOpened(const QString &path);
     void languageApplied(const QString &language);
@@ -62,6 +71,7 @@ private:
     void refreshEnvironmentPicker();
     void updateStatus();
     void browseForEnvironment();
+    void openRolloutSession();
     void showConnectionStatus(ConnectionMonitor::Component component, const ConnectionMonitor::Status &status);
 
     Settings &m_settings;
@@ -90,6 +100,11 @@ private:
     QMenu *m_fileMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
+    // Rollouts place
+    RolloutsView *m_rolloutsView = nullptr;
+    RunbooksView *m_runbooksView = nullptr;
+    RolloutSession *m_session = nullptr;
+    Notifier *m_notifier = nullptr;
 };
 
 } // namespace gl::ui
