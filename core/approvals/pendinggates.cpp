@@ -1,0 +1,261 @@
+#include "approvals/pendinggates.h"
+
+#include "engine/rolloutstatemachine.h"
+#include "model/strategyconfig.h"
+
+#include <QCoreApplication>
+#include <QHash>
+
+namespace gl {
+namespace {
+
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(gl::PendingGates)
+};
+
+QDateTime parseTime(const QString &text)
+{
+    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!time.isValid())
+        time = QDateTime::fromString(text, Qt::ISODate);
+    return time.toUTC();
+}
+
+std::optional<StrategyKind> strategyOf(const RolloutRecord &rollout)
+{
+    return strategyFromString(rollout.strategy);
+}
+
+bool isTrafficStep(const RolloutOp &op)
+{
+    return op.kind == OpKind::SetServers && op.step >= 0 && op.percent > 0;
+}
+
+// The stages a rollout of this strategy meets, and whether the gate applies to it at all.
+bool appliesTo(const GateConfig &gate, const RolloutRecord &rollout)
+{
+    switch (gate.stage) {
+    case GateStage::BeforeStart:
+        return true;
+    case GateStage::CanaryStep:
+        return strategyOf(rollout) == StrategyKind::Canary;
+    case GateStage::BeforeSwitch:
+        return strategyOf(rollout) == StrategyKind::BlueGreen;
+    }
+    return false;
+}
+
+GateContext contextFor(
+    const Environment &environment, const RolloutRecord &rollout, const QDateTime &openedAt, const QDateTime &now)
+{
+    return GateContext {environment.name, QString::number(rollout.id), rollout.startedBy, openedAt, now};
+}
+
+} // namespace
+
+std::optional<GateWait> gateWaitOf(const RolloutRecord &rollout, const QList<RolloutOp> &ops)
+{
+    if (RolloutStateMachine::isTerminal(rollout.state))
+        return std::nullopt;
+    const bool started
+        = std::any_of(ops.begin(), ops.end(), [](const RolloutOp &op) { return op.status != OpStatus::Pending; });
+    if (rollout.state == RolloutState::Pending || (rollout.state == RolloutState::Paused && !started))
+        return GateWait {GateStage::BeforeStart, 0, -1, parseTime(rollout.startedAt)};
+    if (rollout.state != RolloutState::Paused)
+        return std::nullopt;
+    qsizetype current = -1;
+    for (qsizetype i = 0; i < ops.size(); ++i) {
+        if (!ops[i].isFinished()) {
+            current = i;
+            break;
+        }
+    }
+    if (current < 0)
+        return std::nullopt;
+    const RolloutOp &op = ops[current];
+    const auto strategy = strategyOf(rollout);
+    if (op.kind == OpKind::Pause && op.role == u"step" && strategy == StrategyKind::Canary) {
+        for (qsizetype j = current + 1; j < ops.size(); ++j) {
+            if (isTrafficStep(ops[j])) {
+                const QDateTime opened = parseTime(op.startedAt);
+                return GateWait {GateStage::CanaryStep, int(ops[j].percent), ops[j].step,
+                    opened.isValid() ? opened : parseTime(rollout.updatedAt)};
+            }
+        }
+        return std::nullopt;
+    }
+    if (isTrafficStep(op) && op.status == OpStatus::Pending) {
+        // Paused before a traffic step: since the previous operation finished.
+        QDateTime opened = current > 0 ? parseTime(ops[current - 1].finishedAt) : QDateTime();
+        if (!opened.isValid())
+            opened = parseTime(rollout.updatedAt);
+        if (strategy == StrategyKind::BlueGreen && op.role == u"step")
+            return GateWait {GateStage::BeforeSwitch, 0, -1, opened};
+        if (strategy == StrategyKind::Canary)
+            return GateWait {GateStage::CanaryStep, int(op.percent), op.step, opened};
+    }
+    return std::nullopt;
+}
+
+QList<GateVote> gateVotes(const GateConfig &gate, const GateStatus &status, const QList<SignedStatement> &statements,
+    const QList<Identity> &approvers, const GateContext &context)
+{
+    // The latest decision of each person, as GateEvaluator picks it (later time wins, then later in the list).
+    QHash<QString, qsizetype> latest;
+    for (qsizetype i = 0; i < statements.size(); ++i) {
+        const Statement &s = statements[i].statement();
+        if (s.gate != gate.name || (s.decision != Decision::Approve && s.decision != Decision::Reject))
+            continue;
+        if (!statements[i].verify(approvers, context.environment, context.rolloutId))
+            continue;
+        const auto it = latest.constFind(s.signer);
+        if (it == latest.cend() || statements[*it].statement().time <= s.time)
+            latest.insert(s.signer, i);
+    }
+    QList<GateVote> votes;
+    for (qsizetype i = 0; i < statements.size(); ++i) {
+        const Statement &s = statements[i].statement();
+        if (s.gate != gate.name || (s.decision != Decision::Approve && s.decision != Decision::Reject))
+            continue;
+        GateVote vote;
+        vote.person = s.signer;
+        vote.decision = s.decision;
+        vote.time = s.time;
+        vote.comment = s.comment;
+        vote.inputs = s.inputs;
+        if (const auto identity = findIdentity(approvers, s.signer)) {
+            for (const QString &group : identity->groups) {
+                if (gate.groups.contains(group))
+                    vote.groups << group;
+            }
+        }
+        const Result<Identity> signer = statements[i].verify(approvers, context.environment, context.rolloutId);
+        if (!signer) {
+            vote.refusal = signer.error().message;
+        } else if (latest.value(s.signer, -1) != i) {
+            vote.refusal = Tr::tr("superseded by a later decision of %1").arg(s.signer);
+        } else {
+            const QString prefix = s.signer + u": ";
+            for (const QString &refused : status.refused) {
+                if (refused.startsWith(prefix))
+                    vote.refusal = refused.mid(prefix.size());
+            }
+            if (vote.refusal.isEmpty()) {
+                if (s.decision == Decision::Approve && !status.counted.contains(s.signer))
+                    vote.refusal = Tr::tr("not counted: the gate was already rejected");
+                else if (s.decision == Decision::Reject && status.state != GateState::Rejected)
+                    vote.refusal = Tr::tr("not counted");
+                else
+                    vote.counted = true;
+            }
+        }
+        votes << vote;
+    }
+    return votes;
+}
+
+Result<QList<PendingGate>> pendingGates(
+    const Environment &environment, RolloutStore &rollouts, const ApprovalLedger &ledger, const QDateTime &now)
+{
+    QList<PendingGate> pending;
+    if (environment.approvals.gates.isEmpty())
+        return pending;
+    const Result<std::optional<RolloutRecord>> latest = rollouts.latest();
+    if (!latest)
+        return latest.error();
+    if (!latest->has_value())
+        return pending;
+    const RolloutRecord &rollout = **latest;
+    const Result<QList<RolloutOp>> ops = rollouts.ops(rollout.id);
+    if (!ops)
+        return ops.error();
+    const std::optional<GateWait> wait = gateWaitOf(rollout, *ops);
+    if (!wait)
+        return pending;
+    const RolloutPolicy policy(environment.name, environment.approvals);
+    const QList<GateConfig> gates = policy.gatesAt(wait->stage, wait->stepPercent);
+    if (gates.isEmpty())
+        return pending;
+    const Result<QList<SignedStatement>> statements = ledger.statementsFor(QString::number(rollout.id));
+    if (!statements)
+        return statements.error();
+    std::optional<AnalysisRunRecord> analysis;
+    const MeasurementStore measurements(rollouts.database());
+    if (const Result<AnalysisRunRecord> run = measurements.latestRun(rollout.id); run)
+        analysis = *run;
+    for (const GateConfig &gate : gates) {
+        PendingGate entry;
+        entry.rollout = rollout;
+        entry.wait = *wait;
+        entry.config = gate;
+        entry.context = contextFor(environment, rollout, wait->openedAt, now);
+        const Result<GateStatus> status = policy.gateStatus(gate.name, entry.context, *statements);
+        if (!status)
+            return status.error();
+        entry.status = *status;
+        entry.votes = gateVotes(gate, entry.status, *statements, environment.approvals.approvers, entry.context);
+        entry.analysis = analysis;
+        pending << entry;
+    }
+    return pending;
+}
+
+Result<QList<RolloutGate>> rolloutGates(const Environment &environment, RolloutStore &rollouts,
+    const ApprovalLedger &ledger, const RolloutRecord &rollout, const QDateTime &now)
+{
+    QList<RolloutGate> gates;
+    const Result<QList<RolloutOp>> ops = rollouts.ops(rollout.id);
+    if (!ops)
+        return ops.error();
+    const Result<QList<SignedStatement>> statements = ledger.statementsFor(QString::number(rollout.id));
+    if (!statements)
+        return statements.error();
+    const std::optional<GateWait> wait = gateWaitOf(rollout, *ops);
+    const RolloutPolicy policy(environment.name, environment.approvals);
+    const auto reachedStep = [&](int percent) {
+        if (wait && wait->stage == GateStage::CanaryStep && (percent == 0 || wait->stepPercent == percent))
+            return true;
+        return std::any_of(ops->begin(), ops->end(), [&](const RolloutOp &op) {
+            return isTrafficStep(op) && op.status != OpStatus::Pending && (percent == 0 || int(op.percent) == percent);
+        });
+    };
+    const auto reachedSwitch = [&] {
+        if (wait && wait->stage == GateStage::BeforeSwitch)
+            return true;
+        return std::any_of(ops->begin(), ops->end(),
+            [](const RolloutOp &op) { return isTrafficStep(op) && op.status != OpStatus::Pending; });
+    };
+    QList<GateStage> order {GateStage::BeforeStart, GateStage::CanaryStep, GateStage::BeforeSwitch};
+    for (const GateStage stage : order) {
+        for (const GateConfig &gate : environment.approvals.gates) {
+            if (gate.stage != stage || !appliesTo(gate, rollout))
+                continue;
+            RolloutGate row;
+            row.config = gate;
+            row.current = wait && wait->stage == stage
+                && (stage != GateStage::CanaryStep || gate.step == 0 || gate.step == wait->stepPercent);
+            switch (stage) {
+            case GateStage::BeforeStart:
+                row.reached = true;
+                break;
+            case GateStage::CanaryStep:
+                row.reached = reachedStep(gate.step);
+                break;
+            case GateStage::BeforeSwitch:
+                row.reached = reachedSwitch();
+                break;
+            }
+            // Only the gate waited at now has a running timeout.
+            const QDateTime opened = row.current ? wait->openedAt : QDateTime();
+            const GateContext context = contextFor(environment, rollout, opened, now);
+            const Result<GateStatus> status = policy.gateStatus(gate.name, context, *statements);
+            if (!status)
+                return status.error();
+            row.status = *status;
+            gates << row;
+        }
+    }
+    return gates;
+}
+
+} // namespace gl
