@@ -65,7 +65,7 @@ RolloutsView::RolloutsView(Prompter &prompter, QNetworkAccessManager &network, E
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setHighlightSections(false);
     const int em = fontMetrics().horizontalAdvance(u'M');
-    const int widths[RolloutListModel::ColumnCount] = {9, 5, 8, 7, 6, 6, 4, 5, 5, 7, 11, 10, 8};
+    const int widths[RolloutListModel::ColumnCount] = {9, 5, 8, 7, 6, 6, 4, 5, 5, 7, 11, 13, 8};
     for (int c = 0; c < RolloutListModel::ColumnCount; ++c)
         m_table->setColumnWidth(c, widths[c] * em);
 
@@ -82,6 +82,7 @@ RolloutsView::RolloutsView(Prompter &prompter, QNetworkAccessManager &network, E
     m_splitter->setStretchFactor(0, 2);
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setChildrenCollapsible(false);
+    m_splitter->setSizes({fontMetrics().height() * 14, fontMetrics().height() * 30}); // ~8 rows of the table
 
     m_stack->addWidget(m_empty);
     m_stack->addWidget(m_splitter);
