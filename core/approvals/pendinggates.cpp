@@ -1,10 +1,14 @@
 #include "approvals/pendinggates.h"
 
+#include "engine/rolloutgatekeeper.h"
 #include "engine/rolloutstatemachine.h"
 #include "model/strategyconfig.h"
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QJsonObject>
+
+#include <cmath>
 
 namespace gl {
 namespace {
@@ -45,56 +49,74 @@ bool appliesTo(const GateConfig &gate, const RolloutRecord &rollout)
     return false;
 }
 
-GateContext contextFor(
-    const Environment &environment, const RolloutRecord &rollout, const QDateTime &openedAt, const QDateTime &now)
+GateContext contextFor(const Environment &environment, const RolloutRecord &rollout, const QString &starter,
+    const QDateTime &openedAt, const QDateTime &now)
 {
-    return GateContext {environment.name, QString::number(rollout.id), rollout.startedBy, openedAt, now};
+    return GateContext {environment.name, QString::number(rollout.id), starter, openedAt, now};
+}
+
+QString pointKey(const GateWait &wait)
+{
+    return GatePoint {wait.stage, wait.stepPercent}.key();
 }
 
 } // namespace
 
 std::optional<GateWait> gateWaitOf(const RolloutRecord &rollout, const QList<RolloutOp> &ops)
 {
+    // As the engine (RolloutEngine::gatePointAt): paused for a gate with the next operation not yet started.
     if (RolloutStateMachine::isTerminal(rollout.state))
         return std::nullopt;
-    const bool started
-        = std::any_of(ops.begin(), ops.end(), [](const RolloutOp &op) { return op.status != OpStatus::Pending; });
-    if (rollout.state == RolloutState::Pending || (rollout.state == RolloutState::Paused && !started))
+    const bool nothingYet
+        = std::all_of(ops.begin(), ops.end(), [](const RolloutOp &op) { return op.status == OpStatus::Pending; });
+    if (rollout.state == RolloutState::Pending)
         return GateWait {GateStage::BeforeStart, 0, -1, parseTime(rollout.startedAt)};
-    if (rollout.state != RolloutState::Paused)
+    if (rollout.state != RolloutState::Paused || rollout.pauseReason != PauseReason::Gate
+        || rollout.goal != RolloutGoal::Complete)
         return std::nullopt;
-    qsizetype current = -1;
+    if (nothingYet)
+        return GateWait {GateStage::BeforeStart, 0, -1, parseTime(rollout.updatedAt)};
+    qsizetype next = -1;
     for (qsizetype i = 0; i < ops.size(); ++i) {
-        if (!ops[i].isFinished()) {
-            current = i;
-            break;
-        }
+        if (ops[i].kind == OpKind::Pause && ops[i].status == OpStatus::Running)
+            return std::nullopt; // a step pause of kind gate: waits for promote
+        if (next < 0 && ops[i].status == OpStatus::Pending)
+            next = i;
     }
-    if (current < 0)
+    if (next < 0)
         return std::nullopt;
-    const RolloutOp &op = ops[current];
+    const RolloutOp &op = ops[next];
+    if (op.kind != OpKind::SetServers || op.role != u"step" || op.percent <= 0)
+        return std::nullopt;
+    const QDateTime opened = parseTime(rollout.updatedAt);
     const auto strategy = strategyOf(rollout);
-    if (op.kind == OpKind::Pause && op.role == u"step" && strategy == StrategyKind::Canary) {
-        for (qsizetype j = current + 1; j < ops.size(); ++j) {
-            if (isTrafficStep(ops[j])) {
-                const QDateTime opened = parseTime(op.startedAt);
-                return GateWait {GateStage::CanaryStep, int(ops[j].percent), ops[j].step,
-                    opened.isValid() ? opened : parseTime(rollout.updatedAt)};
+    if (strategy == StrategyKind::Canary)
+        return GateWait {GateStage::CanaryStep, int(std::lround(op.percent)), op.step, opened};
+    if (strategy == StrategyKind::BlueGreen)
+        return GateWait {GateStage::BeforeSwitch, 0, -1, opened};
+    return std::nullopt;
+}
+
+GateFacts gateFactsOf(const AuditLog &log, const RolloutRecord &rollout)
+{
+    GateFacts facts;
+    const Result<QList<AuditEntry>> entries = log.entries(ApprovalLedger::subjectFor(QString::number(rollout.id)));
+    if (entries) {
+        for (const AuditEntry &entry : *entries) {
+            const QJsonObject detail = entry.detailObject();
+            if ((entry.action == u"rollout.start" || entry.action == u"rollout.retry") && facts.starter.isEmpty())
+                facts.starter = detail.value(u"person").toString();
+            else if (entry.action == u"gate.wait") {
+                const QString point = detail.value(u"point").toString();
+                if (!facts.openedAt.contains(point))
+                    facts.openedAt.insert(
+                        point, QDateTime::fromString(detail.value(u"opened_at").toString(), Qt::ISODate).toUTC());
             }
         }
-        return std::nullopt;
     }
-    if (isTrafficStep(op) && op.status == OpStatus::Pending) {
-        // Paused before a traffic step: since the previous operation finished.
-        QDateTime opened = current > 0 ? parseTime(ops[current - 1].finishedAt) : QDateTime();
-        if (!opened.isValid())
-            opened = parseTime(rollout.updatedAt);
-        if (strategy == StrategyKind::BlueGreen && op.role == u"step")
-            return GateWait {GateStage::BeforeSwitch, 0, -1, opened};
-        if (strategy == StrategyKind::Canary)
-            return GateWait {GateStage::CanaryStep, int(op.percent), op.step, opened};
-    }
-    return std::nullopt;
+    if (facts.starter.isEmpty())
+        facts.starter = RolloutGatekeeper::personOf(rollout.startedBy);
+    return facts;
 }
 
 QList<GateVote> gateVotes(const GateConfig &gate, const GateStatus &status, const QList<SignedStatement> &statements,
@@ -155,8 +177,9 @@ QList<GateVote> gateVotes(const GateConfig &gate, const GateStatus &status, cons
 }
 
 Result<QList<PendingGate>> pendingGates(
-    const Environment &environment, RolloutStore &rollouts, const ApprovalLedger &ledger, const QDateTime &now)
+    const Environment &environment, RolloutStore &rollouts, AuditLog &log, const QDateTime &now)
 {
+    const ApprovalLedger ledger(log, environment.name, environment.approvals.approvers);
     QList<PendingGate> pending;
     if (environment.approvals.gates.isEmpty())
         return pending;
@@ -169,9 +192,12 @@ Result<QList<PendingGate>> pendingGates(
     const Result<QList<RolloutOp>> ops = rollouts.ops(rollout.id);
     if (!ops)
         return ops.error();
-    const std::optional<GateWait> wait = gateWaitOf(rollout, *ops);
+    std::optional<GateWait> wait = gateWaitOf(rollout, *ops);
     if (!wait)
         return pending;
+    const GateFacts facts = gateFactsOf(log, rollout);
+    if (const QDateTime opened = facts.openedAt.value(pointKey(*wait)); opened.isValid())
+        wait->openedAt = opened;
     const RolloutPolicy policy(environment.name, environment.approvals);
     const QList<GateConfig> gates = policy.gatesAt(wait->stage, wait->stepPercent);
     if (gates.isEmpty())
@@ -188,7 +214,7 @@ Result<QList<PendingGate>> pendingGates(
         entry.rollout = rollout;
         entry.wait = *wait;
         entry.config = gate;
-        entry.context = contextFor(environment, rollout, wait->openedAt, now);
+        entry.context = contextFor(environment, rollout, facts.starter, wait->openedAt, now);
         const Result<GateStatus> status = policy.gateStatus(gate.name, entry.context, *statements);
         if (!status)
             return status.error();
@@ -200,9 +226,11 @@ Result<QList<PendingGate>> pendingGates(
     return pending;
 }
 
-Result<QList<RolloutGate>> rolloutGates(const Environment &environment, RolloutStore &rollouts,
-    const ApprovalLedger &ledger, const RolloutRecord &rollout, const QDateTime &now)
+Result<QList<RolloutGate>> rolloutGates(const Environment &environment, RolloutStore &rollouts, AuditLog &log,
+    const RolloutRecord &rollout, const QDateTime &now)
 {
+    const ApprovalLedger ledger(log, environment.name, environment.approvals.approvers);
+    const GateFacts facts = gateFactsOf(log, rollout);
     QList<RolloutGate> gates;
     const Result<QList<RolloutOp>> ops = rollouts.ops(rollout.id);
     if (!ops)
@@ -210,7 +238,11 @@ Result<QList<RolloutGate>> rolloutGates(const Environment &environment, RolloutS
     const Result<QList<SignedStatement>> statements = ledger.statementsFor(QString::number(rollout.id));
     if (!statements)
         return statements.error();
-    const std::optional<GateWait> wait = gateWaitOf(rollout, *ops);
+    std::optional<GateWait> wait = gateWaitOf(rollout, *ops);
+    if (wait) {
+        if (const QDateTime opened = facts.openedAt.value(pointKey(*wait)); opened.isValid())
+            wait->openedAt = opened;
+    }
     const RolloutPolicy policy(environment.name, environment.approvals);
     const auto reachedStep = [&](int percent) {
         if (wait && wait->stage == GateStage::CanaryStep && (percent == 0 || wait->stepPercent == percent))
@@ -247,7 +279,7 @@ Result<QList<RolloutGate>> rolloutGates(const Environment &environment, RolloutS
             }
             // Only the gate waited at now has a running timeout.
             const QDateTime opened = row.current ? wait->openedAt : QDateTime();
-            const GateContext context = contextFor(environment, rollout, opened, now);
+            const GateContext context = contextFor(environment, rollout, facts.starter, opened, now);
             const Result<GateStatus> status = policy.gateStatus(gate.name, context, *statements);
             if (!status)
                 return status.error();

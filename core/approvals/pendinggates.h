@@ -46,10 +46,11 @@ struct PendingGate {
     std::optional<AnalysisRunRecord> analysis; // the rollout's latest analysis run, if any
 };
 
-// The point an active rollout waits at for its gates, read from the rollout row and its operations: a rollout
-// still Pending, or paused with no operation started, waits before its start; a canary paused at a step pause,
-// or paused before a traffic step, waits before the next step; a blue-green paused before its switch waits
-// there. nullopt when it does not wait (finished, moving, held, or nothing of the kind).
+// The point an active rollout waits at for its gates, read from the rollout row and its operations as the engine
+// decides it (RolloutEngine::gatePointAt): paused for a gate with nothing started waits before its start (a
+// Pending rollout too); paused for a gate before a canary traffic step waits before that step (its percent);
+// a blue-green paused for a gate before its switch waits there. nullopt otherwise. `openedAt` here is the
+// row's time; pendingGates() uses the engine's "gate.wait" audit entry when there is one.
 [[nodiscard]] std::optional<GateWait> gateWaitOf(const RolloutRecord &rollout, const QList<RolloutOp> &ops);
 
 // The decisions of `statements` about `gate`, each verified against `context` and marked counted or refused
@@ -57,10 +58,19 @@ struct PendingGate {
 [[nodiscard]] QList<GateVote> gateVotes(const GateConfig &gate, const GateStatus &status,
     const QList<SignedStatement> &statements, const QList<Identity> &approvers, const GateContext &context);
 
+// What the audit log says about a rollout's gates: the person who started it (the "rollout.start" entry's
+// person, else its actor up to '@') and when the engine began waiting at each point (point key -> time).
+struct GateFacts {
+    QString starter;
+    QMap<QString, QDateTime> openedAt;
+};
+[[nodiscard]] GateFacts gateFactsOf(const AuditLog &log, const RolloutRecord &rollout);
+
 // The gates the environment's active rollouts wait at now (today: the latest rollout), each with its status,
-// votes and the rollout's latest analysis verdict. Empty when nothing waits or the environment has no gates.
+// votes and the rollout's latest analysis verdict, evaluated against the decisions in `log` (the ledger).
+// Empty when nothing waits or the environment has no gates.
 [[nodiscard]] Result<QList<PendingGate>> pendingGates(
-    const Environment &environment, RolloutStore &rollouts, const ApprovalLedger &ledger, const QDateTime &now);
+    const Environment &environment, RolloutStore &rollouts, AuditLog &log, const QDateTime &now);
 
 // Every gate that applies to `rollout` (before_start; canary_step for canaries; before_switch for blue-green),
 // in the order the rollout meets them, evaluated now. `reached` is false for gates of points the rollout has
@@ -72,6 +82,6 @@ struct RolloutGate {
     bool current = false; // the rollout waits at this gate now
 };
 [[nodiscard]] Result<QList<RolloutGate>> rolloutGates(const Environment &environment, RolloutStore &rollouts,
-    const ApprovalLedger &ledger, const RolloutRecord &rollout, const QDateTime &now);
+    AuditLog &log, const RolloutRecord &rollout, const QDateTime &now);
 
 } // namespace gl

@@ -286,8 +286,7 @@ void ApprovalsView::refresh()
         return;
     }
     RolloutStore rollouts(*m_state, *m_clock);
-    const ApprovalLedger ledger(*m_log, m_environment->name, m_environment->approvals.approvers);
-    Result<QList<PendingGate>> pending = gl::pendingGates(*m_environment, rollouts, ledger, m_clock->now());
+    Result<QList<PendingGate>> pending = gl::pendingGates(*m_environment, rollouts, *m_log, m_clock->now());
     if (!pending) {
         m_banner->showMessage(
             Banner::Kind::Error, tr("Cannot read the gates waiting for approval: %1").arg(pending.error().message));

@@ -147,8 +147,7 @@ void GateStatusWidget::refresh()
     const QDateTime now = m_clock->now();
     QList<RolloutGate> gates;
     if (log) {
-        const ApprovalLedger ledger(*log, m_environment->name, m_environment->approvals.approvers);
-        Result<QList<RolloutGate>> rows = rolloutGates(*m_environment, rollouts, ledger, *m_rollout, now);
+        Result<QList<RolloutGate>> rows = rolloutGates(*m_environment, rollouts, *log, *m_rollout, now);
         if (!rows) {
             m_message->setText(rows.error().message);
             m_message->show();
