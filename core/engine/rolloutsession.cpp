@@ -354,9 +354,11 @@ Result<qint64> RolloutSession::request(RolloutAction action, const QString &reas
     if (!id)
         return id;
     m_pendingActions.insert(*id);
-    // TODO(wake): RolloutEngine::wake() takes the queue at once; until it lands the engine's tick (100 ms) does.
-    if (!drivesEngine() && m_engineHolder.isEmpty() && m_options.runEngine)
+    if (drivesEngine())
+        m_engine->wake(); // the queue is taken at once, not at the next tick
+    else if (m_engineHolder.isEmpty() && m_options.runEngine)
         tryStartEngine(); // nobody drives: this process takes over so that the action is answered
+    // (an engine in another process notices the new row within milliseconds: RolloutEngine::Options::wakePollMs)
     return id;
 }
 

@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "approvalsview.h"
+#include "auditview.h"
 #include "banner.h"
 #include "credentials/credentialjob.h"
 #include "credentials/fallbackcredentialstore.h"
@@ -151,6 +153,21 @@ void MainWindow::createLayout()
             m_stack->addWidget(m_runbooksView);
             continue;
         }
+        if (i == static_cast<int>(Place::Approvals)) { // gates waiting for a signed decision
+            page->setObjectName(QStringLiteral("approvalsEmptyState")); // the view has its own empty state
+            page->hide();
+            m_approvalsView = new ApprovalsView(m_credentials, m_prompter, m_stack);
+            m_stack->addWidget(m_approvalsView);
+            continue;
+        }
+        if (i == static_cast<int>(Place::Audit)) { // the tamper-evident log: filters, Verify, export
+            page->setObjectName(QStringLiteral("auditEmptyState"));
+            page->hide();
+            m_auditView = new AuditView(m_prompter, m_stack);
+            m_auditView->setCredentialStore(&m_credentials);
+            m_stack->addWidget(m_auditView);
+            continue;
+        }
         if (i == static_cast<int>(Place::Rollouts)) { // table + detail of the open environment's rollouts
             m_rolloutsView = new RolloutsView(m_prompter, *m_network, page, m_stack);
             m_stack->addWidget(m_rolloutsView);
@@ -272,6 +289,8 @@ bool MainWindow::openEnvironment(const QString &path)
     retranslate();
     m_monitor->start();
     openRolloutSession();
+    m_approvalsView->setEnvironment(m_environment);
+    m_auditView->setEnvironment(m_environment);
     Q_EMIT environmentOpened(m_environment->filePath);
     return true;
 }

@@ -25,6 +25,8 @@ namespace gl::ui {
 
 class Banner;
 class EmptyState;
+class ApprovalsView;
+class AuditView;
 class Notifier;
 class Prompter;
 class RolloutsView;
@@ -103,6 +105,8 @@ private:
     // Rollouts place
     RolloutsView *m_rolloutsView = nullptr;
     RunbooksView *m_runbooksView = nullptr;
+    ApprovalsView *m_approvalsView = nullptr;
+    AuditView *m_auditView = nullptr;
     RolloutSession *m_session = nullptr;
     Notifier *m_notifier = nullptr;
 };
