@@ -9,11 +9,14 @@
 #include "backends/haproxy/haproxystatekeeper.h"
 #include "engine/hookrunner.h"
 #include "engine/weightplan.h"
+#include "identity/identityjob.h"
+#include "identity/identitystore.h"
 #include "metrics/prometheusclient.h"
 #include "model/environmentfile.h"
 #include "util/logging.h"
 
 #include <QCoreApplication>
+#include <QEventLoop>
 #include <QNetworkAccessManager>
 #include <QSysInfo>
 
@@ -135,6 +138,13 @@ void RolloutEngine::stop()
     m_timer.stop();
     m_wakeTimer.stop();
     m_keeper->stop();
+    if (m_signerPending && m_signerJob && m_signerWaitMs > 0) {
+        // The keychain has not answered yet: the last checkpoint should be signed, so wait a little for it.
+        QEventLoop loop;
+        connect(m_signerJob.data(), &IdentityJob::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(m_signerWaitMs, &loop, &QEventLoop::quit);
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
+    }
     flushAudit();
     if (m_auditAppended && m_gatekeeper->log()) {
         // What this engine appended is covered by a checkpoint before it goes (truncation stays detectable).
@@ -609,14 +619,17 @@ void RolloutEngine::handleStart(const ActionRecord &action, const QString &versi
     const QString person = RolloutGatekeeper::personOf(action.actor, action.params.value(u"person").toString());
     const qint64 nextId = (m_record ? m_record->id : 0) + 1;
     if (m_gatekeeper->enforces()) {
-        const Result<GateCheck> check
-            = m_gatekeeper->check(nextId, person, GatePoint {GateStage::BeforeStart, 0}, m_clock.now(), true);
+        // A retry is the same release: a block signed on the rollout it retries (or on those that one retried)
+        // refuses it too.
+        const Result<GateCheck> check = m_gatekeeper->check(
+            nextId, person, GatePoint {GateStage::BeforeStart, 0}, m_clock.now(), retriedChain(retryOf));
         if (!check) {
-            answer(action.id, false, tr("refused: the approvals cannot be read: %1").arg(check.error().message));
+            answer(
+                action.id, false, tr("refused: the approvals cannot be read: %1").arg(check.error().message), retryOf);
             return;
         }
         if (check->outcome == GateCheck::Outcome::Rejected) {
-            answer(action.id, false, tr("refused: %1").arg(check->decision.reasons.join(u' ')));
+            answer(action.id, false, tr("refused: %1").arg(check->decision.reasons.join(u' ')), retryOf);
             return;
         }
         const bool calendarRefuses = !check->decision.calendar.allowed && !check->decision.overridden;
@@ -634,7 +647,8 @@ void RolloutEngine::handleStart(const ActionRecord &action, const QString &versi
                    "--rollout %2 ...)")
                     .arg(reasons.join(u' '))
                     .arg(nextId)
-                    .arg(envArg()));
+                    .arg(envArg()),
+                retryOf); // a refused retry is audited under the rollout it retries
             return;
         }
     }
@@ -1350,6 +1364,28 @@ void RolloutEngine::analysisInconclusive(const QString &reason, bool alarm)
 void RolloutEngine::setAuditSigner(const SigningKey &key)
 {
     m_gatekeeper->setSigner(key);
+    m_auditSigned = !key.isNull();
+}
+
+void RolloutEngine::loadAuditSigner(CredentialStore &credentials, int signerWaitMs)
+{
+    if (m_signerPending)
+        return;
+    m_signerPending = true;
+    m_signerWaitMs = signerWaitMs;
+    m_identities = std::make_unique<IdentityStore>(&credentials);
+    IdentityJob *job = m_identities->load(IdentityStore::auditKeyName(), true);
+    m_signerJob = job;
+    connect(job, &IdentityJob::finished, this, [this](const Result<SigningKey> &key) {
+        m_signerPending = false;
+        if (key) {
+            setAuditSigner(*key);
+            return;
+        }
+        qCWarning(lcEngine) << "audit checkpoints are written unsigned:" << key.error().toString();
+        emit auditSignerUnavailable(key.error());
+    });
+    job->start();
 }
 
 void RolloutEngine::audit(const QString &actor, const QString &action, const QJsonObject &detail, qint64 rolloutId)
@@ -1461,6 +1497,23 @@ QString RolloutEngine::starter()
     return person;
 }
 
+QList<qint64> RolloutEngine::retriedChain(qint64 retryOf)
+{
+    if (retryOf <= 0)
+        return {};
+    if (m_retriedFor == retryOf)
+        return m_retried;
+    QList<qint64> chain;
+    for (qint64 id = retryOf; id > 0 && !chain.contains(id) && chain.size() < 1000;) {
+        chain << id;
+        const Result<std::optional<RolloutRecord>> earlier = m_store.rollout(id);
+        id = earlier && earlier->has_value() ? (*earlier)->retryOf : 0;
+    }
+    m_retried = chain;
+    m_retriedFor = retryOf;
+    return chain;
+}
+
 int RolloutEngine::nextOpIndex() const
 {
     for (int i = 0; i < m_ops.size(); ++i) {
@@ -1542,7 +1595,8 @@ bool RolloutEngine::checkGatePoint(const GatePoint &point)
     const bool first = !openedAt.isValid();
     if (first)
         openedAt = m_clock.now();
-    const Result<GateCheck> check = m_gatekeeper->check(m_record->id, person, point, openedAt, false);
+    const Result<GateCheck> check
+        = m_gatekeeper->check(m_record->id, person, point, openedAt, retriedChain(m_record->retryOf));
     const auto hold = [&](const QString &message) {
         if (m_record->state == RolloutState::Paused && m_record->pauseReason == PauseReason::Gate
             && m_record->message == message)
@@ -1559,8 +1613,6 @@ bool RolloutEngine::checkGatePoint(const GatePoint &point)
     }
     switch (check->outcome) {
     case GateCheck::Outcome::Open: {
-        if (!check->gated && point.stage != GateStage::BeforeStart && !first)
-            return true;
         const bool mattered = check->gated || check->decision.overridden || !first;
         if (mattered) {
             if (!appendNow(QStringLiteral("gate.satisfied"), gateDetail(*check))) {
@@ -1603,12 +1655,20 @@ bool RolloutEngine::checkGatePoint(const GatePoint &point)
             }
             return names;
         }();
-        hold(gateNames.isEmpty()
-                ? tr("waits before %1: %2").arg(key, check->summary())
-                : tr("waits before %1 at %2: %3 (greenlightctl approve --env %4 --rollout %5 --gate %6)")
-                      .arg(key, gateNames.join(u", "), check->summary(), envArg())
-                      .arg(m_record->id)
-                      .arg(gateNames.first()));
+        const bool calendarHolds = !check->decision.calendar.allowed && !check->decision.overridden
+            && !m_gatekeeper->config().calendar.overrideGroups.isEmpty();
+        if (!gateNames.isEmpty())
+            hold(tr("waits before %1 at %2: %3 (greenlightctl approve --env %4 --rollout %5 --gate %6)")
+                     .arg(key, gateNames.join(u", "), check->summary(), envArg())
+                     .arg(m_record->id)
+                     .arg(gateNames.first()));
+        else if (calendarHolds && !check->decision.blocked)
+            hold(tr("waits before %1: %2 (it goes on when the window opens, or with an override: greenlightctl "
+                    "approve --env %3 --rollout %4 --override --input reason=...)")
+                     .arg(key, check->summary(), envArg())
+                     .arg(m_record->id));
+        else
+            hold(tr("waits before %1: %2").arg(key, check->summary()));
         return false;
     }
     case GateCheck::Outcome::Rejected: {
@@ -1687,7 +1747,8 @@ QString RolloutEngine::promotionRefusal(bool full)
         QDateTime openedAt = m_gateHistory.openedAt.value(point.key());
         if (!openedAt.isValid())
             openedAt = m_clock.now();
-        const Result<GateCheck> check = m_gatekeeper->check(m_record->id, person, point, openedAt, true);
+        const Result<GateCheck> check
+            = m_gatekeeper->check(m_record->id, person, point, openedAt, retriedChain(m_record->retryOf));
         if (!check)
             return tr("refused: the approvals cannot be read: %1").arg(check.error().message);
         if (check->outcome != GateCheck::Outcome::Open)

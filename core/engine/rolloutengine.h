@@ -25,6 +25,9 @@ class QNetworkAccessManager;
 namespace gl {
 
 class Analyzer;
+class CredentialStore;
+class IdentityJob;
+class IdentityStore;
 class HaproxyRuntimeClient;
 class HaproxyStateKeeper;
 class HookRunner;
@@ -83,6 +86,12 @@ public:
     void wake();
     // The key the audit log's checkpoints are signed with (the installation key); unsigned without one.
     void setAuditSigner(const SigningKey &key);
+    // Loads the installation's audit key (IdentityStore::auditKeyName(), created on first use, as `greenlightctl
+    // approve` does) from `credentials` in the background and signs checkpoints with it once it arrives. When the
+    // keychain does not answer with a key, checkpoints stay unsigned and auditSignerUnavailable() says why (once).
+    // stop() waits for the answer (at most signerWaitMs) so that the engine's last checkpoint is signed.
+    void loadAuditSigner(CredentialStore &credentials, int signerWaitMs = 3000);
+    [[nodiscard]] bool hasAuditSigner() const { return m_auditSigned; }
     [[nodiscard]] RolloutGatekeeper &gatekeeper() { return *m_gatekeeper; }
 
     [[nodiscard]] RolloutStore &store() { return m_store; }
@@ -99,6 +108,8 @@ signals:
     void stoppedWithError(const gl::Error &error);
     // An audit entry could not be written (also recorded as an `error` event of the rollout).
     void auditFailed(const gl::Error &error);
+    // loadAuditSigner() got no key: the audit checkpoints are written unsigned (`audit verify` warns).
+    void auditSignerUnavailable(const gl::Error &error);
 
 private:
     void tick();
@@ -147,6 +158,8 @@ private:
     [[nodiscard]] QString promotionRefusal(bool full);
     void gateRollback(const QString &why);
     [[nodiscard]] QString starter();
+    // `retryOf`, the rollout that one retried, and so on (their blocks stay in force).
+    [[nodiscard]] QList<qint64> retriedChain(qint64 retryOf);
     [[nodiscard]] QJsonObject gateDetail(const GateCheck &check) const;
 
     Environment m_env;
@@ -191,6 +204,13 @@ private:
     qint64 m_gateRollbackFor = 0; // the rollout a rejected gate rolls back (nothing moves forward)
     QString m_starter;
     qint64 m_starterFor = 0;
+    std::unique_ptr<IdentityStore> m_identities; // loadAuditSigner
+    QPointer<IdentityJob> m_signerJob; // pending while the keychain has not answered
+    int m_signerWaitMs = 0;
+    bool m_signerPending = false;
+    bool m_auditSigned = false;
+    QList<qint64> m_retried; // retriedChain(m_retriedFor)
+    qint64 m_retriedFor = 0;
 };
 
 } // namespace gl

@@ -193,8 +193,8 @@ Result<AuditEntry> RolloutGatekeeper::append(const AuditRecord &record)
     return m_log->append(record);
 }
 
-Result<GateCheck> RolloutGatekeeper::check(
-    qint64 rolloutId, const QString &starter, const GatePoint &point, const QDateTime &openedAt, bool promotion) const
+Result<GateCheck> RolloutGatekeeper::check(qint64 rolloutId, const QString &starter, const GatePoint &point,
+    const QDateTime &openedAt, const QList<qint64> &retried) const
 {
     GateCheck result;
     result.point = point;
@@ -212,22 +212,19 @@ Result<GateCheck> RolloutGatekeeper::check(
         return statements.error();
     const GateContext context {m_environment, QString::number(rolloutId), starter, openedAt, result.now};
 
-    if (point.stage == GateStage::BeforeStart) {
-        result.decision = m_policy.mayStart(context, *statements);
-    } else if (result.gated || promotion) {
-        result.decision = m_policy.mayPromote(context, *statements, point.stage, point.stepPercent);
-    } else {
-        // An automatic step without gates: only a block stops it (the calendar is for starts and promotions).
-        for (const SignedStatement &s : *statements) {
-            if (s.statement().decision != Decision::Block
-                || !s.verify(m_policy.config().approvers, m_environment, QString::number(rolloutId)))
-                continue;
+    result.decision = point.stage == GateStage::BeforeStart
+        ? m_policy.mayStart(context, *statements)
+        : m_policy.mayPromote(context, *statements, point.stage, point.stepPercent);
+
+    // A block signed on a rollout this one retries is still in force: the release, not the attempt, is blocked.
+    for (const qint64 earlier : retried) {
+        const Result<QStringList> inherited = blocks(earlier);
+        if (!inherited)
+            return inherited.error();
+        for (const QString &reason : *inherited) {
             result.decision.blocked = true;
             result.decision.allowed = false;
-            result.decision.reasons << Tr::tr("Blocked by %1: %2")
-                                           .arg(s.statement().signer,
-                                               s.statement().inputs.value(
-                                                   QStringLiteral("reason"), s.statement().comment));
+            result.decision.reasons << Tr::tr("%1 (on rollout #%2, which this one retries)").arg(reason).arg(earlier);
         }
     }
 
@@ -241,6 +238,27 @@ Result<GateCheck> RolloutGatekeeper::check(
     }
     result.outcome = result.decision.allowed ? GateCheck::Outcome::Open : GateCheck::Outcome::Waiting;
     return result;
+}
+
+Result<QStringList> RolloutGatekeeper::blocks(qint64 rolloutId) const
+{
+    QStringList reasons;
+    if (!enforces())
+        return reasons;
+    if (!m_ledger)
+        return makeError(ErrorCode::Io, Tr::tr("The audit log is not open: approvals cannot be read."));
+    const QString id = QString::number(rolloutId);
+    const Result<QList<SignedStatement>> statements = m_ledger->statementsFor(id);
+    if (!statements)
+        return statements.error();
+    for (const SignedStatement &s : *statements) {
+        if (s.statement().decision != Decision::Block || !s.verify(m_policy.config().approvers, m_environment, id))
+            continue;
+        reasons << Tr::tr("Blocked by %1: %2")
+                       .arg(s.statement().signer,
+                           s.statement().inputs.value(QStringLiteral("reason"), s.statement().comment));
+    }
+    return reasons;
 }
 
 Result<GateHistory> RolloutGatekeeper::history(qint64 rolloutId) const
@@ -275,7 +293,8 @@ Result<GateHistory> RolloutGatekeeper::history(qint64 rolloutId) const
     return history;
 }
 
-Result<std::optional<GateCheck>> RolloutGatekeeper::waitingCheck(const RolloutRecord &record) const
+Result<std::optional<GateCheck>> RolloutGatekeeper::waitingCheck(
+    const RolloutRecord &record, const QList<qint64> &retried) const
 {
     if (!enforces() || record.state != RolloutState::Paused || record.pauseReason != PauseReason::Gate)
         return std::optional<GateCheck> {};
@@ -286,7 +305,8 @@ Result<std::optional<GateCheck>> RolloutGatekeeper::waitingCheck(const RolloutRe
     if (!point)
         return std::optional<GateCheck> {};
     const QString starter = found->starter.isEmpty() ? personOf(record.startedBy) : found->starter;
-    const Result<GateCheck> check = this->check(record.id, starter, *point, found->openedAt.value(point->key()), false);
+    const Result<GateCheck> check
+        = this->check(record.id, starter, *point, found->openedAt.value(point->key()), retried);
     if (!check)
         return check.error();
     return std::optional<GateCheck>(check.value());

@@ -94,17 +94,23 @@ public:
     [[nodiscard]] Result<AuditEntry> append(const AuditRecord &record);
 
     // May traffic move at `point` of rollout `rolloutId`, started by `starter` (a person; never counts as an
-    // approver)? `openedAt` is when the rollout reached the point (the gates' timeouts run from there).
-    // `promotion` adds the change calendar to a point without gates (an operator's promote, a start); an
-    // automatic step without gates only checks for a block.
+    // approver)? `openedAt` is when the rollout reached the point (the gates' timeouts run from there). Blocks,
+    // the change calendar (and its override) and the gates at the point all apply, at every point: an automatic
+    // canary step (a duration pause) does not move into a freeze or outside a window any more than a promote.
+    // `retried` are the rollouts this one retries (its retryOf, theirs, ...): a block signed on any of them
+    // stops this one too (a blocked release stays blocked when retried).
     [[nodiscard]] Result<GateCheck> check(qint64 rolloutId, const QString &starter, const GatePoint &point,
-        const QDateTime &openedAt, bool promotion) const;
+        const QDateTime &openedAt, const QList<qint64> &retried = {}) const;
+    // The blocks in force on rollout `rolloutId`, one line each ("Blocked by bob: CVE in v2"), verified.
+    [[nodiscard]] Result<QStringList> blocks(qint64 rolloutId) const;
 
     [[nodiscard]] Result<GateHistory> history(qint64 rolloutId) const;
 
     // The approval gate rollout `record` waits at now (paused, reason gate, a "gate.wait" in the audit log not
     // yet resolved), evaluated now; nullopt when it waits at none. For `status` and `approvals list`.
-    [[nodiscard]] Result<std::optional<GateCheck>> waitingCheck(const RolloutRecord &record) const;
+    // `retried` as for check().
+    [[nodiscard]] Result<std::optional<GateCheck>> waitingCheck(
+        const RolloutRecord &record, const QList<qint64> &retried = {}) const;
 
     // The person behind an action's actor: the `person` given with the action, else the actor up to '@'
     // ("ana@vm" -> "ana").

@@ -90,6 +90,10 @@ private slots:
                                          << rejected << 1 << true << false << "Timed out";
         QTest::newRow("another step has no gate")
             << "canary_step:25" << QStringList {} << later << open << 0 << false << false << "";
+        QTest::newRow("an ungated step outside the window waits")
+            << "canary_step:25" << QStringList {} << kSaturday << waiting << 0 << false << false << "window";
+        QTest::newRow("an override lets an ungated step go on outside the window")
+            << "canary_step:25" << QStringList {"bob:override"} << kSaturday << open << 0 << false << false << "";
         QTest::newRow("block stops an ungated step too") << "canary_step:25" << QStringList {"bob:block"} << later
                                                          << waiting << 0 << false << true << "Blocked by bob";
         QTest::newRow("calendar refuses a start outside the window")
@@ -128,8 +132,7 @@ private slots:
         clock.setNow(now);
         const std::optional<GatePoint> gatePoint = GatePoint::fromKey(point);
         QVERIFY(gatePoint);
-        const Result<GateCheck> result
-            = keeper.check(7, QStringLiteral("alice"), *gatePoint, kMonday, gatePoint->stage == GateStage::BeforeStart);
+        const Result<GateCheck> result = keeper.check(7, QStringLiteral("alice"), *gatePoint, kMonday);
         QVERIFY2(result.ok(), qPrintable(result ? QString() : result.error().message));
         QCOMPARE(int(result->outcome), outcome);
         QCOMPARE(result->timedOut, timedOut);
@@ -155,7 +158,7 @@ private slots:
         RolloutGatekeeper keeper(kEnv, ApprovalsConfig {}, clock);
         QVERIFY(!keeper.enforces());
         const Result<GateCheck> result
-            = keeper.check(1, QStringLiteral("alice"), GatePoint {GateStage::BeforeStart, 0}, kSaturday, true);
+            = keeper.check(1, QStringLiteral("alice"), GatePoint {GateStage::BeforeStart, 0}, kSaturday);
         QVERIFY(result.ok());
         QCOMPARE(result->outcome, GateCheck::Outcome::Open);
     }
@@ -207,6 +210,31 @@ private slots:
             (*waiting)->toJson().value(u"gates").toArray().first().toObject().value(u"secondsLeft").toInteger(), 3000);
         record.pauseReason = PauseReason::User;
         QVERIFY(!keeper.waitingCheck(record)->has_value());
+    }
+
+    // A block signed on a rollout that this one retries (directly or through another retry) stops this one too.
+    void retriedRolloutsBlock()
+    {
+        QTemporaryDir dir;
+        ManualClock clock(kMonday);
+        RolloutGatekeeper keeper(kEnv, m_config, clock);
+        QVERIFY(keeper.open(dir.filePath(QStringLiteral("state.audit.db"))).ok());
+        ApprovalLedger ledger(*keeper.log(), kEnv, m_config.approvers);
+        QVERIFY(ledger
+                    .record(make(QStringLiteral("bob"), QLatin1String(Statement::kReleaseGate), Decision::Block,
+                                kMonday.addSecs(60)),
+                        QStringLiteral("test"))
+                    .ok()); // on rollout 7
+        const GatePoint point {GateStage::CanaryStep, 25};
+        QCOMPARE(keeper.check(9, QStringLiteral("alice"), point, kMonday)->outcome, GateCheck::Outcome::Open);
+        const Result<GateCheck> retried = keeper.check(9, QStringLiteral("alice"), point, kMonday, {8, 7});
+        QVERIFY(retried.ok());
+        QCOMPARE(retried->outcome, GateCheck::Outcome::Waiting);
+        QVERIFY(retried->decision.blocked);
+        QVERIFY2(retried->summary().contains(u"Blocked by bob") && retried->summary().contains(u"#7"),
+            qPrintable(retried->summary()));
+        QCOMPARE(keeper.blocks(7)->size(), 1);
+        QVERIFY(keeper.blocks(8)->isEmpty());
     }
 
     // The person behind an actor: the explicit person wins, else the actor up to '@'.

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QLocalServer>
+#include <QMap>
+#include <QObject>
+#include <QString>
+
+class QLocalSocket;
+
+namespace gl::test {
+
+// A stateful stand-in for HAProxy 2.6's Runtime API on a Unix socket, for engine tests that need edge cases or a
+// clock HAProxy cannot give (a ManualClock across hours). It applies `set server ... weight|state` to backend
+// be_app and reports the servers back through `show stat` (status, weight, check L7OK unless in maintenance) and
+// `show servers state` (admin bits: 0x01 maint, 0x08 drain), like HAProxy does. Real HAProxy stays the rule for
+// integration tests (tests/integration on the sandbox).
+class FakeHaproxy final : public QObject {
+public:
+    struct Server {
+        int weight = 0;
+        int admin = 0; // 0x01 maint, 0x08 drain
+    };
+    // `setServerFails`: every `set server` answers "No such server." (HAProxy's error text).
+    bool setServerFails = false;
+    QMap<QString, Server> servers;
+
+    explicit FakeHaproxy(QString path, QObject *parent = nullptr);
+    [[nodiscard]] bool listen();
+    [[nodiscard]] QString path() const { return m_path; }
+
+private:
+    [[nodiscard]] QByteArray answer(const QByteArray &line);
+
+    QString m_path;
+    QLocalServer m_server;
+    QHash<QLocalSocket *, QByteArray> m_buffers;
+};
+
+} // namespace gl::test
