@@ -32,6 +32,9 @@ struct Environment {
     StrategyConfig strategies; // the optional `strategies:` section (defaults when absent)
     AnalysisConfig analysis; // the optional `analysis:` section (configured == false when absent)
     ApprovalsConfig approvals; // `approvers:`, `gates:`, `change_windows:`, `freezes:` (docs/approvals.md)
+    // `runbooks: {rollback: ID}` (optional, docs/runbooks.md): the runbook a rollout that was aborted or rolled
+    // back offers to follow; empty when the file names none.
+    QString rollbackRunbook;
 
     [[nodiscard]] bool runtimeApiIsUnixSocket() const { return runtimeApi.startsWith(u'/'); }
     [[nodiscard]] QStringList colours() const;

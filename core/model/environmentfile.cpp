@@ -27,6 +27,8 @@
 //     undeploy: "greenlight-sandbox undeploy --dir D --slot {slot}"
 //   state:
 //     database: state.db                         # relative to the file's directory
+//   runbooks:
+//     rollback: haproxy-rollback                 # optional: runbook offered after an abort or rollback
 //
 // Unknown keys are errors (a typo must not silently drop a setting). Every error names the file, the 1-based
 // line and the field path, e.g. `env.yaml:7: haproxy.slots[1].address: expected host:port, got "x"`.
@@ -148,7 +150,7 @@ private:
         if (!checkMap(root, QString(),
                 QStringList {QStringLiteral("name"), QStringLiteral("haproxy"), QStringLiteral("prometheus"),
                     QStringLiteral("hooks"), QStringLiteral("state"), QStringLiteral("strategies"),
-                    QStringLiteral("analysis")}
+                    QStringLiteral("analysis"), QStringLiteral("runbooks")}
                     + approvalsYamlKeys()))
             return;
         if (auto name = scalar(root, "name", QStringLiteral("name"), true))
@@ -207,6 +209,10 @@ private:
         }
         m_env.stateDatabase = QDir::cleanPath(base.absoluteFilePath(database));
 
+        // runbooks: optional; the runbook ids this environment points people to (docs/runbooks.md).
+        if (const YAML::Node runbooks = root["runbooks"]; runbooks.IsDefined() && !runbooks.IsNull())
+            readRunbooks(runbooks);
+
         // strategies: optional; its reader lives with StrategyConfig (core/model/strategyconfig.cpp).
         if (const YAML::Node strategies = root["strategies"]; strategies.IsDefined() && !strategies.IsNull())
             m_env.strategies = readStrategiesYaml(
@@ -224,6 +230,23 @@ private:
             = readApprovalsYaml(root, [this](const YAML::Mark &mark, const QString &field, const QString &problem) {
                   addError(mark, field, problem);
               });
+    }
+
+    void readRunbooks(const YAML::Node &runbooks)
+    {
+        if (!checkMap(runbooks, QStringLiteral("runbooks"), {QStringLiteral("rollback")}))
+            return;
+        if (auto id = scalar(runbooks, "rollback", QStringLiteral("runbooks.rollback"), true)) {
+            // The same rule as a runbook's `id:` front matter (core/runbooks/runbookparser.cpp).
+            static const QRegularExpression idPattern(QStringLiteral("^[a-z0-9][a-z0-9._-]*$"));
+            if (idPattern.match(*id).hasMatch())
+                m_env.rollbackRunbook = *id;
+            else
+                addError(runbooks["rollback"].Mark(), QStringLiteral("runbooks.rollback"),
+                    QCoreApplication::translate(
+                        "gl::EnvironmentFile", "expected a runbook id (lowercase letters, digits, . _ -), got \"%1\"")
+                        .arg(*id));
+        }
     }
 
     // A hook template must contain the `required` placeholders and no placeholder other than {slot},

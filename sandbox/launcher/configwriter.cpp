@@ -159,6 +159,8 @@ QString writeEnvironmentFile(const SandboxState &state, const QString &launcherP
     yaml += QStringLiteral("  undeploy: %1\n")
                 .arg(quoted(launcher.arg(QStringLiteral("undeploy")) + QStringLiteral(" --slot {slot}")));
     yaml += QStringLiteral("state:\n  database: state.db\n");
+    // The runbook the console offers after an abort or a rollback (docs/runbooks.md; a bundled sample).
+    yaml += QStringLiteral("runbooks:\n  rollback: haproxy-rollback\n");
 
     const QString path = state.path(QStringLiteral("environment.yaml"));
     // The rollout engine's strategies (docs/engine.md), short enough to watch on the sandbox. A section the
