@@ -7,6 +7,7 @@
 #include "audit/auditlog.h"
 #include "backends/haproxy/haproxyruntimeclient.h"
 #include "cli.h"
+#include "credentials/keychaincredentialstore.h"
 #include "engine/enginelock.h"
 #include "engine/rolloutengine.h"
 #include "engine/rolloutgatekeeper.h"
@@ -70,6 +71,8 @@ struct Session {
     std::optional<StateStore> state;
     std::unique_ptr<RolloutStore> store;
     std::unique_ptr<EngineLock> lock; // only to look at the holder
+    QTextStream *err = nullptr;
+    std::unique_ptr<KeychainCredentialStore> keychain; // the engine's audit key (outlives the engine)
 };
 
 // Opens `--env FILE`; prints the problem and returns the exit code on failure.
@@ -94,7 +97,37 @@ std::optional<int> openSession(Context &context, Session &session)
     session.state.emplace(std::move(state).value());
     session.store = std::make_unique<RolloutStore>(*session.state, SystemClock::instance());
     session.lock = std::make_unique<EngineLock>(*session.state, SystemClock::instance());
+    session.err = &context.err;
     return std::nullopt;
+}
+
+// An engine in this process signs its audit checkpoints with the installation key from the keychain, like the
+// audit and approval commands (docs/approvals.md); without a keychain it writes them unsigned and says so once.
+void signAuditCheckpoints(Session &session, RolloutEngine &engine)
+{
+    if (!session.keychain)
+        session.keychain = std::make_unique<KeychainCredentialStore>();
+    QObject::connect(&engine, &RolloutEngine::auditSignerUnavailable, &engine, [&session](const Error &error) {
+        static bool said = false;
+        if (said || !session.err)
+            return;
+        said = true;
+        *session.err << Tr::tr("warning: audit checkpoints are written unsigned (no key from the keychain: %1)")
+                            .arg(error.message)
+                     << '\n';
+        session.err->flush();
+    });
+    engine.loadAuditSigner(*session.keychain);
+}
+
+// The engine this command runs when none drives the environment; null when another one won the race.
+std::unique_ptr<RolloutEngine> startEngine(Session &session)
+{
+    auto engine = std::make_unique<RolloutEngine>(session.env, *session.state, SystemClock::instance());
+    if (const Status started = engine->start(); !started)
+        return nullptr;
+    signAuditCheckpoints(session, *engine);
+    return engine;
 }
 
 QString shareText(double value)
@@ -159,11 +192,8 @@ int follow(Context &context, Session &session, qint64 id, std::unique_ptr<Rollou
                         << '\n';
             return ExitError;
         }
-        if (!engine && !engineRunning(session)) {
-            engine = std::make_unique<RolloutEngine>(session.env, *session.state, SystemClock::instance());
-            if (const Status started = engine->start(); !started)
-                engine.reset(); // another engine won the race: follow it
-        }
+        if (!engine && !engineRunning(session))
+            engine = startEngine(session); // null: another engine won the race: follow it
         const Result<std::optional<RolloutRecord>> r = session.store->rollout(id);
         if (!r || !r->has_value()) {
             context.err << (r ? Tr::tr("rollout #%1 not found").arg(id) : r.error().message) << '\n';
@@ -209,11 +239,8 @@ ActionOutcome submit(
     QElapsedTimer timer;
     timer.start();
     while (timer.elapsed() < timeoutMs && !g_interrupted) {
-        if (!engine && !engineRunning(session)) {
-            engine = std::make_unique<RolloutEngine>(session.env, *session.state, SystemClock::instance());
-            if (const Status started = engine->start(); !started)
-                engine.reset();
-        }
+        if (!engine && !engineRunning(session))
+            engine = startEngine(session);
         const Result<std::optional<ActionRecord>> row = session.store->action(*id);
         if (row && row->has_value() && (*row)->status != u"pending") {
             outcome.answered = true;
@@ -290,21 +317,41 @@ void addActionOptions(QCommandLineParser &parser)
 
 // ---- status ----
 
+// The rollouts `retryOf` stands for: it, the one it retried, and so on (their blocks stay in force).
+QList<qint64> retriedChain(Session &session, qint64 retryOf)
+{
+    QList<qint64> chain;
+    for (qint64 id = retryOf; id > 0 && !chain.contains(id) && chain.size() < 1000;) {
+        chain << id;
+        const Result<std::optional<RolloutRecord>> earlier = session.store->rollout(id);
+        id = earlier && earlier->has_value() ? (*earlier)->retryOf : 0;
+    }
+    return chain;
+}
+
 // The approval gate the rollout waits at, evaluated now (docs/approvals.md): null when it waits at none or the
-// environment has no approvals. Reads the audit log only when it exists (status never creates it).
-QJsonValue gateJson(Session &session, const RolloutRecord &record, QString *line)
+// environment has no approvals. Reads the audit log only when it exists (status never creates it). `kept`, when
+// given, keeps the opened log between calls (status --watch).
+QJsonValue gateJson(
+    Session &session, const RolloutRecord &record, QString *line, std::unique_ptr<RolloutGatekeeper> *kept = nullptr)
 {
     if (session.env.approvals.isEmpty() || record.pauseReason != PauseReason::Gate)
         return QJsonValue();
     const QString path = AuditLog::pathForStateDatabase(session.env.stateDatabase);
     if (!QFileInfo::exists(path))
         return QJsonValue();
-    RolloutGatekeeper gatekeeper(session.env.name, session.env.approvals, SystemClock::instance());
-    if (const Status opened = gatekeeper.open(path); !opened) {
-        *line = opened.error().message;
-        return QJsonValue();
+    std::unique_ptr<RolloutGatekeeper> local;
+    std::unique_ptr<RolloutGatekeeper> &keeper = kept ? *kept : local;
+    if (!keeper) {
+        auto opened
+            = std::make_unique<RolloutGatekeeper>(session.env.name, session.env.approvals, SystemClock::instance());
+        if (const Status status = opened->open(path); !status) {
+            *line = status.error().message;
+            return QJsonValue();
+        }
+        keeper = std::move(opened);
     }
-    const Result<std::optional<GateCheck>> check = gatekeeper.waitingCheck(record);
+    const Result<std::optional<GateCheck>> check = keeper->waitingCheck(record, retriedChain(session, record.retryOf));
     if (!check) {
         *line = check.error().message;
         return QJsonValue();
@@ -359,6 +406,13 @@ int status(Context &context)
         qint64 seenRevision = -1;
         bool seenEngine = false;
         bool first = true;
+        // The gate the rollout waits at (n/N, who, time left), evaluated again every second: approvals arrive
+        // and the time left runs down without the rollout row changing.
+        std::unique_ptr<RolloutGatekeeper> gatekeeper;
+        QElapsedTimer gateTimer;
+        QJsonValue gate;
+        QString gateLine;
+        QString seenGateLine;
         while (!g_interrupted) {
             const Result<std::optional<RolloutRecord>> latest = session.store->latest();
             if (!latest) {
@@ -368,20 +422,34 @@ int status(Context &context)
             const bool running = engineRunning(session);
             const qint64 id = latest->has_value() ? (*latest)->id : 0;
             const qint64 revision = latest->has_value() ? (*latest)->revision : 0;
-            if (first || id != seenId || revision != seenRevision || running != seenEngine) {
+            const bool changed = first || id != seenId || revision != seenRevision || running != seenEngine;
+            if (changed || !gateTimer.isValid() || gateTimer.elapsed() >= 1000) {
+                gateTimer.start();
+                gateLine.clear();
+                gate = latest->has_value() ? gateJson(session, **latest, &gateLine, &gatekeeper) : QJsonValue();
+            }
+            if (changed || gateLine != seenGateLine) {
                 first = false;
                 seenId = id;
                 seenRevision = revision;
                 seenEngine = running;
+                seenGateLine = gateLine;
                 if (json) {
                     context.out << QJsonDocument(
                         QJsonObject {{QStringLiteral("engine"), engineJson(session)},
                             {QStringLiteral("rollout"),
-                                latest->has_value() ? QJsonValue((*latest)->toJson()) : QJsonValue()}})
-                                       .toJson(QJsonDocument::Compact)
+                                latest->has_value() ? QJsonValue((*latest)->toJson()) : QJsonValue()},
+                            {QStringLiteral("gate"),
+                                gate}}).toJson(QJsonDocument::Compact)
                                 << '\n';
                 } else if (latest->has_value()) {
                     context.out << oneLine(**latest) << (running ? QString() : Tr::tr("  (no engine running)")) << '\n';
+                    if (gate.isObject())
+                        context.out
+                            << Tr::tr("  gate before %1: %2").arg(gate.toObject().value(u"point").toString(), gateLine)
+                            << '\n';
+                    else if (!gateLine.isEmpty())
+                        context.out << Tr::tr("  gate: %1").arg(gateLine) << '\n';
                 } else {
                     context.out << Tr::tr("no rollout yet") << '\n';
                 }
@@ -654,6 +722,7 @@ int engine(Context &context)
         context.err << started.error().message << '\n';
         return ExitError;
     }
+    signAuditCheckpoints(session, engine);
     context.out << Tr::tr("engine running for %1 (pid %2); Ctrl-C stops it")
                        .arg(session.env.name)
                        .arg(QCoreApplication::applicationPid())

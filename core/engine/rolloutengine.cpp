@@ -1382,7 +1382,7 @@ void RolloutEngine::loadAuditSigner(CredentialStore &credentials, int signerWait
             setAuditSigner(*key);
             return;
         }
-        qCWarning(lcEngine) << "audit checkpoints are written unsigned:" << key.error().toString();
+        qCDebug(lcEngine) << "audit checkpoints are written unsigned:" << key.error().toString();
         emit auditSignerUnavailable(key.error());
     });
     job->start();
