@@ -20,6 +20,7 @@
 #include <QThread>
 #include <QUrl>
 
+#include <algorithm>
 #include <csignal>
 #include <sys/types.h>
 
@@ -115,7 +116,22 @@ QString SandboxLauncher::startService(SandboxState &state, const QString &slotNa
     const QString log = state.path(QStringLiteral("logs/service-%1.log").arg(slotName));
     QString lastError;
     for (int attempt = 0; attempt < 3; ++attempt) {
-        const QList<quint16> adminPorts = pickFreeLoopbackPorts(1);
+        // Never a port this sandbox has given to something else that may not listen yet (a slot whose service
+        // starts later): with many slots the system hands those out again otherwise.
+        const auto reserved = [&state](quint16 port) {
+            if (port == state.frontendPort || port == state.metricsPort || port == state.prometheusPort)
+                return true;
+            return std::any_of(state.serverSlots.cbegin(), state.serverSlots.cend(),
+                [port](const SlotRecord &s) { return s.port == port; });
+        };
+        QList<quint16> adminPorts;
+        for (int pick = 0; pick < 50 && adminPorts.isEmpty(); ++pick) {
+            adminPorts = pickFreeLoopbackPorts(1);
+            if (adminPorts.isEmpty())
+                return QStringLiteral("no free loopback port");
+            if (reserved(adminPorts.first()))
+                adminPorts.clear();
+        }
         if (adminPorts.isEmpty())
             return QStringLiteral("no free loopback port");
         ProcessRecord record;
@@ -273,13 +289,14 @@ QString SandboxLauncher::waitForFirstScrape(const SandboxState &state, int expec
     const QDeadlineTimer deadline(timeoutMs);
     int upCount = 0;
     while (!deadline.hasExpired()) {
-        const HttpResult answer = httpRequest(state.prometheusPort, "GET", "/api/v1/query?query=up", 1000);
+        // One number, not every `up` series: a long answer comes chunked, which httpRequest() does not decode.
+        const HttpResult answer
+            = httpRequest(state.prometheusPort, "GET", "/api/v1/query?query=count(up%20%3D%3D%201)", 1000);
         if (answer.status == 200) {
             const QJsonArray result
                 = QJsonDocument::fromJson(answer.body).object().value(u"data").toObject().value(u"result").toArray();
-            upCount = 0;
-            for (const QJsonValue &series : result)
-                upCount += series.toObject().value(u"value").toArray().at(1).toString() == u"1" ? 1 : 0;
+            upCount
+                = result.isEmpty() ? 0 : result.first().toObject().value(u"value").toArray().at(1).toString().toInt();
             if (upCount >= expectedTargets)
                 return {};
         }
@@ -320,9 +337,9 @@ int SandboxLauncher::up(const UpOptions &options)
 {
     QElapsedTimer clock;
     clock.start();
-    if (!validVersion(options.version) || options.slotsPerColour < 1 || options.slotsPerColour > 32 || options.rps < 0
+    if (!validVersion(options.version) || options.slotsPerColour < 1 || options.slotsPerColour > 128 || options.rps < 0
         || options.rps > 2000) {
-        m_err << "greenlight-sandbox up: --slots must be 1..32, --rps 0..2000, --version [A-Za-z0-9._-]+\n";
+        m_err << "greenlight-sandbox up: --slots must be 1..128, --rps 0..2000, --version [A-Za-z0-9._-]+\n";
         return 2;
     }
     if (!QDir().mkpath(m_dir + QStringLiteral("/logs"))) {
