@@ -13,6 +13,9 @@ GL_BUILD_PACKAGES=(
 GL_SANDBOX_PACKAGES=(haproxy prometheus)
 # To run the tests: a private Secret Service, a virtual X server for screenshots, pdftotext, dpkg-shlibdeps.
 GL_TEST_PACKAGES=(gnome-keyring dbus dbus-bin xvfb xauth dpkg-dev file poppler-utils socat clang-format)
+# For bench/run-rollback-latency only: how operators roll back without Greenlight (socat per command, Ansible's
+# community.general.haproxy module, which Debian's ansible package ships).
+GL_BENCH_PACKAGES=(socat ansible)
 # For the console on a desktop: a Korean font, and a keychain.
 GL_DEMO_PACKAGES=(fonts-nanum gnome-keyring)
 
