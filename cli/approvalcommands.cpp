@@ -267,7 +267,14 @@ int listPending(Context &context)
             context.err << opened.error().message << '\n';
             return ExitError;
         }
-        const Result<std::optional<GateCheck>> check = gatekeeper.waitingCheck(**record);
+        // A block on a rollout this one retries holds it too.
+        QList<qint64> retried;
+        for (qint64 id = (*record)->retryOf; id > 0 && !retried.contains(id) && retried.size() < 1000;) {
+            retried << id;
+            const Result<std::optional<RolloutRecord>> earlier = store.rollout(id);
+            id = earlier && earlier->has_value() ? (*earlier)->retryOf : 0;
+        }
+        const Result<std::optional<GateCheck>> check = gatekeeper.waitingCheck(**record, retried);
         if (!check) {
             context.err << check.error().message << '\n';
             return ExitError;

@@ -57,6 +57,79 @@ QString shellWord(const QString &text)
     return u'\'' + escaped + u'\'';
 }
 
+// The top-level sections of an environment file, in order: each from its `key:` line (with the comment lines
+// right above it) up to the next one. `header` is what comes before the first key.
+struct Sections {
+    QString header;
+    QList<QPair<QString, QString>> list; // key -> text, each ending with a newline
+};
+
+Sections splitSections(const QString &text)
+{
+    Sections sections;
+    QString pending; // comment lines at column 0: they belong to the key that follows
+    QStringList lines = text.split(u'\n');
+    if (!lines.isEmpty() && lines.last().isEmpty())
+        lines.removeLast();
+    for (const QString &line : std::as_const(lines)) {
+        const bool topLevelKey = !line.isEmpty() && !line.front().isSpace() && line.front() != u'#'
+            && line.front() != u'-' && line.contains(u':');
+        if (topLevelKey) {
+            sections.list.append({line.section(u':', 0, 0).trimmed(), pending + line + u'\n'});
+            pending.clear();
+        } else if (line.startsWith(u'#') || (line.trimmed().isEmpty() && !pending.isEmpty())) {
+            pending += line + u'\n';
+        } else if (sections.list.isEmpty()) {
+            sections.header += pending + line + u'\n';
+            pending.clear();
+        } else {
+            sections.list.last().second += pending + line + u'\n';
+            pending.clear();
+        }
+    }
+    if (!pending.isEmpty()) {
+        if (sections.list.isEmpty())
+            sections.header += pending;
+        else
+            sections.list.last().second += pending;
+    }
+    return sections;
+}
+
+// What deploy and undeploy write over an existing environment file: the sections that describe this sandbox
+// (`owned`: its name, HAProxy socket and slots with their versions, Prometheus, hooks, state) are rewritten;
+// every other section the file has (strategies, analysis, approvers, gates, change windows, freezes, runbooks,
+// anything added by hand) is kept verbatim; a section the writer proposes that the file lacks is added.
+QString mergeEnvironmentFile(const QString &generated, const QString &existing, const QStringList &owned)
+{
+    const Sections fresh = splitSections(generated);
+    const Sections old = splitSections(existing);
+    const auto oldText = [&](const QString &key) -> std::optional<QString> {
+        for (const auto &[k, text] : old.list) {
+            if (k == key)
+                return text;
+        }
+        return std::nullopt;
+    };
+    QString merged = fresh.header;
+    QStringList written;
+    for (const auto &[key, text] : fresh.list) {
+        const std::optional<QString> kept = owned.contains(key) ? std::nullopt : oldText(key);
+        QString section = kept.value_or(text);
+        if (!section.endsWith(u'\n'))
+            section += u'\n';
+        merged += section;
+        written << key;
+    }
+    for (const auto &[key, text] : old.list) {
+        if (!written.contains(key)) {
+            merged += text;
+            written << key;
+        }
+    }
+    return merged;
+}
+
 } // namespace
 
 QString writeHaproxyConfig(const SandboxState &state)
@@ -163,37 +236,27 @@ QString writeEnvironmentFile(const SandboxState &state, const QString &launcherP
     yaml += QStringLiteral("runbooks:\n  rollback: haproxy-rollback\n");
 
     const QString path = state.path(QStringLiteral("environment.yaml"));
-    // The rollout engine's strategies (docs/engine.md), short enough to watch on the sandbox. A section the
-    // user edited is kept: deploy and undeploy rewrite this file.
-    QString strategies = QStringLiteral("strategies:\n"
-                                        "  default: canary\n"
-                                        "  canary:\n"
-                                        "    slots: 1\n"
-                                        "    steps: [5, 25, 50, 100]\n"
-                                        "    pause: 10s\n"
-                                        "    undeploy_delay: 10s\n"
-                                        "  blue_green:\n"
-                                        "    keep_old_for: 30s\n"
-                                        "  rolling:\n"
-                                        "    max_unavailable: 1\n"
-                                        "  drain_timeout: 10s\n"
-                                        "  health_timeout: 20s\n"
-                                        "  hook_timeout: 60s\n");
-    if (QFile existing(path); existing.open(QIODevice::ReadOnly)) {
-        const QStringList lines = QString::fromUtf8(existing.readAll()).split(u'\n');
-        const qsizetype first = lines.indexOf(QStringLiteral("strategies:"));
-        if (first >= 0) {
-            QStringList section {lines.at(first)};
-            for (qsizetype i = first + 1; i < lines.size()
-                 && (lines.at(i).isEmpty() || lines.at(i).front().isSpace() || lines.at(i).startsWith(u'#'));
-                 ++i)
-                section << lines.at(i);
-            while (!section.isEmpty() && section.last().trimmed().isEmpty())
-                section.removeLast();
-            strategies = section.join(u'\n') + u'\n';
-        }
-    }
-    yaml += strategies;
+    // The rollout engine's strategies (docs/engine.md), short enough to watch on the sandbox.
+    yaml += QStringLiteral("strategies:\n"
+                           "  default: canary\n"
+                           "  canary:\n"
+                           "    slots: 1\n"
+                           "    steps: [5, 25, 50, 100]\n"
+                           "    pause: 10s\n"
+                           "    undeploy_delay: 10s\n"
+                           "  blue_green:\n"
+                           "    keep_old_for: 30s\n"
+                           "  rolling:\n"
+                           "    max_unavailable: 1\n"
+                           "  drain_timeout: 10s\n"
+                           "  health_timeout: 20s\n"
+                           "  hook_timeout: 60s\n");
+    // Deploy and undeploy rewrite this file: only the sections describing the sandbox itself are rewritten; the
+    // rest (edited strategies or analysis, approvers, gates, change windows, freezes, ...) is kept as it is.
+    if (QFile existing(path); existing.open(QIODevice::ReadOnly))
+        yaml = mergeEnvironmentFile(yaml, QString::fromUtf8(existing.readAll()),
+            {QStringLiteral("name"), QStringLiteral("haproxy"), QStringLiteral("prometheus"), QStringLiteral("hooks"),
+                QStringLiteral("state")});
     const QString error = writeFile(path, yaml.toUtf8());
     if (!error.isEmpty())
         return error;

@@ -43,16 +43,6 @@ class TestRolloutApprovals : public QObject {
 
     QString m_approvals; // the approvers: and gates: sections
 
-    // The sandbox's deploy hook rewrites the environment file (keeping only strategies:): put them back.
-    void ensureApprovals(const QString &env)
-    {
-        QFile file(env);
-        QVERIFY(file.open(QIODevice::ReadWrite | QIODevice::Text));
-        if (file.readAll().contains("\napprovers:"))
-            return;
-        file.write("\n" + m_approvals.toUtf8());
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
@@ -83,7 +73,11 @@ private Q_SLOTS:
         m_approvals = QStringLiteral("approvers:\n") + approvers.join(u'\n')
             + QStringLiteral("\ngates:\n"
                              "  - {name: prod-approval, at: canary_step, step: 50, groups: [release], quorum: 1}\n");
-        ensureApprovals(env);
+        {
+            QFile file(env);
+            QVERIFY(file.open(QIODevice::Append | QIODevice::Text));
+            file.write(m_approvals.toUtf8());
+        }
         const CtlResult valid = ctl({QStringLiteral("env"), QStringLiteral("validate"), QStringLiteral("--env"), env});
         QVERIFY2(valid.exitCode == 0, QByteArray(valid.out + valid.err).constData());
 
@@ -103,7 +97,6 @@ private Q_SLOTS:
                 && o.value(u"desiredShare").toDouble() == 10.0
                 && o.value(u"message").toString().contains(u"prod-approval");
         }));
-        ensureApprovals(env);
         QJsonObject status = statusJson(env);
         QJsonObject gate = status.value(u"gate").toObject();
         QCOMPARE(gate.value(u"point").toString(), QStringLiteral("canary_step:50"));
@@ -124,7 +117,6 @@ private Q_SLOTS:
                 QStringLiteral("alice")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QTest::qWait(1500);
-        ensureApprovals(env);
         status = statusJson(env);
         QCOMPARE(status.value(u"rollout").toObject().value(u"state").toString(), QStringLiteral("paused"));
         gate = status.value(u"gate").toObject().value(u"gates").toArray().first().toObject();
@@ -151,8 +143,17 @@ private Q_SLOTS:
         QCOMPARE(versionsOf(sandbox.frontendPort(), 10), (QMap<QString, int> {{QStringLiteral("v2"), 10}}));
         engine.stop(); // its last entries get a checkpoint
 
+        // The sandbox's deploy and undeploy hooks rewrote the environment file (the slots' versions) and kept the
+        // approvals sections as they were.
+        {
+            QFile file(env);
+            QVERIFY(file.open(QIODevice::ReadOnly | QIODevice::Text));
+            const QString text = QString::fromUtf8(file.readAll());
+            QVERIFY2(text.contains(m_approvals), qPrintable(text));
+            QVERIFY2(text.contains(QStringLiteral("version: \"v2\"")), qPrintable(text));
+        }
+
         // The audit log holds the story, and verifies.
-        ensureApprovals(env);
         r = ctl({QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--env"), env,
             QStringLiteral("--format"), QStringLiteral("jsonl")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
