@@ -183,6 +183,8 @@ Result<QList<PendingGate>> pendingGates(
     QList<PendingGate> pending;
     if (environment.approvals.gates.isEmpty())
         return pending;
+    // Only the latest rollout can be active: RolloutStateMachine::decide refuses a Start while the latest one is
+    // not terminal, and Retry follows an ended one, so an environment never has two rollouts waiting at a gate.
     const Result<std::optional<RolloutRecord>> latest = rollouts.latest();
     if (!latest)
         return latest.error();

@@ -66,9 +66,9 @@ struct GateFacts {
 };
 [[nodiscard]] GateFacts gateFactsOf(const AuditLog &log, const RolloutRecord &rollout);
 
-// The gates the environment's active rollouts wait at now (today: the latest rollout), each with its status,
-// votes and the rollout's latest analysis verdict, evaluated against the decisions in `log` (the ledger).
-// Empty when nothing waits or the environment has no gates.
+// The gates the environment's active rollout waits at now (only the latest rollout can be active: a start is
+// refused while it is not finished), each with its status, votes and the rollout's latest analysis verdict,
+// evaluated against the decisions in `log` (the ledger). Empty when nothing waits or the environment has no gates.
 [[nodiscard]] Result<QList<PendingGate>> pendingGates(
     const Environment &environment, RolloutStore &rollouts, AuditLog &log, const QDateTime &now);
 

@@ -3,6 +3,7 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLayout>
 #include <QStyle>
 #include <QToolButton>
 
@@ -40,7 +41,27 @@ void Banner::showMessage(Kind kind, const QString &text)
     m_kind = kind;
     m_label->setText(text);
     applyStyle();
-    show();
+    if (isVisible())
+        relayout();
+    else
+        show(); // showing lays the parents out at once
+}
+
+// A new text changes the label's height for its width, but that reaches the page's layout only through posted
+// layout requests (the banner's, then its parent's): until both ran the page keeps the old message's height and
+// the new lines are cut off (a "Verifying…" line replaced by a result and its warnings). Lay out now, as Qt does
+// when a widget is shown.
+void Banner::relayout()
+{
+    if (QLayout *own = layout())
+        own->activate();
+    updateGeometry();
+    for (QWidget *parent = parentWidget(); parent && parent->isVisible(); parent = parent->parentWidget()) {
+        if (QLayout *layout = parent->layout())
+            layout->activate();
+        if (parent->isWindow())
+            break;
+    }
 }
 
 QString Banner::text() const

@@ -25,6 +25,7 @@ protected:
 
 private:
     void applyStyle();
+    void relayout();
 
     QLabel *m_icon;
     QLabel *m_label;
