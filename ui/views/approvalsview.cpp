@@ -1,7 +1,6 @@
 #include "approvalsview.h"
 
-#include "approvals/approvalledger.h"
-#include "approvals/gateevaluator.h"
+#include "approvals/decisionrecorder.h"
 #include "banner.h"
 #include "credentials/fallbackcredentialstore.h"
 #include "emptystate.h"
@@ -18,7 +17,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QSplitter>
 #include <QTimer>
 #include <QTreeWidget>
@@ -499,31 +497,26 @@ void ApprovalsView::decide(Decision decision)
     const PendingGate *gate = selected();
     if (!gate || m_busy)
         return;
-    Statement statement;
-    statement.environment = m_environment->name;
-    statement.rolloutId = QString::number(gate->rollout.id);
-    statement.gate = gate->config.name;
-    statement.decision = decision;
-    statement.comment = m_comment->text().trimmed();
+    DecisionRequest request;
+    request.rolloutId = QString::number(gate->rollout.id);
+    request.gate = gate->config.name;
+    request.decision = decision;
+    request.comment = m_comment->text().trimmed();
     if (decision == Decision::Approve) {
         // The gate's required inputs, checked against their patterns before anything is signed.
-        for (QLineEdit *edit : std::as_const(m_inputEdits)) {
-            const QString name = edit->property("inputName").toString();
-            const QString value = edit->text().trimmed();
-            QString pattern;
-            for (const RequiredInput &input : gate->config.inputs) {
-                if (input.name == name)
-                    pattern = input.pattern;
+        QMap<QString, QString> typed;
+        for (QLineEdit *edit : std::as_const(m_inputEdits))
+            typed.insert(edit->property("inputName").toString(), edit->text());
+        const Result<QMap<QString, QString>> inputs = DecisionRecorder::checkInputs(gate->config, typed);
+        if (!inputs) {
+            finish(false, m_gateBanner, inputs.error().message);
+            for (QLineEdit *edit : std::as_const(m_inputEdits)) {
+                if (edit->property("inputName").toString() == inputs.error().detail)
+                    edit->setFocus();
             }
-            if (!QRegularExpression(QRegularExpression::anchoredPattern(pattern)).match(value).hasMatch()) {
-                finish(false, m_gateBanner,
-                    value.isEmpty() ? tr("The gate needs %1 (matching %2).").arg(name, pattern)
-                                    : tr("%1 \"%2\" does not match %3.").arg(name, value, pattern));
-                edit->setFocus();
-                return;
-            }
-            statement.inputs.insert(name, value);
+            return;
         }
+        request.inputs = *inputs;
     }
     const QString title = decision == Decision::Approve ? tr("Approve gate %1").arg(gate->config.name)
                                                         : tr("Reject gate %1").arg(gate->config.name);
@@ -539,10 +532,11 @@ void ApprovalsView::decide(Decision decision)
               .arg(gate->config.name)
               .arg(gate->rollout.id)
               .arg(gate->rollout.versionFrom, gate->rollout.versionTo);
+    const GateContext context = gate->context;
     m_busy = true;
     updateDetail();
-    withPersonKey([this, statement, title, text, decision](const SigningKey &key) {
-        signAndRecord(statement, key, title, text, decision == Decision::Approve ? tr("Approve") : tr("Reject"),
+    withPersonKey([this, request, context, title, text, decision](const SigningKey &key) {
+        signAndRecord(request, key, context, title, text, decision == Decision::Approve ? tr("Approve") : tr("Reject"),
             decision == Decision::Reject);
     });
 }
@@ -577,82 +571,48 @@ void ApprovalsView::withPersonKey(const std::function<void(const SigningKey &)> 
     job->start();
 }
 
-void ApprovalsView::signAndRecord(const Statement &statementIn, const SigningKey &key, const QString &confirmTitle,
-    const QString &confirmText, const QString &confirmLabel, bool destructive)
+void ApprovalsView::signAndRecord(DecisionRequest request, const SigningKey &key, const GateContext &context,
+    const QString &confirmTitle, const QString &confirmText, const QString &confirmLabel, bool destructive)
 {
     if (!ensureOpen()) {
         finish(false, m_banner, m_banner->text());
         return;
     }
-    Statement statement = statementIn;
-    statement.signer = m_person;
-    statement.time = QDateTime::fromSecsSinceEpoch(m_clock->now().toSecsSinceEpoch(), Qt::UTC);
-    statement.nonce = Statement::newNonce();
-    const bool onGate = statement.decision == Decision::Approve || statement.decision == Decision::Reject;
-    Banner *where = onGate ? m_gateBanner : m_banner;
-    Result<SignedStatement> signedStatement = SignedStatement::sign(statement, key);
+    request.person = m_person;
+    DecisionRecorder recorder(*m_environment, *m_log, *m_clock);
+    Result<SignedStatement> signedStatement = recorder.sign(request, key, context);
     if (!signedStatement) {
-        finish(false, where, signedStatement.error().message);
+        finish(false, m_gateBanner, signedStatement.error().message);
         return;
-    }
-    // What the engine would refuse, refused here before anything is recorded: not an approver, another key.
-    const Environment &env = *m_environment;
-    if (const Result<Identity> check = signedStatement->verify(env.approvals.approvers, env.name, statement.rolloutId);
-        !check) {
-        finish(false, where, tr("Not recorded: %1").arg(check.error().message));
-        return;
-    }
-    ApprovalLedger ledger(*m_log, env.name, env.approvals.approvers);
-    if (onGate) {
-        // Would core count it? The gate evaluated with this decision added says why not (the rollout's starter,
-        // not in the gate's groups, after the timeout).
-        const PendingGate *gate = selected();
-        Result<QList<SignedStatement>> statements = ledger.statementsFor(statement.rolloutId);
-        if (gate && statements) {
-            QList<SignedStatement> withMine = *statements;
-            withMine << *signedStatement;
-            GateContext context = gate->context;
-            context.now = m_clock->now();
-            const GateStatus status = GateEvaluator(env.approvals.approvers).evaluate(gate->config, context, withMine);
-            const QString prefix = m_person + u": ";
-            for (const QString &refused : status.refused) {
-                if (refused.startsWith(prefix)) {
-                    finish(false, where, tr("Not recorded: %1").arg(refused));
-                    return;
-                }
-            }
-        }
     }
     Prompter::Question question;
     question.title = confirmTitle;
     question.text = confirmText;
     question.confirmLabel = confirmLabel;
     question.destructive = destructive;
-    question.requiresReason = statement.decision == Decision::Reject && statement.comment.isEmpty();
+    question.requiresReason = request.decision == Decision::Reject && request.comment.isEmpty();
     const Prompter::Answer answer = m_prompter.ask(this, question);
     if (!answer.confirmed) {
-        finish(false, where, QString());
+        finish(false, m_gateBanner, QString());
         return;
     }
     if (question.requiresReason) {
-        statement.comment = answer.reason;
-        signedStatement = SignedStatement::sign(statement, key);
+        request.comment = answer.reason;
+        signedStatement = recorder.sign(request, key, context);
         if (!signedStatement) {
-            finish(false, where, signedStatement.error().message);
+            finish(false, m_gateBanner, signedStatement.error().message);
             return;
         }
     }
-    const Result<AuditEntry> recorded = ledger.record(*signedStatement, m_person, statement.rolloutId);
+    const Result<AuditEntry> recorded = recorder.record(*signedStatement, m_person);
     if (!recorded) {
-        finish(false, where, recorded.error().message);
+        finish(false, m_gateBanner, recorded.error().message);
         return;
     }
-    (void)m_log->checkpoint(); // truncation is detectable from this entry on; a failure here is not the user's
-    if (onGate)
-        m_comment->clear();
-    finish(true, where,
+    m_comment->clear();
+    finish(true, m_gateBanner,
         tr("Recorded: %1 %2 gate %3 of rollout #%4 (audit seq %5).")
-            .arg(m_person, toString(statement.decision), statement.gate, statement.rolloutId)
+            .arg(m_person, toString(request.decision), request.gate, request.rolloutId)
             .arg(recorded->seq));
 }
 
@@ -669,13 +629,12 @@ void ApprovalsView::importToken()
     const Prompter::Answer answer = m_prompter.ask(this, question);
     if (!answer.confirmed || answer.reason.trimmed().isEmpty())
         return;
-    ApprovalLedger ledger(*m_log, m_environment->name, m_environment->approvals.approvers);
-    const Result<SignedStatement> imported = ledger.importToken(answer.reason.trimmed(), m_person);
+    DecisionRecorder recorder(*m_environment, *m_log, *m_clock);
+    const Result<SignedStatement> imported = recorder.importToken(answer.reason, m_person);
     if (!imported) {
         finish(false, m_banner, tr("Token refused: %1").arg(imported.error().message));
         return;
     }
-    (void)m_log->checkpoint();
     const Statement &s = imported->statement();
     finish(true, m_banner,
         tr("Imported and verified: %1 %2 gate %3 of rollout #%4 at %5 (signature ok).")
@@ -698,36 +657,32 @@ void ApprovalsView::blockRelease()
     const Prompter::Answer answer = m_prompter.ask(this, question);
     if (!answer.confirmed || answer.reason.trimmed().isEmpty())
         return;
-    Statement statement;
-    statement.environment = m_environment->name;
-    statement.rolloutId = QString::number(gate->rollout.id);
-    statement.gate = QLatin1String(Statement::kReleaseGate);
-    statement.decision = Decision::Block;
-    statement.inputs.insert(QStringLiteral("reason"), answer.reason.trimmed());
-    withPersonKey([this, statement](const SigningKey &key) {
+    DecisionRequest request;
+    request.rolloutId = QString::number(gate->rollout.id);
+    request.gate = QLatin1String(Statement::kReleaseGate);
+    request.decision = Decision::Block;
+    request.inputs.insert(QStringLiteral("reason"), answer.reason.trimmed());
+    withPersonKey([this, request](const SigningKey &key) {
         // Already confirmed above: record without asking again.
-        Statement s = statement;
-        s.signer = m_person;
-        s.time = QDateTime::fromSecsSinceEpoch(m_clock->now().toSecsSinceEpoch(), Qt::UTC);
-        s.nonce = Statement::newNonce();
-        const Result<SignedStatement> signedStatement = SignedStatement::sign(s, key);
-        if (!signedStatement) {
-            finish(false, m_banner, signedStatement.error().message);
-            return;
-        }
         if (!ensureOpen()) {
             finish(false, m_banner, m_banner->text());
             return;
         }
-        ApprovalLedger ledger(*m_log, m_environment->name, m_environment->approvals.approvers);
-        const Result<AuditEntry> recorded = ledger.record(*signedStatement, m_person, s.rolloutId);
+        DecisionRequest mine = request;
+        mine.person = m_person;
+        DecisionRecorder recorder(*m_environment, *m_log, *m_clock);
+        const Result<SignedStatement> signedStatement = recorder.sign(mine, key);
+        if (!signedStatement) {
+            finish(false, m_banner, signedStatement.error().message);
+            return;
+        }
+        const Result<AuditEntry> recorded = recorder.record(*signedStatement, m_person);
         if (!recorded) {
             finish(false, m_banner, tr("Not recorded: %1").arg(recorded.error().message));
             return;
         }
-        (void)m_log->checkpoint();
         finish(true, m_banner,
-            tr("Recorded: %1 blocked rollout #%2 (audit seq %3).").arg(m_person, s.rolloutId).arg(recorded->seq));
+            tr("Recorded: %1 blocked rollout #%2 (audit seq %3).").arg(m_person, mine.rolloutId).arg(recorded->seq));
     });
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "approvals/decisionrecorder.h"
 #include "approvals/pendinggates.h"
 #include "audit/auditlog.h"
 #include "engine/rolloutstore.h"
@@ -90,9 +91,9 @@ private:
     void decide(Decision decision);
     // Loads (creating on first use) the user's signing key, then calls `then` with it.
     void withPersonKey(const std::function<void(const SigningKey &)> &then);
-    // Signs, checks and records; shows the outcome inline.
-    void signAndRecord(const Statement &statement, const SigningKey &key, const QString &confirmTitle,
-        const QString &confirmText, const QString &confirmLabel, bool destructive);
+    // Signs and checks (DecisionRecorder), asks, records; shows the outcome inline.
+    void signAndRecord(DecisionRequest request, const SigningKey &key, const GateContext &context,
+        const QString &confirmTitle, const QString &confirmText, const QString &confirmLabel, bool destructive);
     void finish(bool recorded, Banner *where, const QString &message);
 
     FallbackCredentialStore &m_credentials;
