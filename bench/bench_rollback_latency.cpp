@@ -132,17 +132,18 @@ bool onStable(const Target &target)
 
 // Watches HAProxy from a thread of its own from the instant of the call (the in-process engine runs on the main
 // thread): `show servers state` every 0.5 ms until the target holds. wait() gives the elapsed time then (ms), or
-// NaN when it did not hold within 10 s.
+// NaN when it did not hold in time (10 s unless told).
 class StableWatch {
 public:
-    explicit StableWatch(const Target &target)
+    explicit StableWatch(const Target &target, int timeoutMs = 10000)
         : m_target(target)
+        , m_timeoutMs(timeoutMs)
     { }
     void start()
     {
         m_clock.start();
         m_thread.reset(QThread::create([this] {
-            while (m_clock.elapsed() < 10000) {
+            while (m_clock.elapsed() < m_timeoutMs) {
                 if (onStable(m_target)) {
                     m_ms = double(m_clock.nsecsElapsed()) / 1e6;
                     return;
@@ -161,6 +162,7 @@ public:
 
 private:
     const Target &m_target;
+    int m_timeoutMs;
     QElapsedTimer m_clock;
     std::unique_ptr<QThread> m_thread;
     double m_ms = std::nan("");
@@ -404,7 +406,7 @@ Sample external(const Target &target, const QMap<QString, int> &canaryWeights, i
         }
         QProcess process;
         process.setProcessEnvironment(environment);
-        StableWatch watch(target);
+        StableWatch watch(target, 600000); // Ansible takes minutes at 100 slots
         watch.start();
         process.start(program, arguments);
         const bool ok = process.waitForFinished(600000) && process.exitStatus() == QProcess::NormalExit
