@@ -4,6 +4,8 @@
 #include "credentials/keychaincredentialstore.h"
 #include "identity/identitystore.h"
 #include "model/environmentfile.h"
+#include "runbooks/runbooklibrary.h"
+#include "storage/profilestore.h"
 #include "util/clock.h"
 
 #include <QDir>
@@ -62,18 +64,48 @@ Result<OpenedAuditLog> openAuditLog(Context &context, bool mustExist)
 
 namespace {
 
+// With --runbooks or --profile FILE: the profile's audit log (runbook step-throughs and drills), else --env's.
+Result<OpenedAuditLog> openSelectedAuditLog(Context &context)
+{
+    if (!context.parser.isSet(QStringLiteral("runbooks")) && !context.parser.isSet(QStringLiteral("profile")))
+        return openAuditLog(context, true);
+    if (context.parser.isSet(QStringLiteral("env")))
+        return makeError(ErrorCode::InvalidArgument, Tr::tr("--env and --runbooks/--profile are alternatives"));
+    const QString profile = context.parser.isSet(QStringLiteral("profile"))
+        ? context.parser.value(QStringLiteral("profile"))
+        : defaultProfilePath();
+    const QString auditPath = RunbookLibrary::auditLogPath(profile);
+    if (!QFileInfo::exists(auditPath))
+        return makeError(ErrorCode::NotFound,
+            Tr::tr("The profile %1 has no audit log yet (%2).")
+                .arg(QDir::toNativeSeparators(profile), QDir::toNativeSeparators(auditPath)));
+    AuditLog::Options options;
+    if (context.parser.isSet(QStringLiteral("checkpoint")))
+        options.externalCheckpointPath = context.parser.value(QStringLiteral("checkpoint"));
+    Result<AuditLog> log = AuditLog::open(auditPath, SystemClock::instance(), options);
+    if (!log)
+        return log.error();
+    return OpenedAuditLog {Environment {}, std::make_shared<AuditLog>(std::move(log).value())};
+}
+
 void addEnvOption(QCommandLineParser &parser)
 {
     parser.addOption(QCommandLineOption(QStringLiteral("env"), Tr::tr("The environment file (YAML)."), Tr::tr("FILE")));
+    parser.addOption(QCommandLineOption(QStringLiteral("runbooks"),
+        Tr::tr("The profile's audit log (runbook step-throughs and DR drills) instead of an environment's.")));
+    parser.addOption(QCommandLineOption(QStringLiteral("profile"),
+        Tr::tr("With --runbooks: the profile database (default: ~/.local/share/greenlight/profile.db)."),
+        Tr::tr("FILE")));
     parser.addOption(QCommandLineOption(QStringLiteral("checkpoint"),
         Tr::tr("The checkpoint kept outside the database (default: under ~/.local/state/greenlight/audit)."),
         Tr::tr("FILE")));
 }
 
-// audit verify --env FILE [--json]: walks the chain; exit 0 intact, 1 broken (first broken seq and why).
+// audit verify (--env FILE | --runbooks [--profile FILE]) [--json]: walks the chain; exit 0 intact, 1 broken (first
+// broken seq and why).
 int verify(Context &context)
 {
-    Result<OpenedAuditLog> opened = openAuditLog(context, true);
+    Result<OpenedAuditLog> opened = openSelectedAuditLog(context);
     if (!opened) {
         context.err << opened.error().message << '\n';
         return opened.error().code == ErrorCode::InvalidArgument ? ExitUsage : ExitError;
@@ -132,7 +164,7 @@ int verify(Context &context)
     return ExitOk;
 }
 
-// audit export --env FILE --format jsonl|csv [--out F]
+// audit export (--env FILE | --runbooks [--profile FILE]) --format jsonl|csv [--out F]
 int exportLog(Context &context)
 {
     const QString format = context.parser.value(QStringLiteral("format"));
@@ -140,7 +172,7 @@ int exportLog(Context &context)
         context.err << Tr::tr("audit export: --format must be jsonl or csv") << '\n';
         return ExitUsage;
     }
-    Result<OpenedAuditLog> opened = openAuditLog(context, true);
+    Result<OpenedAuditLog> opened = openSelectedAuditLog(context);
     if (!opened) {
         context.err << opened.error().message << '\n';
         return opened.error().code == ErrorCode::InvalidArgument ? ExitUsage : ExitError;

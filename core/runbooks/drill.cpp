@@ -1,6 +1,7 @@
 #include "drill.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 
 namespace gl {
 namespace {
@@ -57,6 +58,20 @@ DrillRecord readRecord(const QSqlQuery &q)
     r.serviceRestoredAt = fromIso(q.value(11));
     r.restorePoint = fromIso(q.value(12));
     return r;
+}
+
+// The audit action of a drill event: drill.start, drill.step, drill.incident, drill.note, drill.restore-point,
+// drill.service-restored, drill.end.
+QString auditAction(DrillEvent::Kind kind)
+{
+    switch (kind) {
+    case DrillEvent::Kind::Started:
+        return QStringLiteral("drill.start");
+    case DrillEvent::Kind::Ended:
+        return QStringLiteral("drill.end");
+    default:
+        return u"drill." + drillEventKindKey(kind);
+    }
 }
 
 } // namespace
@@ -226,9 +241,72 @@ Status Drill::addEvent(DrillEvent event)
             event.kind == DrillEvent::Kind::Step ? stepStatusKey(event.status) : QString(), event.text});
     if (!q)
         return q.error();
-    // TODO(audit issue): forward drill events to the audit log once it exists.
+    // The audit log gets every event, inside the same transaction: an event it refuses is not stored.
+    if (const Status audited
+        = m_library->audit(auditAction(event.kind), QStringLiteral("drill:%1").arg(m_record.id), auditDetail(event));
+        !audited)
+        return audited;
     m_record.events << event;
     return {};
+}
+
+QJsonObject Drill::auditDetail(const DrillEvent &event) const
+{
+    QJsonObject detail {{QStringLiteral("runbook"), m_record.runbookId}, {QStringLiteral("version"), m_record.version},
+        {QStringLiteral("event"), event.seq}, {QStringLiteral("elapsed_ms"), event.elapsedMs}};
+    const auto stepNumber = [&](int step) {
+        if (step < 0 || step >= m_session.stepCount())
+            return;
+        detail.insert(QStringLiteral("step"), step + 1);
+        detail.insert(QStringLiteral("step_title"), m_session.runbook().steps.at(step).title);
+    };
+    switch (event.kind) {
+    case DrillEvent::Kind::Started:
+        detail.insert(QStringLiteral("title"), m_record.runbookTitle);
+        detail.insert(QStringLiteral("scenario"), m_record.scenario);
+        detail.insert(QStringLiteral("participants"), QJsonArray::fromStringList(m_record.participants));
+        detail.insert(QStringLiteral("rto_target_s"), m_record.rtoTargetSeconds);
+        detail.insert(QStringLiteral("rpo_target_s"), m_record.rpoTargetSeconds);
+        break;
+    case DrillEvent::Kind::Step:
+        stepNumber(event.step);
+        detail.insert(QStringLiteral("status"), stepStatusKey(event.status));
+        if (!event.text.isEmpty())
+            detail.insert(QStringLiteral("note"), event.text);
+        break;
+    case DrillEvent::Kind::Incident:
+        stepNumber(event.step);
+        detail.insert(QStringLiteral("text"), event.text);
+        break;
+    case DrillEvent::Kind::Note:
+        detail.insert(QStringLiteral("text"), event.text);
+        break;
+    case DrillEvent::Kind::RestorePoint:
+        detail.insert(QStringLiteral("restore_point"), event.text);
+        break;
+    case DrillEvent::Kind::ServiceRestored:
+        break;
+    case DrillEvent::Kind::Ended: {
+        const std::optional<qint64> rto = m_record.measuredRtoSeconds();
+        const std::optional<qint64> rpo = m_record.measuredRpoSeconds();
+        if (rto) {
+            detail.insert(QStringLiteral("rto_s"), *rto);
+            if (m_record.rtoTargetSeconds > 0)
+                detail.insert(QStringLiteral("rto_met"), *rto <= m_record.rtoTargetSeconds);
+        }
+        if (rpo) {
+            detail.insert(QStringLiteral("rpo_s"), *rpo);
+            if (m_record.rpoTargetSeconds > 0)
+                detail.insert(QStringLiteral("rpo_met"), *rpo <= m_record.rpoTargetSeconds);
+        }
+        detail.insert(QStringLiteral("done"), m_session.countWith(StepStatus::Done));
+        detail.insert(QStringLiteral("skipped"), m_session.countWith(StepStatus::Skipped));
+        detail.insert(QStringLiteral("failed"), m_session.countWith(StepStatus::Failed));
+        detail.insert(QStringLiteral("not_reached"), m_session.countWith(StepStatus::Pending));
+        break;
+    }
+    }
+    return detail;
 }
 
 Status Drill::saveRecord()

@@ -5,6 +5,7 @@
 #include "util/result.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -61,7 +62,9 @@ struct DrillRecord {
 
 // A disaster-recovery drill: a step-through of a runbook with a drill clock, a timestamped event per step,
 // incident markers, and at the end the measured RTO and RPO against the targets. Everything is written to the
-// profile database as it happens; time comes from the library's clock.
+// profile database as it happens, and every timeline event also to the library's audit log (drill.start,
+// drill.step, drill.incident, drill.note, drill.restore-point, drill.service-restored, drill.end; subject
+// "drill:<id>"); time comes from the library's clock.
 class Drill final {
 public:
     [[nodiscard]] static Result<Drill> start(
@@ -92,6 +95,7 @@ public:
 private:
     Drill(RunbookLibrary &library, RunbookSession session, DrillRecord record);
     [[nodiscard]] Status addEvent(DrillEvent event);
+    [[nodiscard]] QJsonObject auditDetail(const DrillEvent &event) const;
     [[nodiscard]] Status saveRecord();
 
     RunbookLibrary *m_library;

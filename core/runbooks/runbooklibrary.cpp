@@ -1,5 +1,7 @@
 #include "runbooklibrary.h"
 
+#include "audit/auditlog.h"
+#include "identity/identity.h"
 #include "runbooks/runbookparser.h"
 #include "util/logging.h"
 
@@ -89,6 +91,30 @@ RunbookLibrary::RunbookLibrary(Database &database, Clock &clock)
     : m_database(database)
     , m_clock(clock)
 { }
+
+void RunbookLibrary::setAuditLog(AuditLog *log, const QString &actor)
+{
+    m_audit = log;
+    m_actor = actor;
+}
+
+Status RunbookLibrary::audit(const QString &action, const QString &subject, const QJsonObject &detail)
+{
+    if (!m_audit)
+        return {};
+    const Result<AuditEntry> entry
+        = m_audit->append({m_actor.isEmpty() ? currentPerson() : m_actor, action, subject, detail, {}});
+    if (!entry)
+        return makeError(entry.error().code,
+            Tr::tr("The audit log refused the event, so it was not recorded: %1").arg(entry.error().message),
+            entry.error().detail);
+    return {};
+}
+
+QString RunbookLibrary::auditLogPath(const QString &profilePath)
+{
+    return AuditLog::pathForStateDatabase(profilePath);
+}
 
 Result<QStringList> RunbookLibrary::sources() const
 {

@@ -5,11 +5,14 @@
 #include "util/clock.h"
 #include "util/result.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
 
 namespace gl {
+
+class AuditLog;
 
 // A runbook as listed in the library (no body).
 struct RunbookSummary {
@@ -97,12 +100,26 @@ public:
     [[nodiscard]] Database &database() { return m_database; }
     [[nodiscard]] Clock &clock() { return m_clock; }
 
+    // The audit log that drill events and step-through completions are appended to (not owned; null: none),
+    // and who they are recorded as (currentPerson() when empty). Runbooks belong to the profile, not to an
+    // environment, so this is the profile's own log: auditLogPath(profile path).
+    void setAuditLog(AuditLog *log, const QString &actor = {});
+    [[nodiscard]] AuditLog *auditLog() const { return m_audit; }
+    // Appends one entry to the audit log (nothing without one). Called inside the transaction that stores the
+    // event, so an event the audit log refused is not stored either.
+    [[nodiscard]] Status audit(const QString &action, const QString &subject, const QJsonObject &detail);
+    // The audit log of the profile database at `profilePath`: beside it, like an environment's
+    // (profile.db -> profile.audit.db).
+    [[nodiscard]] static QString auditLogPath(const QString &profilePath);
+
     // The FTS5 MATCH expression for what a user typed ("db failover" -> "\"db\"* \"failover\"*").
     [[nodiscard]] static QString matchExpression(const QString &query);
 
 private:
     Database &m_database;
     Clock &m_clock;
+    AuditLog *m_audit = nullptr;
+    QString m_actor;
 };
 
 } // namespace gl

@@ -1,6 +1,7 @@
 #include "runbooksession.h"
 
 #include <QCoreApplication>
+#include <QJsonObject>
 
 namespace gl {
 namespace {
@@ -269,6 +270,8 @@ Status RunbookSession::complete(StepStatus status)
         }
         if (next < 0) {
             m_finishedAt = now;
+            if (const Status audited = auditCompletion(); !audited)
+                return audited;
         } else {
             m_current = next;
             if (!m_progress.at(next).startedAt.isValid()) {
@@ -300,8 +303,29 @@ Status RunbookSession::finish()
 {
     if (isFinished())
         return {};
-    m_finishedAt = m_library->clock().now().toUTC();
-    return saveSession();
+    return m_library->database().transaction([&]() -> Status {
+        m_finishedAt = m_library->clock().now().toUTC();
+        if (const Status audited = auditCompletion(); !audited) {
+            m_finishedAt = {};
+            return audited;
+        }
+        return saveSession();
+    });
+}
+
+Status RunbookSession::auditCompletion()
+{
+    // A drill's end is recorded by the drill (drill.end) with its measured RTO and RPO.
+    if (m_drillId)
+        return {};
+    return m_library->audit(QStringLiteral("runbook.stepthrough.complete"), u"runbook:" + m_runbook.id,
+        QJsonObject {{QStringLiteral("version"), m_runbook.version}, {QStringLiteral("session"), m_id},
+            {QStringLiteral("title"), m_runbook.title}, {QStringLiteral("steps"), stepCount()},
+            {QStringLiteral("done"), countWith(StepStatus::Done)},
+            {QStringLiteral("skipped"), countWith(StepStatus::Skipped)},
+            {QStringLiteral("failed"), countWith(StepStatus::Failed)},
+            {QStringLiteral("not_reached"), countWith(StepStatus::Pending)},
+            {QStringLiteral("duration_s"), m_startedAt.secsTo(m_finishedAt)}});
 }
 
 } // namespace gl

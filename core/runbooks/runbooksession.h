@@ -32,7 +32,8 @@ struct StepProgress {
 // checks. A session keeps the runbook version it started with, whatever later syncs import.
 //
 // Time comes from the library's clock; a step's timer runs from the moment it became current (wall clock, so
-// it keeps counting across a restart) until it is marked.
+// it keeps counting across a restart) until it is marked. A step-through (not a drill) that finishes is recorded
+// in the library's audit log (runbook.stepthrough.complete, subject "runbook:<id>").
 class RunbookSession final {
 public:
     [[nodiscard]] static Result<RunbookSession> start(
@@ -70,6 +71,8 @@ private:
     RunbookSession(RunbookLibrary &library, Runbook runbook);
     [[nodiscard]] Status saveStep(int step);
     [[nodiscard]] Status saveSession();
+    // Appends runbook.stepthrough.complete to the library's audit log (not for a drill's session).
+    [[nodiscard]] Status auditCompletion();
 
     RunbookLibrary *m_library = nullptr;
     Runbook m_runbook;
