@@ -55,10 +55,9 @@ SliChart::SliChart(QWidget *parent)
     m_threshold->setName(tr("threshold"));
     m_breaches->setName(tr("breach"));
     m_breaches->setMarkerShape(QScatterSeries::MarkerShapeCircle);
-    m_breaches->setMarkerSize(7);
+    m_breaches->setMarkerSize(6);
 
     m_timeAxis->setTickCount(6);
-    m_timeAxis->setFormat(QStringLiteral("HH:mm:ss"));
     m_valueAxis->setTickCount(5);
     m_valueAxis->setLabelFormat(QStringLiteral("%.3g"));
     m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
@@ -80,18 +79,14 @@ SliChart::SliChart(QWidget *parent)
     connect(
         m_chart, &QChart::plotAreaChanged, this,
         [this] {
-            if (plotWidth() != m_decimatedWidth) {
-                refreshLine(Line::New);
-                refreshLine(Line::Stable);
-            }
+            if (plotWidth() != m_decimatedWidth)
+                markDirty(NewDirty | StableDirty | BreachesDirty);
         },
         Qt::QueuedConnection);
 
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    setTimeWindow(now - 5 * 60 * 1000, now);
     applyPalette();
-    refreshThreshold();
-    refreshValueAxis();
+    setTimeWindow(now - 5 * 60 * 1000, now);
 }
 
 SliChart::~SliChart() = default;
@@ -113,11 +108,7 @@ void SliChart::setUnit(const QString &unit)
     else if (unit == u"s")
         shown = QStringLiteral("ms");
     m_valueAxis->setTitleText(shown);
-    refreshLine(Line::New);
-    refreshLine(Line::Stable);
-    refreshThreshold();
-    refreshBreaches();
-    refreshValueAxis();
+    markDirty(AllDirty);
 }
 
 void SliChart::setLineName(Line which, const QString &name)
@@ -128,8 +119,7 @@ void SliChart::setLineName(Line which, const QString &name)
 void SliChart::setSeries(Line which, const QList<QPointF> &points)
 {
     (which == Line::New ? m_newPoints : m_stablePoints) = points;
-    refreshLine(which);
-    refreshValueAxis();
+    markDirty(which == Line::New ? NewDirty : StableDirty);
 }
 
 void SliChart::setThreshold(std::optional<double> threshold)
@@ -137,27 +127,40 @@ void SliChart::setThreshold(std::optional<double> threshold)
     if (threshold && !std::isfinite(*threshold))
         threshold.reset();
     m_thresholdValue = threshold;
-    refreshThreshold();
-    refreshValueAxis();
+    markDirty(ThresholdDirty);
 }
 
 void SliChart::setBreaches(const QList<QPointF> &points)
 {
     m_breachPoints = points;
-    refreshBreaches();
+    markDirty(BreachesDirty);
 }
 
 void SliChart::setTimeWindow(qint64 fromMs, qint64 toMs)
 {
     if (toMs <= fromMs)
         toMs = fromMs + 1000;
-    const bool formatChanged = (m_toMs - m_fromMs > 3600000) != (toMs - fromMs > 3600000) || m_toMs == 0;
     m_fromMs = fromMs;
     m_toMs = toMs;
-    m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(fromMs), QDateTime::fromMSecsSinceEpoch(toMs));
-    if (formatChanged)
-        m_timeAxis->setFormat(toMs - fromMs > 3600000 ? QStringLiteral("HH:mm") : QStringLiteral("HH:mm:ss"));
-    refreshThreshold();
+    markDirty(TimeDirty | ThresholdDirty);
+}
+
+void SliChart::beginUpdate()
+{
+    ++m_batchDepth;
+}
+
+void SliChart::endUpdate()
+{
+    if (m_batchDepth > 0 && --m_batchDepth == 0)
+        apply();
+}
+
+void SliChart::markDirty(int flags)
+{
+    m_dirty |= flags;
+    if (m_batchDepth == 0)
+        apply();
 }
 
 qsizetype SliChart::drawnPointCount(Line which) const
@@ -199,8 +202,8 @@ void SliChart::applyPalette()
     const QColor newColour = dark ? QColor(0xff, 0x92, 0x2b) : QColor(0xe8, 0x59, 0x0c);
     const QColor stableColour = dark ? QColor(0x4d, 0xab, 0xf7) : QColor(0x1c, 0x7e, 0xd6);
     const QColor limitColour = dark ? QColor(0xff, 0x6b, 0x6b) : QColor(0xc9, 0x2a, 0x2a);
-    m_new->setPen(QPen(newColour, 2));
-    m_stable->setPen(QPen(stableColour, 2));
+    m_new->setPen(QPen(newColour, 1));
+    m_stable->setPen(QPen(stableColour, 1));
     m_threshold->setPen(QPen(limitColour, 1.5, Qt::DashLine));
     m_breaches->setColor(limitColour);
     m_breaches->setBorderColor(limitColour);
@@ -215,57 +218,116 @@ double SliChart::scale() const
     return 1;
 }
 
-QList<QPointF> SliChart::scaled(const QList<QPointF> &points) const
+void SliChart::apply()
 {
+    const int dirty = m_dirty;
+    m_dirty = 0;
+    if (dirty == 0)
+        return;
+    const int width = plotWidth();
+    // Min/max over buckets of two pixels: at most one point per pixel column on average, and every spike kept.
+    // Qt Charts' cost (path, hover shape, stroke) grows with the points; more than one per pixel is invisible.
+    const int buckets = std::max(1, width / 2);
+    QList<QPointF> newDrawn;
+    QList<QPointF> stableDrawn;
+    if (dirty & NewDirty)
+        newDrawn = decimated(m_newPoints, buckets, &m_newTop);
+    if (dirty & StableDirty)
+        stableDrawn = decimated(m_stablePoints, buckets, &m_stableTop);
+    if (dirty & (NewDirty | StableDirty))
+        m_decimatedWidth = width;
+
+    // The ranges the axes need now.
+    const QDateTime from = QDateTime::fromMSecsSinceEpoch(m_fromMs);
+    const QDateTime to = QDateTime::fromMSecsSinceEpoch(m_toMs);
+    const bool timeMoves = (dirty & TimeDirty) && (m_timeAxis->min() != from || m_timeAxis->max() != to);
+    const double top = valueAxisTop();
+    const bool valueMoves = m_valueAxis->min() != 0 || std::abs(m_valueAxis->max() - top) > top * 1e-9;
+
+    // Every change of an axis' range makes Qt Charts recompute the geometry of every non-empty series. The
+    // series about to get new points are emptied first, so each is computed once, by its replace() below.
+    if (timeMoves || valueMoves) {
+        if ((dirty & NewDirty) && m_new->count() > 0)
+            m_new->clear();
+        if ((dirty & StableDirty) && m_stable->count() > 0)
+            m_stable->clear();
+        if ((dirty & BreachesDirty) && m_breaches->count() > 0)
+            m_breaches->clear();
+        if (m_threshold->count() > 0)
+            m_threshold->clear();
+    }
+    if (timeMoves) {
+        // Seconds matter in a few minutes' window only.
+        constexpr qint64 kSecondsUpTo = 10 * 60 * 1000;
+        const QString format = m_toMs - m_fromMs > kSecondsUpTo ? QStringLiteral("HH:mm") : QStringLiteral("HH:mm:ss");
+        if (m_timeAxis->format() != format)
+            m_timeAxis->setFormat(format);
+        m_timeAxis->setRange(from, to);
+    }
+    if (valueMoves)
+        m_valueAxis->setRange(0, top);
+
+    // One replace() per series: Qt Charts computes and redraws it once, whatever the number of points.
+    if (dirty & NewDirty)
+        m_new->replace(newDrawn);
+    if (dirty & StableDirty)
+        m_stable->replace(stableDrawn);
+    if (dirty & BreachesDirty) {
+        // Each marker is a graphics item of its own in Qt Charts: at most one per few pixels (a long breach is
+        // a row of dots either way).
+        m_breaches->replace(decimated(m_breachPoints, std::max(1, width / 8), nullptr));
+    }
+    if ((dirty & ThresholdDirty) || timeMoves || valueMoves) {
+        // The threshold and breach entries of the legend only mean something when there is a threshold.
+        for (QAbstractSeries *series :
+            {static_cast<QAbstractSeries *>(m_threshold), static_cast<QAbstractSeries *>(m_breaches)}) {
+            const QList<QLegendMarker *> markers = m_chart->legend()->markers(series);
+            for (QLegendMarker *marker : markers)
+                marker->setVisible(m_thresholdValue.has_value());
+        }
+        m_threshold->setVisible(m_thresholdValue.has_value());
+        if (m_thresholdValue) {
+            const double y = *m_thresholdValue * scale();
+            m_threshold->replace({QPointF(double(m_fromMs), y), QPointF(double(m_toMs), y)});
+        } else if (m_threshold->count() > 0) {
+            m_threshold->clear();
+        }
+    }
+}
+
+QList<QPointF> SliChart::decimated(const QList<QPointF> &points, int buckets, double *top) const
+{
+    QList<QPointF> out = decimateMinMax(points, buckets);
     const double factor = scale();
-    if (factor == 1)
-        return points;
-    QList<QPointF> out;
-    out.reserve(points.size());
-    for (const QPointF &p : points)
-        out.append(QPointF(p.x(), p.y() * factor));
+    double highest = 0;
+    for (QPointF &p : out) {
+        p.setY(p.y() * factor);
+        highest = std::max(highest, p.y());
+    }
+    if (top)
+        *top = highest;
     return out;
 }
 
-void SliChart::refreshLine(Line which)
+double SliChart::valueAxisTop() const
 {
-    m_decimatedWidth = plotWidth();
-    const QList<QPointF> &points = which == Line::New ? m_newPoints : m_stablePoints;
-    // One replace() per update: Qt Charts redraws once, whatever the number of points.
-    (which == Line::New ? m_new : m_stable)->replace(scaled(decimateMinMax(points, m_decimatedWidth)));
-}
-
-void SliChart::refreshThreshold()
-{
-    if (!m_thresholdValue) {
-        m_threshold->clear();
-        m_threshold->setVisible(false);
-        return;
-    }
-    const double y = *m_thresholdValue * scale();
-    m_threshold->replace({QPointF(double(m_fromMs), y), QPointF(double(m_toMs), y)});
-    m_threshold->setVisible(true);
-}
-
-void SliChart::refreshBreaches()
-{
-    m_breaches->replace(scaled(decimateMinMax(m_breachPoints, plotWidth())));
-}
-
-void SliChart::refreshValueAxis()
-{
-    double top = 0;
-    for (const QXYSeries *series : {static_cast<const QXYSeries *>(m_new), static_cast<const QXYSeries *>(m_stable)}) {
-        const QList<QPointF> points = series->points();
-        for (const QPointF &p : points)
-            top = std::max(top, p.y());
-    }
+    double top = std::max(m_newTop, m_stableTop);
     if (m_thresholdValue)
         top = std::max(top, *m_thresholdValue * scale());
-    if (!(top > 0))
+    if (!(top > 0) || !std::isfinite(top))
         top = 1;
-    m_valueAxis->setRange(0, top * 1.15);
-    m_valueAxis->applyNiceNumbers();
+    // A "nice" top with four intervals of 1, 2, 2.5 or 5 x 10^n, computed here rather than with
+    // QValueAxis::applyNiceNumbers (which would change the range twice).
+    const double raw = top * 1.1 / 4;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    double step = 10 * magnitude;
+    for (double nice : {1.0, 2.0, 2.5, 5.0}) {
+        if (raw <= nice * magnitude) {
+            step = nice * magnitude;
+            break;
+        }
+    }
+    return 4 * step;
 }
 
 } // namespace gl::ui

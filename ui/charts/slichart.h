@@ -23,8 +23,9 @@ namespace gl::ui {
 // this class only.
 //
 // Every setter replaces what was there. Points are (ms since the epoch, value), sorted by time; before they
-// reach Qt Charts they are decimated to the plot's width in pixels (min/max per pixel, decimateMinMax) and
-// handed over in one call (QXYSeries::replace), never point by point. Colours follow the widget's palette
+// reach Qt Charts they are decimated to the plot's width in pixels (min and max of every two pixel columns,
+// decimateMinMax: at most one point per pixel, spikes kept) and handed over in one call (QXYSeries::replace),
+// never point by point. Colours follow the widget's palette
 // (light or dark); no animations.
 class SliChart final : public QWidget {
     Q_OBJECT
@@ -48,6 +49,12 @@ public:
     // The time axis: from and to in ms since the epoch.
     void setTimeWindow(qint64 fromMs, qint64 toMs);
 
+    // Between beginUpdate() and endUpdate() the setters only take note; endUpdate() applies them together, so
+    // that a moving time window and new points cost Qt Charts one computation of each series, not two. Without
+    // them every setter applies at once. Nestable.
+    void beginUpdate();
+    void endUpdate();
+
     // What is drawn now, after decimation (for tests and the benchmark).
     [[nodiscard]] qsizetype drawnPointCount(Line which) const;
     // The number of pixel columns the series are decimated to.
@@ -57,13 +64,22 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    enum Dirty {
+        NewDirty = 1,
+        StableDirty = 2,
+        ThresholdDirty = 4,
+        BreachesDirty = 8,
+        TimeDirty = 16,
+        AllDirty = 31,
+    };
+
     void applyPalette();
-    void refreshLine(Line which);
-    void refreshThreshold();
-    void refreshBreaches();
-    void refreshValueAxis();
+    void markDirty(int flags);
+    void apply();
+    // Decimated to `buckets`, in the displayed unit; `top` (if given) gets the highest value.
+    [[nodiscard]] QList<QPointF> decimated(const QList<QPointF> &points, int buckets, double *top) const;
+    [[nodiscard]] double valueAxisTop() const;
     [[nodiscard]] double scale() const; // unit -> displayed unit (ratio -> %, s -> ms)
-    [[nodiscard]] QList<QPointF> scaled(const QList<QPointF> &points) const;
 
     QChart *m_chart;
     QChartView *m_view;
@@ -83,6 +99,10 @@ private:
     qint64 m_fromMs = 0;
     qint64 m_toMs = 0;
     int m_decimatedWidth = 0;
+    int m_dirty = 0;
+    int m_batchDepth = 0;
+    double m_newTop = 0; // the highest value drawn, in the displayed unit
+    double m_stableTop = 0;
 };
 
 } // namespace gl::ui

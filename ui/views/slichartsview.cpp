@@ -1,5 +1,6 @@
 #include "slichartsview.h"
 
+#include "analysisrulemodel.h"
 #include "banner.h"
 #include "emptystate.h"
 #include "metrics/prometheusclient.h"
@@ -125,10 +126,12 @@ void SliChartsView::rebuildFeed()
     m_stack->setCurrentWidget(m_chartsPage);
     for (int i = 0; i < SliFeed::SliCount; ++i) {
         SliChart *chart = m_charts[i];
+        chart->beginUpdate();
         chart->setSeries(SliChart::Line::New, {});
         chart->setSeries(SliChart::Line::Stable, {});
         chart->setBreaches({});
         chart->setThreshold(std::nullopt);
+        chart->endUpdate();
     }
     render();
     m_feed->start();
@@ -163,15 +166,25 @@ void SliChartsView::render()
     for (int i = 0; i < SliFeed::SliCount; ++i) {
         const auto sli = SliFeed::Sli(i);
         SliChart *chart = m_charts[i];
-        chart->setTitle(m_feed->title(sli));
+        chart->beginUpdate();
+        const std::optional<double> threshold = m_feed->threshold(sli);
+        // Qt Charts reads titles as rich text: "<=" would open a tag.
+        const QString comparison
+            = m_feed->comparison(sli) == u">=" ? QStringLiteral("\u2265") : QStringLiteral("\u2264");
+        chart->setTitle(threshold ? tr("%1 (limit %2 %3)")
+                                        .arg(m_feed->title(sli), comparison,
+                                            AnalysisRuleModel::formatValue(*threshold, m_feed->unit(sli)))
+                                        .toHtmlEscaped()
+                                  : m_feed->title(sli).toHtmlEscaped());
         chart->setUnit(m_feed->unit(sli));
         chart->setLineName(SliChart::Line::New, tr("%1 (new)").arg(newVersion));
         chart->setLineName(SliChart::Line::Stable, tr("%1 (stable)").arg(stableVersion));
         chart->setTimeWindow(from, to);
         chart->setSeries(SliChart::Line::New, m_feed->points(sli, SliFeed::Line::New));
         chart->setSeries(SliChart::Line::Stable, m_feed->points(sli, SliFeed::Line::Stable));
-        chart->setThreshold(m_feed->threshold(sli));
+        chart->setThreshold(threshold);
         chart->setBreaches(m_feed->breaches(sli));
+        chart->endUpdate();
     }
 }
 
