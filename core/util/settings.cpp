@@ -8,6 +8,8 @@ constexpr int kMaxRecent = 10;
 const QString kLanguage = QStringLiteral("ui/language");
 const QString kTheme = QStringLiteral("ui/theme");
 const QString kRecent = QStringLiteral("environments/recent");
+const QString kOpen = QStringLiteral("environments/open");
+const QString kCurrent = QStringLiteral("environments/current");
 } // namespace
 
 Settings::Settings()
@@ -60,6 +62,38 @@ void Settings::removeRecentEnvironment(const QString &path)
     QStringList recent = recentEnvironments();
     recent.removeAll(QFileInfo(path).absoluteFilePath());
     m_settings->setValue(kRecent, recent);
+}
+
+QStringList Settings::openEnvironments() const
+{
+    return m_settings->value(kOpen).toStringList();
+}
+
+void Settings::setOpenEnvironments(const QStringList &paths)
+{
+    QStringList absolute;
+    for (const QString &path : paths) {
+        const QString file = QFileInfo(path).absoluteFilePath();
+        if (!absolute.contains(file))
+            absolute << file;
+    }
+    if (absolute.isEmpty())
+        m_settings->remove(kOpen);
+    else
+        m_settings->setValue(kOpen, absolute);
+}
+
+QString Settings::currentEnvironment() const
+{
+    return m_settings->value(kCurrent).toString();
+}
+
+void Settings::setCurrentEnvironment(const QString &path)
+{
+    if (path.isEmpty())
+        m_settings->remove(kCurrent);
+    else
+        m_settings->setValue(kCurrent, QFileInfo(path).absoluteFilePath());
 }
 
 QString Settings::fileName() const

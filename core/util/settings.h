@@ -31,6 +31,13 @@ public:
     void addRecentEnvironment(const QString &path);
     void removeRecentEnvironment(const QString &path);
 
+    // The environment files open in the console when it last changed them (absolute paths, in the order they
+    // were opened; paths only, never a secret), and which of them was current. Restored on the next start.
+    [[nodiscard]] QStringList openEnvironments() const;
+    void setOpenEnvironments(const QStringList &paths);
+    [[nodiscard]] QString currentEnvironment() const;
+    void setCurrentEnvironment(const QString &path);
+
     [[nodiscard]] QString fileName() const;
     void sync();
 

@@ -1,9 +1,15 @@
 // The console's frame, driven offscreen by objectName: places and their shortcuts, opening good and
-// malformed environment files, the settings dialog switching language and theme live.
+// malformed environment files, several environments open at once (one table, a current one, close, restore),
+// the settings dialog switching language and theme live.
 #include "credentials/fallbackcredentialstore.h"
+#include "engine/rolloutsession.h"
+#include "engine/rolloutstore.h"
 #include "mainwindow.h"
 #include "prompter.h"
+#include "rolloutlistmodel.h"
+#include "rolloutsview.h"
 #include "settingsdialog.h"
+#include "storage/statestore.h"
 #include "util/settings.h"
 #include "util/translations.h"
 
@@ -14,9 +20,11 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QtTest>
@@ -67,6 +75,37 @@ state:
   database: state.db
 )";
 
+// A second environment (its own name, slots and state database) next to kValidEnvironment's.
+QByteArray environmentNamed(const QByteArray &name)
+{
+    QByteArray text = kValidEnvironment;
+    text.replace("name: staging", QByteArray("name: " + name));
+    text.replace("database: state.db", QByteArray("database: " + name + ".db"));
+    return text;
+}
+
+// Writes a finished rollout into the state database `path` (as an engine in another process would), so that
+// the in-process engine has nothing to do with it.
+qint64 writeFinishedRollout(const QString &path, const QString &from, const QString &to)
+{
+    Result<StateStore> store = StateStore::open(path);
+    if (!store.ok())
+        return 0;
+    RolloutStore rollouts(store.value(), SystemClock::instance());
+    RolloutRecord record;
+    record.versionFrom = from;
+    record.versionTo = to;
+    record.strategy = QStringLiteral("canary");
+    record.state = RolloutState::Completed;
+    record.stepCount = 3;
+    record.stepIndex = 2;
+    record.desiredShare = 100;
+    record.actualShare = 100;
+    record.startedAt = QStringLiteral("2026-01-01T10:00:00.000Z");
+    record.startedBy = QStringLiteral("ana@vm");
+    return rollouts.createRollout(record, {}).valueOr(0);
+}
+
 } // namespace
 
 class TstMainWindow : public QObject {
@@ -79,6 +118,9 @@ private Q_SLOTS:
     void opensValidEnvironment();
     void malformedEnvironmentShowsBannerAndKeepsState();
     void openActionUsesPrompter();
+    void severalEnvironmentsShareTheTable();
+    void closeEnvironmentKeepsTheOthers();
+    void restoresOpenEnvironments();
     void settingsSwitchLanguageLive();
     void noKeychainSaysSoPlainly();
 
@@ -176,6 +218,148 @@ void TstMainWindow::openActionUsesPrompter()
     open->trigger();
     QVERIFY(m_window->environment().has_value());
     QCOMPARE(m_window->environment()->filePath, QFileInfo(m_prompter.nextFile).absoluteFilePath());
+}
+
+// Two environments open at once: both rollouts are rows of one table; the picker chooses the current one, which
+// feeds the detail, Approvals and Audit; selecting the other environment's row makes it current.
+void TstMainWindow::severalEnvironmentsShareTheTable()
+{
+    const QString staging = writeFile(*m_dir, QStringLiteral("staging.yaml"), kValidEnvironment);
+    const QString prod = writeFile(*m_dir, QStringLiteral("prod.yaml"), environmentNamed("prod"));
+    const qint64 stagingId = writeFinishedRollout(m_dir->filePath(QStringLiteral("state.db")), "v1", "v2");
+    const qint64 prodId = writeFinishedRollout(m_dir->filePath(QStringLiteral("prod.db")), "v7", "v8");
+    QVERIFY(stagingId > 0 && prodId > 0);
+
+    QSignalSpy current(m_window.get(), &MainWindow::currentEnvironmentChanged);
+    QVERIFY(m_window->openEnvironment(staging));
+    QVERIFY(m_window->openEnvironment(prod));
+    QCOMPARE(m_window->openEnvironments(),
+        QStringList({QFileInfo(staging).absoluteFilePath(), QFileInfo(prod).absoluteFilePath()}));
+    QCOMPARE(m_window->environment()->name, QStringLiteral("prod"));
+    QCOMPARE(current.count(), 2);
+    QVERIFY(m_window->rolloutSession(staging) && m_window->rolloutSession(prod));
+    QVERIFY(m_window->rolloutSession(staging) != m_window->rolloutSession(prod));
+    QCOMPARE(m_window->rolloutSession(), m_window->rolloutSession(prod));
+
+    // Both rows in one table, each named after its environment.
+    RolloutsView *view = m_window->rolloutsView();
+    QCOMPARE(view->sessions().size(), 2);
+    RolloutListModel *model = view->model();
+    QTRY_COMPARE(model->rowCount(), 2);
+    QVERIFY(model->rowOf(QStringLiteral("staging"), stagingId) >= 0);
+    QVERIFY(model->rowOf(QStringLiteral("prod"), prodId) >= 0);
+    QCOMPARE(
+        model->data(model->index(model->rowOf(QStringLiteral("prod"), prodId), RolloutListModel::ToColumn)).toString(),
+        QStringLiteral("v8"));
+    QVERIFY(view->findChild<QLabel *>(QStringLiteral("rolloutCountLabel"))->text().contains(u'2'));
+    // The current environment's rollout is the detail's, and the other places follow it.
+    auto *title = view->findChild<QLabel *>(QStringLiteral("rolloutTitleLabel"));
+    QTRY_VERIFY2(title->text().contains(u"v8"), qPrintable(title->text()));
+    QCOMPARE(view->session(), m_window->rolloutSession(prod));
+    QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("environmentStatusLabel"))->text().contains(u"prod"));
+
+    // The picker lists both open environments and switches the current one without closing the other.
+    auto *picker = m_window->findChild<QComboBox *>(QStringLiteral("environmentPicker"));
+    QCOMPARE(picker->currentData().toString(), QFileInfo(prod).absoluteFilePath());
+    const int stagingItem = picker->findData(QFileInfo(staging).absoluteFilePath());
+    QVERIFY(stagingItem >= 0);
+    picker->setCurrentIndex(stagingItem);
+    Q_EMIT picker->activated(stagingItem);
+    QCOMPARE(m_window->environment()->name, QStringLiteral("staging"));
+    QCOMPARE(view->session(), m_window->rolloutSession(staging));
+    QTRY_VERIFY2(title->text().contains(u"v2"), qPrintable(title->text()));
+    QCOMPARE(m_window->openEnvironments().size(), 2);
+    QCOMPARE(model->rowCount(), 2);
+    QCOMPARE(current.count(), 3);
+    QCOMPARE(current.last().first().toString(), QFileInfo(staging).absoluteFilePath());
+    QCOMPARE(m_settings->currentEnvironment(), QFileInfo(staging).absoluteFilePath());
+
+    // Selecting prod's row in the table makes prod current.
+    QTableView *table = view->table();
+    const QModelIndex prodRow
+        = view->proxy()->mapFromSource(model->index(model->rowOf(QStringLiteral("prod"), prodId), 0));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(prodRow).center());
+    QCOMPARE(m_window->environment()->name, QStringLiteral("prod"));
+    QCOMPARE(picker->currentData().toString(), QFileInfo(prod).absoluteFilePath());
+    QTRY_VERIFY2(title->text().contains(u"v8"), qPrintable(title->text()));
+    QCOMPARE(table->currentIndex().row(), prodRow.row());
+
+    // Opening an open environment again only makes it current; another file with a taken name is refused.
+    QVERIFY(m_window->openEnvironment(staging));
+    QCOMPARE(m_window->openEnvironments().size(), 2);
+    QCOMPARE(m_window->environment()->name, QStringLiteral("staging"));
+    const QString twin = writeFile(*m_dir, QStringLiteral("twin.yaml"), environmentNamed("prod"));
+    QVERIFY(!m_window->openEnvironment(twin));
+    QVERIFY(m_window->findChild<QWidget *>(QStringLiteral("banner"))->isVisible());
+    QCOMPARE(m_window->openEnvironments().size(), 2);
+}
+
+// File > Close Environment closes the current environment only: its rows leave the table, the other environment
+// becomes current; closing the last one returns the console to its empty state.
+void TstMainWindow::closeEnvironmentKeepsTheOthers()
+{
+    const QString staging = writeFile(*m_dir, QStringLiteral("staging.yaml"), kValidEnvironment);
+    const QString prod = writeFile(*m_dir, QStringLiteral("prod.yaml"), environmentNamed("prod"));
+    QVERIFY(writeFinishedRollout(m_dir->filePath(QStringLiteral("state.db")), "v1", "v2") > 0);
+    QVERIFY(writeFinishedRollout(m_dir->filePath(QStringLiteral("prod.db")), "v7", "v8") > 0);
+    auto *close = m_window->findChild<QAction *>(QStringLiteral("closeEnvironmentAction"));
+    QVERIFY(close && !close->isEnabled());
+    QVERIFY(m_window->openEnvironment(staging));
+    QVERIFY(m_window->openEnvironment(prod));
+    RolloutListModel *model = m_window->rolloutsView()->model();
+    QTRY_COMPARE(model->rowCount(), 2);
+
+    QSignalSpy closed(m_window.get(), &MainWindow::environmentClosed);
+    QVERIFY(close->isEnabled());
+    close->trigger();
+    QCOMPARE(closed.count(), 1);
+    QCOMPARE(closed.first().first().toString(), QFileInfo(prod).absoluteFilePath());
+    QCOMPARE(m_window->openEnvironments(), QStringList {QFileInfo(staging).absoluteFilePath()});
+    QCOMPARE(m_window->environment()->name, QStringLiteral("staging"));
+    QCOMPARE(m_window->rolloutsView()->session(), m_window->rolloutSession());
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(model->environmentAt(0), QStringLiteral("staging"));
+    QCOMPARE(m_settings->openEnvironments(), QStringList {QFileInfo(staging).absoluteFilePath()});
+
+    close->trigger();
+    QVERIFY(!m_window->environment().has_value());
+    QVERIFY(m_window->rolloutSession() == nullptr);
+    QCOMPARE(model->rowCount(), 0);
+    QVERIFY(!close->isEnabled());
+    QVERIFY(m_settings->openEnvironments().isEmpty());
+    QVERIFY(m_window->windowTitle() == QStringLiteral("Greenlight"));
+}
+
+// The next start opens the environments that were open (paths from Settings, no secrets) and the then-current
+// one is current again; a file that vanished is reported, not fatal.
+void TstMainWindow::restoresOpenEnvironments()
+{
+    const QString staging = writeFile(*m_dir, QStringLiteral("staging.yaml"), kValidEnvironment);
+    const QString prod = writeFile(*m_dir, QStringLiteral("prod.yaml"), environmentNamed("prod"));
+    const QString gone = writeFile(*m_dir, QStringLiteral("gone.yaml"), environmentNamed("gone"));
+    QVERIFY(m_window->openEnvironment(staging));
+    QVERIFY(m_window->openEnvironment(gone));
+    QVERIFY(m_window->openEnvironment(prod));
+    QVERIFY(m_window->setCurrentEnvironment(staging));
+    m_window.reset();
+    QVERIFY(QFile::remove(gone));
+    QSettings raw(m_settings->fileName(), QSettings::IniFormat);
+    const QStringList keys = raw.allKeys();
+    for (const QString &key : keys)
+        QVERIFY2(!raw.value(key).toString().contains(u"token", Qt::CaseInsensitive), qPrintable(key));
+
+    Settings reread(m_settings->fileName());
+    MainWindow window(reread, m_prompter, *m_credentials);
+    window.show();
+    window.restoreEnvironments();
+    QCOMPARE(window.openEnvironments(),
+        QStringList({QFileInfo(staging).absoluteFilePath(), QFileInfo(prod).absoluteFilePath()}));
+    QCOMPARE(window.environment()->name, QStringLiteral("staging"));
+    QCOMPARE(window.rolloutsView()->sessions().size(), 2);
+    auto *banner = window.findChild<QWidget *>(QStringLiteral("banner"));
+    QVERIFY(banner->isVisible());
+    QVERIFY(window.findChild<QLabel *>(QStringLiteral("bannerText"))->text().contains(u"gone.yaml"));
+    QCOMPARE(reread.openEnvironments().size(), 2);
 }
 
 // Choosing 한국어 and Dark in the settings dialog applies both at once, without a restart, and saves them.

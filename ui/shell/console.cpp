@@ -14,6 +14,7 @@
 #include <QDir>
 #include <QIcon>
 #include <QLoggingCategory>
+#include <QTabWidget>
 #include <QTimer>
 
 namespace gl::ui {
@@ -77,6 +78,14 @@ int runConsole(QCoreApplication &app)
     QCommandLineOption placeOption(QStringLiteral("place"), QString(), QStringLiteral("n"));
     placeOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(placeOption);
+    // With --screenshot: the rollout detail's tab to show (its objectName: slotsTab, eventsTab, chartsTab,
+    // analysisTab) and how long to wait before grabbing (charts need a few seconds of data).
+    QCommandLineOption tabOption(QStringLiteral("tab"), QString(), QStringLiteral("name"));
+    tabOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(tabOption);
+    QCommandLineOption delayOption(QStringLiteral("delay"), QString(), QStringLiteral("ms"));
+    delayOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(delayOption);
     parser.process(app); // exits for --help and --version
 
     // The diagnostic log goes to $XDG_STATE_HOME/greenlight (Qt 6.4 has no StateLocation yet).
@@ -90,13 +99,25 @@ int runConsole(QCoreApplication &app)
     MainWindow window(settings, prompter, credentials);
     window.show();
     window.checkKeychain();
+    window.restoreEnvironments();
     if (parser.isSet(envOption))
         window.openEnvironment(parser.value(envOption));
     if (parser.isSet(placeOption))
         window.showPlace(static_cast<MainWindow::Place>(parser.value(placeOption).toInt()));
+    if (parser.isSet(tabOption)) {
+        const QString name = parser.value(tabOption);
+        auto *tab = window.findChild<QWidget *>(name);
+        auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("detailTabs"));
+        if (!tab || !tabs || tabs->indexOf(tab) < 0) {
+            qCritical("greenlight: no detail tab named %s", qPrintable(name));
+            return 2;
+        }
+        tabs->setCurrentWidget(tab);
+    }
     if (parser.isSet(screenshotOption)) {
         const QString png = parser.value(screenshotOption);
-        QTimer::singleShot(1500, &window, [&window, png] {
+        const int delay = parser.isSet(delayOption) ? qMax(0, parser.value(delayOption).toInt()) : 1500;
+        QTimer::singleShot(delay, &window, [&window, png] {
             const bool saved = window.grab().save(png);
             QApplication::exit(saved ? 0 : 1);
         });

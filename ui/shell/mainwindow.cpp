@@ -22,6 +22,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
 #include <QEvent>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -62,6 +63,18 @@ MainWindow::MainWindow(Settings &settings, Prompter &prompter, FallbackCredentia
     resize(1200, 760);
 }
 
+MainWindow::~MainWindow()
+{
+    // The places first: their network jobs (SLI charts, approvals) must end while the QNetworkAccessManager that
+    // owns their replies still exists; then the sessions, which stop the engines this console drove.
+    delete m_stack;
+    m_stack = nullptr;
+    for (const OpenEnvironment &open : std::as_const(m_open))
+        delete open.session;
+    m_open.clear();
+    delete m_monitor;
+}
+
 void MainWindow::createActions()
 {
     m_openAction = new QAction(this);
@@ -70,6 +83,12 @@ void MainWindow::createActions()
     m_openAction->setIcon(
         QIcon::fromTheme(QStringLiteral("document-open"), style()->standardIcon(QStyle::SP_DialogOpenButton)));
     connect(m_openAction, &QAction::triggered, this, &MainWindow::browseForEnvironment);
+
+    m_closeAction = new QAction(this);
+    m_closeAction->setObjectName(QStringLiteral("closeEnvironmentAction"));
+    m_closeAction->setShortcut(QKeySequence::Close);
+    m_closeAction->setEnabled(false);
+    connect(m_closeAction, &QAction::triggered, this, [this] { closeEnvironment(); });
 
     m_settingsAction = new QAction(this);
     m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
@@ -105,6 +124,7 @@ void MainWindow::createLayout()
 {
     m_fileMenu = menuBar()->addMenu(QString());
     m_fileMenu->addAction(m_openAction);
+    m_fileMenu->addAction(m_closeAction);
     m_fileMenu->addAction(m_settingsAction);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quitAction);
@@ -124,7 +144,7 @@ void MainWindow::createLayout()
     connect(m_picker, &QComboBox::activated, this, [this](int index) {
         const QString path = m_picker->itemData(index).toString();
         if (!path.isEmpty())
-            openEnvironment(path);
+            openEnvironment(path); // an open one only becomes current
     });
     m_toolBar->addWidget(m_picker);
     m_toolBar->addAction(m_openAction);
@@ -176,6 +196,12 @@ void MainWindow::createLayout()
         m_stack->addWidget(page);
     }
     connect(m_places, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    connect(m_rolloutsView, &RolloutsView::sessionSelected, this, [this](RolloutSession *session) {
+        for (int i = 0; i < m_open.size(); ++i) {
+            if (m_open.at(i).session == session)
+                makeCurrent(i);
+        }
+    });
     connect(m_rolloutsView, &RolloutsView::openRunbook, this, [this](const QString &id) {
         showPlace(Place::Runbooks);
         m_runbooksView->selectRunbook(id);
@@ -232,6 +258,8 @@ void MainWindow::retranslate()
     m_openAction->setText(tr("&Open Environment…"));
     m_openAction->setToolTip(
         tr("Open an environment file (%1)").arg(m_openAction->shortcut().toString(QKeySequence::NativeText)));
+    m_closeAction->setText(
+        m_environment ? tr("&Close Environment %1").arg(m_environment->name) : tr("&Close Environment"));
     m_settingsAction->setText(tr("&Settings…"));
     m_quitAction->setText(tr("&Quit"));
     m_aboutAction->setText(tr("&About Greenlight"));
@@ -279,36 +307,167 @@ bool MainWindow::openEnvironment(const QString &path)
         refreshEnvironmentPicker();
         return false;
     }
-    m_environment = std::move(loaded).value();
-    m_settings.addRecentEnvironment(m_environment->filePath);
+    Environment environment = std::move(loaded).value();
+    if (const int open = indexOfOpen(environment.filePath); open >= 0) {
+        m_banner->hide();
+        makeCurrent(open);
+        return true;
+    }
+    // The Rollouts table tells environments apart by name.
+    for (const OpenEnvironment &other : std::as_const(m_open)) {
+        if (other.environment.name == environment.name) {
+            m_banner->showMessage(Banner::Kind::Error,
+                tr("Could not open %1: an environment named %2 is already open from %3. Close it first.")
+                    .arg(QDir::toNativeSeparators(environment.filePath), environment.name,
+                        QDir::toNativeSeparators(other.environment.filePath)));
+            refreshEnvironmentPicker();
+            return false;
+        }
+    }
+    m_settings.addRecentEnvironment(environment.filePath);
     m_banner->hide();
-    m_connectionBanner->hide();
-    delete m_monitor;
-    m_monitor = new ConnectionMonitor(*m_environment, *m_network, this);
-    connect(m_monitor, &ConnectionMonitor::statusChanged, this, &MainWindow::showConnectionStatus);
-    retranslate();
-    m_monitor->start();
-    openRolloutSession();
-    m_approvalsView->setEnvironment(m_environment);
-    m_auditView->setEnvironment(m_environment);
-    Q_EMIT environmentOpened(m_environment->filePath);
+    OpenEnvironment entry {environment, createRolloutSession(environment)};
+    m_open << entry;
+    if (entry.session) {
+        m_rolloutsView->addSession(entry.session);
+        m_notifier->watch(entry.session);
+    }
+    makeCurrent(int(m_open.size()) - 1);
+    saveOpenEnvironments();
+    Q_EMIT environmentOpened(environment.filePath);
     return true;
 }
 
-void MainWindow::openRolloutSession()
+RolloutSession *MainWindow::createRolloutSession(const Environment &environment)
 {
-    m_rolloutsView->setSession(nullptr);
-    delete m_session; // stops the engine this console drove for the previous environment
-    m_session = new RolloutSession(*m_environment, this);
-    if (const Status opened = m_session->open(); !opened) {
+    auto *session = new RolloutSession(environment, this);
+    if (const Status opened = session->open(); !opened) {
         m_banner->showMessage(Banner::Kind::Error,
-            tr("Could not open the rollouts of %1: %2").arg(m_environment->name, opened.error().message));
-        delete m_session;
-        m_session = nullptr;
-        return;
+            tr("Could not open the rollouts of %1: %2").arg(environment.name, opened.error().message));
+        delete session;
+        return nullptr;
     }
-    m_rolloutsView->setSession(m_session);
-    m_notifier->watch(m_session);
+    return session;
+}
+
+int MainWindow::indexOfOpen(const QString &path) const
+{
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    for (int i = 0; i < m_open.size(); ++i) {
+        if (m_open.at(i).environment.filePath == absolute)
+            return i;
+    }
+    return -1;
+}
+
+QStringList MainWindow::openEnvironments() const
+{
+    QStringList paths;
+    for (const OpenEnvironment &open : m_open)
+        paths << open.environment.filePath;
+    return paths;
+}
+
+RolloutSession *MainWindow::rolloutSession(const QString &path) const
+{
+    const int index = indexOfOpen(path);
+    return index < 0 ? nullptr : m_open.at(index).session;
+}
+
+bool MainWindow::setCurrentEnvironment(const QString &path)
+{
+    const int index = indexOfOpen(path);
+    if (index < 0)
+        return false;
+    makeCurrent(index);
+    return true;
+}
+
+void MainWindow::makeCurrent(int index)
+{
+    const OpenEnvironment &open = m_open.at(index);
+    const bool changed = !m_environment || m_environment->filePath != open.environment.filePath;
+    if (changed) {
+        m_environment = open.environment;
+        m_session = open.session;
+        m_connectionBanner->hide();
+        delete m_monitor;
+        m_monitor = new ConnectionMonitor(*m_environment, *m_network, this);
+        connect(m_monitor, &ConnectionMonitor::statusChanged, this, &MainWindow::showConnectionStatus);
+        m_monitor->start();
+        m_approvalsView->setEnvironment(m_environment);
+        m_auditView->setEnvironment(m_environment);
+    }
+    m_rolloutsView->setCurrentSession(m_session);
+    m_closeAction->setEnabled(true);
+    m_settings.setCurrentEnvironment(m_environment->filePath);
+    retranslate();
+    if (changed)
+        Q_EMIT currentEnvironmentChanged(m_environment->filePath);
+}
+
+bool MainWindow::closeEnvironment(const QString &path)
+{
+    const int index = path.isEmpty() ? (m_environment ? indexOfOpen(m_environment->filePath) : -1) : indexOfOpen(path);
+    if (index < 0)
+        return false;
+    const OpenEnvironment closing = m_open.takeAt(index);
+    const bool wasCurrent = m_environment && m_environment->filePath == closing.environment.filePath;
+    if (closing.session) {
+        m_rolloutsView->removeSession(closing.session);
+        if (m_session == closing.session)
+            m_session = nullptr;
+        delete closing.session; // stops the engine this console drove for it
+    }
+    if (wasCurrent) {
+        m_environment.reset();
+        if (!m_open.isEmpty()) {
+            makeCurrent(qMin(index, int(m_open.size()) - 1));
+        } else {
+            delete m_monitor;
+            m_monitor = nullptr;
+            m_connectionBanner->hide();
+            m_banner->hide();
+            m_rolloutsView->setCurrentSession(nullptr);
+            m_approvalsView->setEnvironment(std::nullopt);
+            m_auditView->setEnvironment(std::nullopt);
+            m_closeAction->setEnabled(false);
+            m_settings.setCurrentEnvironment(QString());
+            retranslate();
+            Q_EMIT currentEnvironmentChanged(QString());
+        }
+    }
+    saveOpenEnvironments();
+    refreshEnvironmentPicker();
+    Q_EMIT environmentClosed(closing.environment.filePath);
+    return true;
+}
+
+void MainWindow::saveOpenEnvironments()
+{
+    m_settings.setOpenEnvironments(openEnvironments());
+    m_settings.sync();
+}
+
+void MainWindow::restoreEnvironments()
+{
+    const QStringList paths = m_settings.openEnvironments();
+    const QString current = m_settings.currentEnvironment();
+    QStringList problems;
+    for (const QString &path : paths) {
+        if (!QFileInfo::exists(path)) {
+            problems << tr("%1 no longer exists.").arg(QDir::toNativeSeparators(path));
+            continue;
+        }
+        if (!openEnvironment(path))
+            problems << m_banner->text();
+    }
+    if (!current.isEmpty())
+        setCurrentEnvironment(current);
+    saveOpenEnvironments();
+    if (!problems.isEmpty())
+        m_banner->showMessage(Banner::Kind::Warning,
+            tr("Some environments that were open last time could not be opened again:\n%1").arg(problems.join(u'\n')));
 }
 
 void MainWindow::checkKeychain()
@@ -354,12 +513,19 @@ void MainWindow::refreshEnvironmentPicker()
 {
     const QSignalBlocker blocker(m_picker);
     m_picker->clear();
-    const QStringList recent = m_settings.recentEnvironments();
-    if (recent.isEmpty() && !m_environment)
+    // The open environments first, then recent files that are not open (choosing one opens it too).
+    for (const OpenEnvironment &open : std::as_const(m_open))
+        m_picker->addItem(tr("%1 (%2)").arg(open.environment.name, QDir::toNativeSeparators(open.environment.filePath)),
+            open.environment.filePath);
+    QStringList recent = m_settings.recentEnvironments();
+    recent.removeIf([this](const QString &path) { return indexOfOpen(path) >= 0; });
+    if (recent.isEmpty() && m_open.isEmpty())
         m_picker->addItem(tr("No environment open"));
-    for (const QString &path : recent) {
+    if (!recent.isEmpty() && !m_open.isEmpty())
+        m_picker->insertSeparator(m_picker->count());
+    for (const QString &path : std::as_const(recent)) {
         const QFileInfo info(path);
-        m_picker->addItem(tr("%1 (%2)").arg(info.fileName(), info.absolutePath()), path);
+        m_picker->addItem(tr("Open %1 (%2)").arg(info.fileName(), QDir::toNativeSeparators(info.absolutePath())), path);
     }
     if (m_environment)
         m_picker->setCurrentIndex(qMax(0, m_picker->findData(m_environment->filePath)));
@@ -374,9 +540,11 @@ void MainWindow::updateStatus()
         m_prometheusStatus->setText(tr("Prometheus: —"));
         return;
     }
-    m_environmentStatus->setText(
-        tr("Environment %1: backend %2, %n slot(s)", nullptr, int(m_environment->serverSlots.size()))
-            .arg(m_environment->name, m_environment->backend));
+    QString text = tr("Environment %1: backend %2, %n slot(s)", nullptr, int(m_environment->serverSlots.size()))
+                       .arg(m_environment->name, m_environment->backend);
+    if (const int openCount = int(m_open.size()); openCount > 1)
+        text = tr("%1 · %n environment(s) open", nullptr, openCount).arg(text);
+    m_environmentStatus->setText(text);
     for (const auto component : {ConnectionMonitor::Component::Haproxy, ConnectionMonitor::Component::Prometheus})
         showConnectionStatus(component, m_monitor ? m_monitor->status(component) : ConnectionMonitor::Status {});
 }

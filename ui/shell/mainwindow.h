@@ -33,7 +33,10 @@ class RolloutsView;
 class RunbooksView;
 
 // The console's frame: the places (Rollouts, Approvals, Runbooks, Audit), the environment picker,
-// the connection state in the status bar, settings. Later work fills the places.
+// the connection state in the status bar, settings. Several environments can be open at once, each with its
+// RolloutSession (engine in-process or observed): the Rollouts table lists all of them, while the current one
+// (chosen in the picker, or by selecting one of its rollouts) feeds the detail, Approvals, Audit and the
+// status bar. The set of open environment files is saved in Settings (paths only) and restored on start.
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 public:
@@ -41,10 +44,23 @@ public:
 
     // `credentials` is the app's secret store: the OS keychain, or memory for this run when none answers.
     MainWindow(Settings &settings, Prompter &prompter, FallbackCredentialStore &credentials, QWidget *parent = nullptr);
+    ~MainWindow() override;
 
-    // Opens an environment file; a malformed one is reported in the banner and changes nothing.
+    // Opens an environment file next to the ones already open and makes it current; a malformed one is reported
+    // in the banner and changes nothing. An environment that is already open only becomes current.
     bool openEnvironment(const QString &path);
+    // The current environment (none when no environment is open).
     [[nodiscard]] const std::optional<Environment> &environment() const { return m_environment; }
+    // The open environment files (absolute paths, in the order they were opened).
+    [[nodiscard]] QStringList openEnvironments() const;
+    // Makes the open environment `path` current; false when it is not open.
+    bool setCurrentEnvironment(const QString &path);
+    // Closes the open environment `path` (empty: the current one), stopping the engine this console drove for
+    // it; another open environment becomes current. False when it was not open.
+    bool closeEnvironment(const QString &path = QString());
+    // Opens the environments that were open when the console last ran (Settings) and makes the then-current
+    // one current again; files that vanished or no longer load are reported in the banner.
+    void restoreEnvironments();
 
     // Asks the keychain once whether it answers; when it does not, a banner says secrets stay in memory.
     void checkKeychain();
@@ -54,13 +70,18 @@ public:
 
     void openSettings();
 
-    // The Rollouts place and the open environment's session (null until an environment is open).
+    // The Rollouts place and the current environment's session (null until an environment is open).
     [[nodiscard]] RolloutsView *rolloutsView() const { return m_rolloutsView; }
     [[nodiscard]] RolloutSession *rolloutSession() const { return m_session; }
+    // The session of the open environment `path` (null when it is not open or its state could not be read).
+    [[nodiscard]] RolloutSession *rolloutSession(const QString &path) const;
     [[nodiscard]] Notifier *notifier() const { return m_notifier; }
 
 Q_SIGNALS:
     void environmentOpened(const QString &path);
+    void environmentClosed(const QString &path);
+    // The current environment changed (empty: none is open any more).
+    void currentEnvironmentChanged(const QString &path);
     void languageApplied(const QString &language);
 
 protected:
@@ -73,7 +94,14 @@ private:
     void refreshEnvironmentPicker();
     void updateStatus();
     void browseForEnvironment();
-    void openRolloutSession();
+    struct OpenEnvironment {
+        Environment environment;
+        RolloutSession *session = nullptr; // owned; null when the state database could not be opened
+    };
+    [[nodiscard]] int indexOfOpen(const QString &path) const;
+    [[nodiscard]] RolloutSession *createRolloutSession(const Environment &environment);
+    void makeCurrent(int index);
+    void saveOpenEnvironments();
     void showConnectionStatus(ConnectionMonitor::Component component, const ConnectionMonitor::Status &status);
 
     Settings &m_settings;
@@ -84,6 +112,7 @@ private:
     QToolBar *m_toolBar = nullptr;
     QComboBox *m_picker = nullptr;
     QAction *m_openAction = nullptr;
+    QAction *m_closeAction = nullptr;
     QAction *m_settingsAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;
@@ -107,7 +136,8 @@ private:
     RunbooksView *m_runbooksView = nullptr;
     ApprovalsView *m_approvalsView = nullptr;
     AuditView *m_auditView = nullptr;
-    RolloutSession *m_session = nullptr;
+    QList<OpenEnvironment> m_open;
+    RolloutSession *m_session = nullptr; // the current environment's
     Notifier *m_notifier = nullptr;
 };
 

@@ -120,33 +120,40 @@ RolloutDetailView::RolloutDetailView(RolloutActions &actions, QNetworkAccessMana
     buttons->addWidget(m_runbookLink);
 #endif
 
-    auto *slotsPage = new QWidget(this);
-    auto *slotsLayout = new QVBoxLayout(slotsPage);
-    slotsLayout->setContentsMargins(0, 0, 0, 0);
-    slotsLayout->addWidget(m_slotsError);
-    slotsLayout->addWidget(m_slotsTable);
+    // Each tab is a page with an objectName (slotsTab, eventsTab, chartsTab, analysisTab): tests and the
+    // console's --tab option pick them by name.
+    const auto addPage = [this](const QString &name, QWidget *content) {
+        auto *page = new QWidget(this);
+        page->setObjectName(name);
+        auto *pageLayout = new QVBoxLayout(page);
+        pageLayout->setContentsMargins(0, 0, 0, 0);
+        pageLayout->setSpacing(0);
+        pageLayout->addWidget(content);
+        m_tabs->addTab(page, QString());
+        return pageLayout;
+    };
     m_slotsTable->setModel(m_slotsModel);
     m_slotsTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_slotsTable->horizontalHeader()->setStretchLastSection(true);
+    addPage(QStringLiteral("slotsTab"), m_slotsError)->addWidget(m_slotsTable, 1);
     m_eventsTable->setModel(m_eventsModel);
     m_eventsTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_eventsTable->horizontalHeader()->setSectionResizeMode(RolloutEventsModel::DetailColumn, QHeaderView::Stretch);
-    m_tabs->addTab(slotsPage, QString());
-    m_tabs->addTab(m_eventsTable, QString());
+    addPage(QStringLiteral("eventsTab"), m_eventsTable);
 #ifdef GL_HAVE_SLI_CHARTS
     m_charts = new SliChartsView(network, this);
     m_charts->setObjectName(QStringLiteral("sliChartsView"));
-    m_tabs->addTab(m_charts, QString());
+    addPage(QStringLiteral("chartsTab"), m_charts);
 #else
     Q_UNUSED(network)
-    m_tabs->addTab(new QLabel(tr("SLI charts are not available in this build."), this), QString());
+    addPage(QStringLiteral("chartsTab"), new QLabel(tr("SLI charts are not available in this build."), this));
 #endif
 #ifdef GL_HAVE_ANALYSIS_PANEL
     m_analysis = new AnalysisPanel(this);
     m_analysis->setObjectName(QStringLiteral("analysisPanel"));
-    m_tabs->addTab(m_analysis, QString());
+    addPage(QStringLiteral("analysisTab"), m_analysis);
 #else
-    m_tabs->addTab(new QLabel(tr("The analysis panel is not available in this build."), this), QString());
+    addPage(QStringLiteral("analysisTab"), new QLabel(tr("The analysis panel is not available in this build."), this));
 #endif
 
     auto *layout = new QVBoxLayout(this);

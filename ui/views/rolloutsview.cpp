@@ -112,39 +112,126 @@ RolloutsView::RolloutsView(Prompter &prompter, QNetworkAccessManager &network, E
 
 RolloutsView::~RolloutsView() = default;
 
-void RolloutsView::setSession(RolloutSession *session)
+QList<RolloutSession *> RolloutsView::sessions() const
 {
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
-    if (!m_environment.isEmpty())
-        m_model->removeEnvironment(m_environment);
+    QList<RolloutSession *> list;
+    for (const QPointer<RolloutSession> &session : m_sessions) {
+        if (session)
+            list << session.data();
+    }
+    return list;
+}
+
+RolloutSession *RolloutsView::sessionOf(const QString &environment) const
+{
+    for (RolloutSession *session : sessions()) {
+        if (m_environments.value(session) == environment)
+            return session;
+    }
+    return nullptr;
+}
+
+void RolloutsView::addSession(RolloutSession *session)
+{
+    if (!session || m_environments.contains(session))
+        return;
+    const QString name = session->environment().name;
+    m_sessions << session;
+    m_environments.insert(session, name);
+    connect(session, &RolloutSession::rolloutsChanged, this, [this, session] { reloadList(session); });
+    connect(session, &RolloutSession::rolloutChanged, this,
+        [this, session](const RolloutRecord &record) { updateRollout(session, record); });
+    connect(session, &RolloutSession::storeError, this, [this, name](const Error &error) {
+        m_banner->showMessage(
+            Banner::Kind::Error, m_sessions.size() > 1 ? tr("%1: %2").arg(name, error.message) : error.message);
+    });
+    connect(session, &QObject::destroyed, this, &RolloutsView::forgetSession);
+    reloadList(session);
+    m_stack->setCurrentIndex(1);
+}
+
+void RolloutsView::removeSession(RolloutSession *session)
+{
+    if (!session)
+        return;
+    disconnect(session, nullptr, this, nullptr);
+    forgetSession(session);
+}
+
+void RolloutsView::forgetSession(QObject *session)
+{
+    if (!m_environments.contains(session))
+        return;
+    const QString name = m_environments.take(session);
+    m_sessions.removeIf([session](const QPointer<RolloutSession> &p) { return p.isNull() || p.data() == session; });
+    if (m_session.isNull() || m_session.data() == session) {
+        m_session = nullptr;
+        m_actions->setSession(nullptr);
+        m_detail->setSession(nullptr);
+        m_banner->hide();
+    }
+    m_model->removeEnvironment(name);
+    if (m_sessions.isEmpty())
+        m_stack->setCurrentIndex(0);
+}
+
+void RolloutsView::setCurrentSession(RolloutSession *session)
+{
+    if (session && !m_environments.contains(session))
+        addSession(session);
+    if (m_session.data() == session)
+        return;
     m_session = session;
-    m_environment = session ? session->environment().name : QString();
     m_actions->setSession(session);
     m_detail->setSession(session);
     m_banner->hide();
-    if (session) {
-        connect(session, &RolloutSession::rolloutsChanged, this, &RolloutsView::reloadList);
-        connect(session, &RolloutSession::rolloutChanged, this, &RolloutsView::updateRollout);
-        connect(session, &RolloutSession::storeError, this,
-            [this](const Error &error) { m_banner->showMessage(Banner::Kind::Error, error.message); });
-        reloadList();
+    const QModelIndex current = m_table->currentIndex();
+    if (session && current.isValid()
+        && current.data(RolloutListModel::EnvironmentRole).toString() == m_environments.value(session))
+        selectionChanged(); // the selected row is one of this environment's: the detail shows it
+    else
+        selectLatestOf(session);
+}
+
+void RolloutsView::setSession(RolloutSession *session)
+{
+    for (RolloutSession *other : sessions()) {
+        if (other != session)
+            removeSession(other);
     }
+    addSession(session);
+    setCurrentSession(session);
     m_stack->setCurrentIndex(session ? 1 : 0);
 }
 
-void RolloutsView::reloadList()
+void RolloutsView::selectLatestOf(RolloutSession *session)
 {
-    if (!m_session)
+    const std::optional<RolloutRecord> latest = session ? session->latest() : std::nullopt;
+    const int row = latest ? m_model->rowOf(m_environments.value(session), latest->id) : -1;
+    const QModelIndex index = row < 0 ? QModelIndex() : m_proxy->mapFromSource(m_model->index(row, 0));
+    if (!index.isValid()) {
+        const QSignalBlocker blocker(m_table->selectionModel());
+        m_table->selectionModel()->clear();
+        m_detail->showRollout(0);
         return;
-    m_model->setRollouts(m_environment, m_session->rollouts());
-    m_model->setAnalysisVerdicts(m_environment, m_session->analysisVerdicts());
+    }
+    m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->scrollTo(index);
+    selectionChanged();
 }
 
-void RolloutsView::updateRollout(const RolloutRecord &record)
+void RolloutsView::reloadList(RolloutSession *session)
 {
-    m_model->updateRollout(m_environment, record);
-    m_model->setAnalysisVerdicts(m_environment, m_session->analysisVerdicts());
+    const QString name = m_environments.value(session);
+    m_model->setRollouts(name, session->rollouts());
+    m_model->setAnalysisVerdicts(name, session->analysisVerdicts());
+}
+
+void RolloutsView::updateRollout(RolloutSession *session, const RolloutRecord &record)
+{
+    const QString name = m_environments.value(session);
+    m_model->updateRollout(name, record);
+    m_model->setAnalysisVerdicts(name, session->analysisVerdicts());
 }
 
 void RolloutsView::setFilter(const QString &text)
@@ -160,6 +247,14 @@ void RolloutsView::selectionChanged()
     const QModelIndex current = m_table->currentIndex();
     if (!current.isValid()) {
         m_detail->showRollout(0);
+        return;
+    }
+    RolloutSession *owner = sessionOf(current.data(RolloutListModel::EnvironmentRole).toString());
+    if (owner && owner != m_session) {
+        // A rollout of another open environment: it becomes the current one (the console's picker follows).
+        Q_EMIT sessionSelected(owner);
+        if (m_session != owner)
+            setCurrentSession(owner);
         return;
     }
     const qint64 id = current.data(RolloutListModel::RolloutIdRole).toLongLong();

@@ -2,6 +2,7 @@
 
 #include "engine/rolloutsession.h"
 
+#include <QHash>
 #include <QPointer>
 #include <QWidget>
 
@@ -22,9 +23,11 @@ class RolloutActions;
 class RolloutDetailView;
 class RolloutListModel;
 
-// The Rollouts place: a filter box, the table of every rollout of the open environment(s) (sortable, one line
-// each) and, below it, the selected rollout in detail with its actions. Without a session it shows the place's
-// empty state.
+// The Rollouts place: a filter box, the table of every rollout of the open environments (sortable, one line
+// each) and, below it, the selected rollout in detail with its actions. Several sessions (one per open
+// environment) feed the table; the current one feeds the detail and the actions. Selecting a row of another
+// environment asks for that environment to become current (environmentSelected). Without a session it shows
+// the place's empty state.
 class RolloutsView final : public QWidget {
     Q_OBJECT
 public:
@@ -33,9 +36,17 @@ public:
         QWidget *parent = nullptr);
     ~RolloutsView() override;
 
-    // The environment's session (owned elsewhere); null closes the view's content.
+    // Adds an open environment's session (owned elsewhere; it may be deleted, which removes it) to the table.
+    void addSession(RolloutSession *session);
+    // Drops the session's rows; when it was current, no session is current afterwards.
+    void removeSession(RolloutSession *session);
+    // The session the detail and the actions show (one of the added ones, or null). Keeps the table's selection
+    // when it is a row of `session`, else selects that environment's latest rollout.
+    void setCurrentSession(RolloutSession *session);
+    // Only `session` (null: none): removes every other session, adds and makes it current.
     void setSession(RolloutSession *session);
     [[nodiscard]] RolloutSession *session() const { return m_session; }
+    [[nodiscard]] QList<RolloutSession *> sessions() const;
 
     [[nodiscard]] RolloutListModel *model() const { return m_model; }
     [[nodiscard]] QSortFilterProxyModel *proxy() const { return m_proxy; }
@@ -48,18 +59,25 @@ public:
 
 Q_SIGNALS:
     void openRunbook(const QString &runbookId);
+    // The user selected a rollout of `session`, which is not the current session.
+    void sessionSelected(gl::RolloutSession *session);
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
     void retranslate();
-    void reloadList();
-    void updateRollout(const RolloutRecord &record);
+    void reloadList(RolloutSession *session);
+    void updateRollout(RolloutSession *session, const RolloutRecord &record);
+    void forgetSession(QObject *session);
+    [[nodiscard]] RolloutSession *sessionOf(const QString &environment) const;
+    void selectLatestOf(RolloutSession *session);
     void selectionChanged();
     void showAnswer(RolloutAction kind, bool done, const QString &answer);
 
-    QPointer<RolloutSession> m_session;
+    QPointer<RolloutSession> m_session; // the current one
+    QList<QPointer<RolloutSession>> m_sessions;
+    QHash<QObject *, QString> m_environments; // session → its environment's name (the table's key)
     Banner *m_banner;
     QStackedWidget *m_stack;
     EmptyState *m_empty;
@@ -71,7 +89,6 @@ private:
     RolloutActions *m_actions;
     RolloutDetailView *m_detail;
     QSplitter *m_splitter;
-    QString m_environment;
 };
 
 } // namespace gl::ui

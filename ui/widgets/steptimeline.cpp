@@ -85,24 +85,97 @@ QSize StepTimeline::minimumSizeHint() const
     return {120, sizeHint().height()};
 }
 
+namespace {
+
+struct Geometry {
+    qreal radius = 0;
+    qreal y = 0;
+    qreal left = 0;
+    qreal right = 0;
+    int n = 0;
+    [[nodiscard]] qreal xAt(int i) const { return n == 1 ? (left + right) / 2 : left + (right - left) * i / (n - 1); }
+    // The room one label has: the distance to the neighbouring steps (a little less, so labels never touch).
+    [[nodiscard]] qreal cell(qreal width) const { return n == 1 ? width : (right - left) / (n - 1) - 6; }
+};
+
+Geometry geometryOf(const QFontMetricsF &fm, qreal width, int n)
+{
+    Geometry g;
+    g.n = n;
+    g.radius = fm.height() * 0.45;
+    g.y = g.radius + 4;
+    // The first and last dots sit far enough in that a short label ("100 %") centres under them; longer
+    // labels are shifted inwards by labels() instead of being clipped at the edge.
+    const qreal margin = qMax<qreal>(g.radius + 2, fm.horizontalAdvance(QStringLiteral("100 %")) / 2.0 + 4);
+    g.left = margin;
+    g.right = width - margin;
+    return g;
+}
+
+} // namespace
+
+QList<StepTimeline::Label> StepTimeline::labels() const
+{
+    QList<Label> result;
+    const int n = int(m_steps.size());
+    if (n == 0)
+        return result;
+    const QFontMetricsF fm(font());
+    QFont boldFont = font();
+    boldFont.setBold(true);
+    const QFontMetricsF bold(boldFont);
+    const qreal w = width();
+    const Geometry g = geometryOf(fm, w, n);
+    const qreal cell = qMax<qreal>(fm.horizontalAdvance(QStringLiteral("…")) + 2, g.cell(w));
+    const qreal top = g.y + g.radius + 2;
+    // Centred under the dot, then moved inside [0, width]; the first label may use the room left of the
+    // first dot and the last the room right of the last one.
+    const auto place = [&](int i, const QString &text, const QFontMetricsF &metrics, qreal y, bool below) {
+        const qreal centre = g.xAt(i);
+        qreal room = cell;
+        if (n > 1 && (i == 0 || i == n - 1))
+            room = qMin<qreal>(w, cell / 2 + (i == 0 ? centre : w - centre));
+        const QString shown = metrics.elidedText(text, Qt::ElideRight, room);
+        const qreal textWidth = qMin(room, metrics.horizontalAdvance(shown)) + 1;
+        qreal x = centre - textWidth / 2;
+        if (n > 1 && i == 0)
+            x = qMin(x, centre + cell / 2 - textWidth); // stay clear of the second label
+        if (n > 1 && i == n - 1)
+            x = qMax(x, centre - cell / 2);
+        x = qBound<qreal>(0, x, qMax<qreal>(0, w - textWidth));
+        result << Label {QRectF(x, y, textWidth, metrics.height()), shown, i, below};
+    };
+    for (int i = 0; i < n; ++i) {
+        const auto &step = m_steps.at(i);
+        const bool current = step.status == RolloutSession::StepInfo::Status::Current;
+        place(i, RolloutListModel::shareText(step.percent), current ? bold : fm, top, false);
+        QString below;
+        if (current)
+            below = tr("actual %1").arg(RolloutListModel::shareText(m_actual));
+        else if (step.status == RolloutSession::StepInfo::Status::Skipped)
+            below = tr("skipped");
+        else if (!step.pause.isEmpty() && step.pause != u"none")
+            below = step.pause == u"gate" ? tr("gate") : step.pause == u"analysis" ? tr("analysis") : step.pause;
+        if (!below.isEmpty())
+            place(i, below, fm, top + fm.height(), true);
+    }
+    return result;
+}
+
 void StepTimeline::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
     const QPalette &pal = palette();
-    const QFontMetrics fm = fontMetrics();
     if (m_steps.isEmpty()) {
         p.setPen(pal.color(QPalette::PlaceholderText));
         p.drawText(rect(), Qt::AlignCenter, tr("No traffic steps"));
         return;
     }
-    const qreal radius = fm.height() * 0.45;
-    const qreal margin = qMax<qreal>(radius + 2, fm.horizontalAdvance(QStringLiteral("100 %")) / 2.0 + 4);
-    const qreal y = radius + 4;
-    const qreal left = margin;
-    const qreal right = width() - margin;
-    const int n = int(m_steps.size());
-    const auto xAt = [&](int i) { return n == 1 ? (left + right) / 2 : left + (right - left) * i / (n - 1); };
+    const Geometry g = geometryOf(QFontMetricsF(font()), width(), int(m_steps.size()));
+    const qreal radius = g.radius;
+    const qreal y = g.y;
+    const int n = g.n;
     const QColor done = doneColour(pal);
     const QColor current = pal.color(QPalette::Highlight);
     const QColor pending = pal.color(QPalette::Mid);
@@ -116,20 +189,15 @@ void StepTimeline::paintEvent(QPaintEvent *)
     }
     const qreal lineWidth = qMax<qreal>(2.0, radius / 3);
     p.setPen(QPen(pending, lineWidth, Qt::SolidLine, Qt::RoundCap));
-    p.drawLine(QPointF(xAt(0), y), QPointF(xAt(n - 1), y));
+    p.drawLine(QPointF(g.xAt(0), y), QPointF(g.xAt(n - 1), y));
     if (lastDone > 0) {
         p.setPen(QPen(done, lineWidth, Qt::SolidLine, Qt::RoundCap));
-        p.drawLine(QPointF(xAt(0), y), QPointF(xAt(qMin(lastDone + 1, n - 1)), y));
+        p.drawLine(QPointF(g.xAt(0), y), QPointF(g.xAt(qMin(lastDone + 1, n - 1)), y));
     }
 
-    QFont bold = font();
-    bold.setBold(true);
     for (int i = 0; i < n; ++i) {
         const auto &step = m_steps.at(i);
-        const QPointF centre(xAt(i), y);
-        const QString share = RolloutListModel::shareText(step.percent);
-        QString below;
-        p.setFont(font());
+        const QPointF centre(g.xAt(i), y);
         switch (step.status) {
         case RolloutSession::StepInfo::Status::Done:
             p.setPen(Qt::NoPen);
@@ -146,32 +214,29 @@ void StepTimeline::paintEvent(QPaintEvent *)
             p.setPen(Qt::NoPen);
             p.setBrush(current);
             p.drawEllipse(centre, radius * 0.5, radius * 0.5);
-            p.setFont(bold);
-            below = tr("actual %1").arg(RolloutListModel::shareText(m_actual));
             break;
         case RolloutSession::StepInfo::Status::Pending:
         case RolloutSession::StepInfo::Status::Skipped:
             p.setPen(QPen(pending, lineWidth));
             p.setBrush(pal.color(QPalette::Base));
             p.drawEllipse(centre, radius, radius);
-            if (step.status == RolloutSession::StepInfo::Status::Skipped)
-                below = tr("skipped");
             break;
         }
-        if (below.isEmpty() && !step.pause.isEmpty() && step.pause != u"none")
-            below = step.pause == u"gate" ? tr("gate") : step.pause == u"analysis" ? tr("analysis") : step.pause;
-        const qreal cell = n == 1 ? width() : (right - left) / (n - 1);
-        const QRectF labelRect(centre.x() - cell / 2, y + radius + 2, cell, fm.height());
-        p.setPen(step.status == RolloutSession::StepInfo::Status::Pending ? pal.color(QPalette::PlaceholderText)
-                                                                          : pal.color(QPalette::WindowText));
-        p.drawText(labelRect, Qt::AlignHCenter | Qt::AlignTop, share);
-        if (!below.isEmpty()) {
-            p.setFont(font());
-            p.setPen(step.status == RolloutSession::StepInfo::Status::Current ? current
-                                                                              : pal.color(QPalette::PlaceholderText));
-            p.drawText(labelRect.translated(0, fm.height()), Qt::AlignHCenter | Qt::AlignTop,
-                fm.elidedText(below, Qt::ElideRight, int(cell)));
-        }
+    }
+
+    QFont bold = font();
+    bold.setBold(true);
+    const QList<Label> texts = labels();
+    for (const Label &label : texts) {
+        const auto status = m_steps.at(label.step).status;
+        const bool isCurrent = status == RolloutSession::StepInfo::Status::Current;
+        p.setFont(isCurrent && !label.below ? bold : font());
+        if (label.below)
+            p.setPen(isCurrent ? current : pal.color(QPalette::PlaceholderText));
+        else
+            p.setPen(status == RolloutSession::StepInfo::Status::Pending ? pal.color(QPalette::PlaceholderText)
+                                                                         : pal.color(QPalette::WindowText));
+        p.drawText(label.rect, Qt::AlignLeft | Qt::AlignTop | Qt::TextSingleLine, label.text);
     }
 }
 

@@ -22,6 +22,16 @@ public:
     // What the timeline shows, as text (accessibility and tests): "5 % done · 25 % current (actual 24.8 %) · …".
     [[nodiscard]] QString summary() const;
 
+    // Where each text label is drawn (share above, actual/pause below): inside the widget at any width, the
+    // first and last ones inset so they are never clipped, and neighbouring ones never overlapping.
+    struct Label {
+        QRectF rect;
+        QString text; // as drawn (elided when the cell is narrow)
+        int step = 0;
+        bool below = false; // the second line ("actual 10 %", "gate")
+    };
+    [[nodiscard]] QList<Label> labels() const;
+
     [[nodiscard]] QSize sizeHint() const override;
     [[nodiscard]] QSize minimumSizeHint() const override;
 
