@@ -114,9 +114,11 @@ QVariant VerdictHistoryModel::data(const QModelIndex &index, int role) const
             return QLocale().toString(row.at.toLocalTime().time(), QStringLiteral("HH:mm:ss"));
         case EvaluationColumn:
             return row.sequence;
-        case VerdictColumn:
-            return row.failures > 0 ? tr("%1 (%2 failed)").arg(verdictText(row.verdict)).arg(row.failures)
-                                    : verdictText(row.verdict);
+        case VerdictColumn: {
+            const int failures = row.failures;
+            return failures > 0 ? tr("%1, %n failure(s) counted", nullptr, failures).arg(verdictText(row.verdict))
+                                : verdictText(row.verdict);
+        }
         case ReasonColumn:
             return row.reason;
         }

@@ -75,7 +75,8 @@ AnalysisPanel::AnalysisPanel(QWidget *parent)
     m_rulesView->setModel(m_rules);
     m_historyView->setModel(m_history);
     m_rulesView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_rulesView->horizontalHeader()->setStretchLastSection(true);
+    m_rulesView->horizontalHeader()->setStretchLastSection(false);
+    m_rulesView->horizontalHeader()->setSectionResizeMode(AnalysisRuleModel::RuleColumn, QHeaderView::Stretch);
     m_historyView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_historyView->horizontalHeader()->setStretchLastSection(true);
     m_rulesLabel->setBuddy(m_rulesView);
