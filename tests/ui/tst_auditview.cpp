@@ -2,6 +2,7 @@
 // newest first with new entries read incrementally, the time / person / rollout / action filters, Verify
 // reporting an intact log and then the exact seq an SQL edit tampered with, and Export through its seam.
 #include "audit/auditlog.h"
+#include "audit/sha256.h"
 #include "models/auditentrymodel.h"
 #include "models/auditfilterproxymodel.h"
 #include "prompter.h"
@@ -15,6 +16,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -85,6 +87,57 @@ private:
         }
         if (!log.checkpoint())
             qFatal("checkpoint failed");
+        return env;
+    }
+
+    // An environment whose audit log holds `count` entries (a valid chain, written in one transaction): actors
+    // alice, bob, carol in turn; every 1000th entry an approval.approve, the others rollout.step.
+    Environment makeLargeEnvironment(int count)
+    {
+        Environment env;
+        env.name = QStringLiteral("prod");
+        env.stateDatabase = m_dir.filePath(QStringLiteral("env%1/state.db").arg(++m_envCount));
+        QDir().mkpath(QFileInfo(env.stateDatabase).path());
+        const QString path = AuditLog::pathForStateDatabase(env.stateDatabase);
+        (void)AuditLog::open(path, m_clock).value(); // the schema
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bulk"));
+            db.setDatabaseName(path);
+            if (!db.open() || !db.transaction())
+                qFatal("cannot write %s", qPrintable(path));
+            QSqlQuery insert(db);
+            insert.prepare(QStringLiteral("INSERT INTO audit_entries (seq, time, actor, action, subject, detail,"
+                                          " prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+            const QStringList actors {QStringLiteral("alice"), QStringLiteral("bob"), QStringLiteral("carol")};
+            QByteArray prev = kAuditGenesisHash;
+            for (int seq = 1; seq <= count; ++seq) {
+                AuditEntry e;
+                e.seq = seq;
+                e.time = auditTime(kStart.addSecs(seq));
+                e.actor = actors[seq % 3];
+                e.action = seq % 1000 == 0 ? QStringLiteral("approval.approve") : QStringLiteral("rollout.step");
+                e.subject = QStringLiteral("rollout:%1").arg(seq / 100);
+                e.detail = "{}";
+                e.prevHash = prev;
+                e.hash = Sha256::hexHash(auditHashInput(e));
+                prev = e.hash;
+                insert.addBindValue(e.seq);
+                insert.addBindValue(e.time);
+                insert.addBindValue(e.actor);
+                insert.addBindValue(e.action);
+                insert.addBindValue(e.subject);
+                insert.addBindValue(QString::fromUtf8(e.detail));
+                insert.addBindValue(QString::fromLatin1(e.prevHash));
+                insert.addBindValue(QString::fromLatin1(e.hash));
+                if (!insert.exec())
+                    qFatal("insert failed: %s", qPrintable(insert.lastError().text()));
+            }
+            insert.finish();
+            if (!db.commit())
+                qFatal("commit failed");
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("bulk"));
         return env;
     }
 
@@ -260,6 +313,85 @@ private Q_SLOTS:
             view.grab().save(m_dir.filePath(QStringLiteral("audit.png")));
     }
 
+    // A log of 50,000 entries: only the newest page is read on open; scrolling to the bottom fetches the next
+    // older page (fetchMore) with the models consistent throughout (QAbstractItemModelTester); filters are
+    // answered by SQLite over the whole log, not the loaded page; export runs on a worker thread (exportLog
+    // returns while it is still writing) and writes every entry.
+    void largeLogPagesAndExportsOffThread()
+    {
+        const Environment env = makeLargeEnvironment(50000);
+        NoPrompter prompter;
+        AuditView view(prompter);
+        view.setClock(m_clock);
+        QAbstractItemModelTester tester(view.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester proxyTester(view.proxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        view.resize(1280, 800);
+        view.setEnvironment(env);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        AuditEntryModel *model = view.model();
+        QCOMPARE(model->rowCount(), AuditEntryModel::kDefaultPageSize);
+        QCOMPARE(model->entryAt(0).seq, 50000);
+        QCOMPARE(model->entryAt(model->rowCount() - 1).seq, 48001);
+        QVERIFY(model->canFetchMore({}));
+        auto *count = child<QLabel>(&view, "auditCountLabel");
+        QVERIFY2(
+            count->text().contains(u"50000 entries") && count->text().contains(u"2000"), qPrintable(count->text()));
+
+        // Scrolled to the bottom, the view asks for the next page.
+        auto *table = child<QTableView>(&view, "auditTable");
+        table->scrollToBottom();
+        table->verticalScrollBar()->setValue(table->verticalScrollBar()->maximum());
+        QTRY_VERIFY(model->rowCount() >= 2 * AuditEntryModel::kDefaultPageSize);
+        QCOMPARE(model->entryAt(2 * AuditEntryModel::kDefaultPageSize - 1).seq, 46001);
+        const int loaded = model->rowCount();
+        model->fetchMore({});
+        QCOMPARE(model->rowCount(), loaded + AuditEntryModel::kDefaultPageSize);
+        QCOMPARE(model->entryAt(model->rowCount() - 1).seq, 50000 - model->rowCount() + 1);
+
+        // A filter reads from the whole log: the 50 approvals, oldest seq 1000, all loaded.
+        child<QComboBox>(&view, "auditActionFilter")->setEditText(QStringLiteral("approval.*"));
+        QCOMPARE(table->model()->rowCount(), 50);
+        QCOMPARE(model->entryAt(0).seq, 50000);
+        QCOMPARE(model->entryAt(49).seq, 1000);
+        QVERIFY(!model->canFetchMore({}));
+        QVERIFY2(count->text().contains(u"50 of 50000"), qPrintable(count->text()));
+        child<QComboBox>(&view, "auditActionFilter")->setEditText(QString());
+        child<QComboBox>(&view, "auditPersonFilter")->setEditText(QStringLiteral("bob"));
+        QVERIFY(model->rowCount() >= AuditEntryModel::kDefaultPageSize);
+        QVERIFY(model->canFetchMore({}));
+        const int bobs = model->rowCount();
+        model->fetchMore({});
+        QCOMPARE(model->rowCount(), bobs + AuditEntryModel::kDefaultPageSize);
+        for (int row = 0; row < model->rowCount(); ++row)
+            QCOMPARE(model->entryAt(row).actor, QStringLiteral("bob"));
+        // A new entry by bob appears at the top on the next poll; one by dave is filtered out.
+        {
+            AuditLog log = AuditLog::open(AuditLog::pathForStateDatabase(env.stateDatabase), m_clock).value();
+            QVERIFY(log.append({QStringLiteral("dave"), QStringLiteral("x.y"), QStringLiteral("x:1"), {}, {}}).ok());
+            QVERIFY(log.append({QStringLiteral("bob"), QStringLiteral("x.y"), QStringLiteral("x:1"), {}, {}}).ok());
+        }
+        view.refresh();
+        QCOMPARE(model->entryAt(0).seq, 50002);
+        QCOMPARE(model->entryAt(1).seq, 49999);
+        QVERIFY(child<QComboBox>(&view, "auditPersonFilter")->findText(QStringLiteral("dave")) >= 0);
+
+        const QString path = m_dir.filePath(QStringLiteral("large.jsonl"));
+        view.setSavePathChooser([&](QWidget *, const QString &, const QString &) { return path; });
+        QSignalSpy exported(&view, &AuditView::exportFinished);
+        QVERIFY(view.exportLog(AuditExportFormat::JsonLines));
+        QVERIFY(view.isExporting()); // the GUI thread is back before the file is written
+        QVERIFY(!child<QPushButton>(&view, "exportAuditButton")->isEnabled());
+        QVERIFY(exported.wait(60000));
+        QCOMPARE(exported.first().at(0).toBool(), true);
+        QVERIFY(!view.isExporting());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const Result<AuditVerifyReport> report = verifyAuditExport(file, AuditExportFormat::JsonLines, {});
+        QVERIFY(report.ok());
+        QCOMPARE(report->entries, 50002);
+    }
+
     // Export writes the chosen file through the seam; the export verifies on its own (same chain checker).
     void exportThroughSeam_data()
     {
@@ -281,7 +413,11 @@ private Q_SLOTS:
             askedFilter = filter;
             return path;
         });
+        QSignalSpy exported(&view, &AuditView::exportFinished);
         QVERIFY(view.exportLog(AuditExportFormat(format)));
+        QVERIFY(exported.wait(20000));
+        QCOMPARE(exported.first().at(0).toBool(), true);
+        QCOMPARE(exported.first().at(1).toString(), path);
         QVERIFY(askedFilter.contains(format == int(AuditExportFormat::Csv) ? u"*.csv" : u"*.jsonl"));
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));

@@ -53,6 +53,8 @@ void AuditEntryModel::appendEntries(const QList<AuditEntry> &entries)
         return;
     const qsizetype actorCount = m_actors.size();
     const qsizetype actionCount = m_actions.size();
+    const bool changing = m_changing;
+    m_changing = true; // no page is fetched from the observers of this insertion
     beginInsertRows({}, 0, int(fresh.size()) - 1);
     for (Row &row : fresh) {
         m_actors.insert(row.entry.actor);
@@ -61,6 +63,75 @@ void AuditEntryModel::appendEntries(const QList<AuditEntry> &entries)
     }
     m_lastSeq = last;
     endInsertRows();
+    m_changing = changing;
+    if (m_actors.size() != actorCount || m_actions.size() != actionCount)
+        emit filterValuesChanged();
+}
+
+void AuditEntryModel::setPageLoader(PageLoader loader, int pageSize)
+{
+    m_changing = true;
+    beginResetModel();
+    m_rows.clear();
+    m_lastSeq = 0;
+    m_actors.clear();
+    m_actions.clear();
+    m_loader = std::move(loader);
+    m_pageSize = std::max(1, pageSize);
+    m_exhausted = false;
+    // Views answer a reset by asking for more at once, while other observers have not seen it yet: the caller
+    // asks for the first page when every observer has.
+    endResetModel();
+    m_changing = false;
+    emit filterValuesChanged();
+}
+
+bool AuditEntryModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_loader && !m_exhausted && !m_changing;
+}
+
+void AuditEntryModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    // Observers (a view under a proxy) ask for more while a page is being inserted: one page at a time.
+    m_changing = true;
+    const qint64 before = m_rows.isEmpty() ? 0 : m_rows.first().entry.seq;
+    const Result<QList<AuditEntry>> page = m_loader(before, m_pageSize);
+    if (!page) {
+        m_exhausted = true;
+        m_changing = false;
+        emit pageLoadFailed(page.error().message);
+        return;
+    }
+    if (page->size() < m_pageSize)
+        m_exhausted = true;
+    QList<Row> older; // oldest first, as stored
+    older.reserve(page->size());
+    for (auto it = page->crbegin(); it != page->crend(); ++it) {
+        if ((before > 0 && it->seq >= before) || (!older.isEmpty() && it->seq <= older.last().entry.seq))
+            continue;
+        older << Row {*it, QDateTime::fromString(it->time, Qt::ISODateWithMs).toUTC(), detailSummary(*it)};
+    }
+    if (older.isEmpty()) {
+        m_changing = false;
+        return;
+    }
+    const qsizetype actorCount = m_actors.size();
+    const qsizetype actionCount = m_actions.size();
+    const int first = rowCount();
+    beginInsertRows({}, first, first + int(older.size()) - 1);
+    for (const Row &row : std::as_const(older)) {
+        m_actors.insert(row.entry.actor);
+        m_actions.insert(row.entry.action);
+    }
+    if (m_rows.isEmpty())
+        m_lastSeq = older.last().entry.seq;
+    older.append(std::move(m_rows));
+    m_rows = std::move(older);
+    endInsertRows();
+    m_changing = false;
     if (m_actors.size() != actorCount || m_actions.size() != actionCount)
         emit filterValuesChanged();
 }
@@ -76,6 +147,8 @@ void AuditEntryModel::clear()
     m_brokenSeq = 0;
     m_actors.clear();
     m_actions.clear();
+    m_loader = {};
+    m_exhausted = false;
     emit filterValuesChanged();
 }
 

@@ -1,16 +1,22 @@
 #pragma once
 
 #include "audit/auditentry.h"
+#include "util/result.h"
 
 #include <QAbstractTableModel>
 #include <QDateTime>
 #include <QSet>
 #include <QStringList>
 
+#include <functional>
+
 namespace gl::ui {
 
-// The entries of an audit log, newest first. New entries (read incrementally by seq) are inserted at the top
-// with one rowsInserted; the entry a verification found broken is marked (BrokenRole, red background).
+// The entries of an audit log, newest first, loaded a page at a time: the newest page first, older pages on
+// demand (canFetchMore/fetchMore, which views call when scrolled to the bottom) through a page loader (a core
+// reader query, filtered by SQLite). New entries (read incrementally by seq) are inserted at the top with one
+// rowsInserted; older pages at the bottom; the entry a verification found broken is marked (BrokenRole, red
+// background).
 class AuditEntryModel final : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -25,7 +31,18 @@ public:
         BrokenRole, // bool: the first entry verification found broken
     };
 
+    // The `limit` newest entries with seq < `beforeSeq` (0: no bound), newest first.
+    using PageLoader = std::function<Result<QList<AuditEntry>>(qint64 beforeSeq, int limit)>;
+    static constexpr int kDefaultPageSize = 2000;
+
     explicit AuditEntryModel(QObject *parent = nullptr);
+
+    // Empties the model (one reset) and reads pages through `loader` from now on; call fetchMore() for the first.
+    void setPageLoader(PageLoader loader, int pageSize = kDefaultPageSize);
+    [[nodiscard]] bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+    // All older entries are loaded (or there is no loader).
+    [[nodiscard]] bool allLoaded() const { return !m_loader || m_exhausted; }
 
     // Appends entries newer than lastSeq() (in seq order, as read); older or duplicate seqs are ignored.
     void appendEntries(const QList<AuditEntry> &entries);
@@ -49,6 +66,8 @@ public:
 
 signals:
     void filterValuesChanged();
+    // A page could not be read; no more are asked for until the next setPageLoader().
+    void pageLoadFailed(const QString &message);
 
 private:
     struct Row {
@@ -63,6 +82,10 @@ private:
     qint64 m_brokenSeq = 0;
     QSet<QString> m_actors;
     QSet<QString> m_actions;
+    PageLoader m_loader;
+    int m_pageSize = kDefaultPageSize;
+    bool m_exhausted = false;
+    bool m_changing = false;
 };
 
 } // namespace gl::ui

@@ -162,7 +162,9 @@ AuditView::AuditView(Prompter &prompter, QWidget *parent)
     connect(m_verify, &QPushButton::clicked, this, &AuditView::verify);
     connect(jsonl, &QAction::triggered, this, [this] { exportLog(AuditExportFormat::JsonLines); });
     connect(csv, &QAction::triggered, this, [this] { exportLog(AuditExportFormat::Csv); });
-    connect(m_model, &AuditEntryModel::filterValuesChanged, this, &AuditView::updateFilterChoices);
+    connect(m_model, &AuditEntryModel::pageLoadFailed, this, [this](const QString &message) {
+        m_banner->showMessage(Banner::Kind::Error, tr("Cannot read the audit log: %1").arg(message));
+    });
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &AuditView::updateCount);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &AuditView::updateCount);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &AuditView::updateCount);
@@ -174,9 +176,11 @@ AuditView::AuditView(Prompter &prompter, QWidget *parent)
 
 AuditView::~AuditView()
 {
-    if (m_worker) {
-        m_worker->wait();
-        delete m_worker;
+    for (QThread *worker : {m_worker, m_exportWorker}) {
+        if (worker) {
+            worker->wait();
+            delete worker;
+        }
     }
 }
 
@@ -234,6 +238,11 @@ void AuditView::setEnvironment(const std::optional<Environment> &environment)
     m_log.reset();
     m_logPath = environment ? AuditLog::pathForStateDatabase(environment->stateDatabase) : QString();
     m_model->clear();
+    m_headSeq = 0;
+    m_polledSeq = 0;
+    m_brokenSeq = 0;
+    m_knownActors.clear();
+    m_knownActions.clear();
     m_banner->hide();
     refresh();
 }
@@ -255,13 +264,54 @@ void AuditView::refresh()
             return;
         }
         m_log.emplace(std::move(log).value());
+        m_knownActors = auditDistinctValues(*m_log, AuditColumn::Actor).valueOr(QStringList());
+        m_knownActions = auditDistinctValues(*m_log, AuditColumn::Action).valueOr(QStringList());
+        reload();
+        return;
     }
-    const Result<QList<AuditEntry>> fresh = auditEntriesAfter(*m_log, m_model->lastSeq());
+    // New entries since the last poll, few at a time; those matching the filters go to the top.
+    const Result<QList<AuditEntry>> fresh = auditEntriesAfter(*m_log, m_polledSeq);
     if (!fresh) {
         m_banner->showMessage(Banner::Kind::Error, tr("Cannot read the audit log: %1").arg(fresh.error().message));
         return;
     }
-    m_model->appendEntries(*fresh);
+    QList<AuditEntry> matching;
+    bool newValues = false;
+    for (const AuditEntry &entry : *fresh) {
+        m_polledSeq = std::max(m_polledSeq, entry.seq);
+        if (!m_knownActors.contains(entry.actor)) {
+            m_knownActors << entry.actor;
+            newValues = true;
+        }
+        if (!m_knownActions.contains(entry.action)) {
+            m_knownActions << entry.action;
+            newValues = true;
+        }
+        if (m_query.matches(entry))
+            matching << entry;
+    }
+    m_headSeq = std::max(m_headSeq, m_polledSeq);
+    m_model->appendEntries(matching);
+    if (newValues)
+        updateFilterChoices();
+    updateCount();
+}
+
+// Reads the newest page matching the filters again (SQLite does the filtering); older pages follow on scrolling.
+void AuditView::reload()
+{
+    if (!m_log)
+        return;
+    const Result<qint64> head = auditHeadSeq(*m_log);
+    m_headSeq = head ? *head : 0;
+    m_polledSeq = m_headSeq;
+    AuditLog *log = &*m_log;
+    const AuditQuery query = m_query;
+    m_model->setPageLoader(
+        [log, query](qint64 before, int limit) { return auditEntriesBefore(*log, before, limit, query); }, m_pageSize);
+    m_model->fetchMore({});
+    m_model->setBrokenSeq(m_brokenSeq);
+    updateFilterChoices();
     updateCount();
 }
 
@@ -287,11 +337,16 @@ void AuditView::applyFilters()
         to = m_to->dateTime();
         break;
     }
-    m_proxy->setTimeRange(from, to);
-    m_proxy->setPerson(m_person->currentText());
-    m_proxy->setRollout(m_rollout->text());
-    m_proxy->setAction(m_action->currentText());
-    updateCount();
+    AuditQuery query;
+    query.from = from;
+    query.to = to;
+    query.actor = m_person->currentText().trimmed();
+    query.setRollout(m_rollout->text());
+    query.setActionPattern(m_action->currentText());
+    if (query == m_query)
+        return;
+    m_query = query;
+    reload();
 }
 
 void AuditView::updateFilterChoices()
@@ -304,8 +359,11 @@ void AuditView::updateFilterChoices()
         box->addItems(values);
         box->setEditText(text);
     };
-    refill(m_person, m_model->actors());
-    QStringList actions = m_model->actions();
+    QStringList actors = m_knownActors;
+    actors.sort();
+    refill(m_person, actors);
+    QStringList actions = m_knownActions;
+    actions.sort();
     QStringList prefixes;
     for (const QString &action : std::as_const(actions)) {
         const qsizetype dot = action.indexOf(u'.');
@@ -321,14 +379,20 @@ void AuditView::updateCount()
         m_count->setText(tr("Open an environment to see its audit log."));
         return;
     }
-    const int total = m_model->rowCount();
+    const int total = int(m_headSeq);
     const int shown = m_proxy->rowCount();
     if (total == 0)
         m_count->setText(tr("No audit entries yet: rollout actions, approvals and settings changes appear here."));
-    else if (shown == total)
+    else if (m_query.isEmpty() && m_model->allLoaded())
         m_count->setText(tr("%n entries", nullptr, total));
-    else
+    else if (m_query.isEmpty())
+        m_count->setText(
+            tr("%n entries; the newest %1 are loaded, scroll down for older ones", nullptr, total).arg(shown));
+    else if (m_model->allLoaded())
         m_count->setText(tr("%1 of %n entries match the filters", nullptr, total).arg(shown));
+    else
+        m_count->setText(
+            tr("%1 of %n entries match the filters so far; scroll down for older ones", nullptr, total).arg(shown));
 }
 
 bool AuditView::verify()
@@ -341,7 +405,8 @@ bool AuditView::verify()
     }
     m_verifying = true;
     m_verify->setEnabled(false);
-    m_banner->showMessage(Banner::Kind::Info, tr("Verifying %n entries…", nullptr, m_model->rowCount()));
+    const int entries = int(m_headSeq);
+    m_banner->showMessage(Banner::Kind::Info, tr("Verifying %n entries…", nullptr, entries));
     QList<PublicKey> trusted = m_environment->approvals.publicKeys();
     if (!m_credentials) {
         runVerification(trusted, {});
@@ -418,7 +483,8 @@ void AuditView::showVerification(const Result<AuditVerifyReport> &report, const 
         text += u'\n' + tr("Warning: %1").arg(warning);
     m_banner->showMessage(
         report->ok ? (warnings.isEmpty() ? Banner::Kind::Info : Banner::Kind::Warning) : Banner::Kind::Error, text);
-    m_model->setBrokenSeq(report->ok ? 0 : report->firstBrokenSeq);
+    m_brokenSeq = report->ok ? 0 : report->firstBrokenSeq;
+    m_model->setBrokenSeq(m_brokenSeq);
     if (!report->ok) {
         const int row = m_model->rowOfSeq(report->firstBrokenSeq);
         if (row >= 0)
@@ -434,27 +500,52 @@ bool AuditView::exportLog(AuditExportFormat format)
         m_banner->showMessage(Banner::Kind::Info, tr("There is no audit log to export yet."));
         return false;
     }
+    if (m_exportWorker)
+        return false;
     const bool csv = format == AuditExportFormat::Csv;
     const QString path
         = m_chooser(this, csv ? tr("Export the audit log as CSV") : tr("Export the audit log as JSON Lines"),
             csv ? tr("CSV (*.csv)") : tr("JSON Lines (*.jsonl)"));
     if (path.isEmpty())
         return false;
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        m_banner->showMessage(
-            Banner::Kind::Error, tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
-        return false;
-    }
-    const Status status = m_log->exportTo(file, format);
-    file.close();
-    if (!status) {
-        m_banner->showMessage(Banner::Kind::Error, status.error().message);
-        return false;
-    }
-    m_banner->showMessage(Banner::Kind::Info,
-        tr("Exported the audit log to %1 (with its checkpoints; it verifies on its own).")
-            .arg(QDir::toNativeSeparators(path)));
+    // On a worker thread with its own connection: a large log takes seconds and the view stays responsive.
+    auto result = std::make_shared<Status>();
+    const QString logPath = m_log->path();
+    AuditLog::Options options;
+    options.externalCheckpointPath = m_log->externalCheckpointPath();
+    const Clock *clock = m_clock;
+    m_exportWorker = QThread::create([result, logPath, options, clock, path, format] {
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            *result = makeError(
+                ErrorCode::Io, tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+            return;
+        }
+        Result<AuditLog> log = AuditLog::open(logPath, *clock, options);
+        if (!log) {
+            *result = log.error();
+            return;
+        }
+        *result = log->exportTo(file, format);
+        file.close();
+    });
+    m_export->setEnabled(false);
+    m_banner->showMessage(Banner::Kind::Info, tr("Exporting the audit log to %1…").arg(QDir::toNativeSeparators(path)));
+    connect(m_exportWorker, &QThread::finished, this, [this, result, path] {
+        m_exportWorker->deleteLater();
+        m_exportWorker = nullptr;
+        m_export->setEnabled(true);
+        if (!*result) {
+            m_banner->showMessage(Banner::Kind::Error, result->error().message);
+            emit exportFinished(false, path);
+            return;
+        }
+        m_banner->showMessage(Banner::Kind::Info,
+            tr("Exported the audit log to %1 (with its checkpoints; it verifies on its own).")
+                .arg(QDir::toNativeSeparators(path)));
+        emit exportFinished(true, path);
+    });
+    m_exportWorker->start();
     return true;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "audit/auditlog.h"
+#include "audit/auditreader.h"
 #include "credentials/credentialstore.h"
 #include "model/environment.h"
 
@@ -32,9 +33,11 @@ class Banner;
 class Prompter;
 
 // The Audit place: the environment's audit log, newest first, filtered by time range, person, rollout and
-// action; Verify walks the hash chain and checkpoints on a worker thread (a million entries take seconds) and
-// says in the banner that it passes, or the exact first broken seq and why; Export writes JSON Lines or CSV.
-// New entries are read by seq every 1.5 s while the view is visible.
+// action. Only the newest page (2,000 entries) matching the filters is read (SQLite filters, through
+// core/audit/auditreader); older pages are read when the table is scrolled to the bottom. Verify walks the hash
+// chain and checkpoints on a worker thread (a million entries take seconds) and says in the banner that it
+// passes, or the exact first broken seq and why; Export writes JSON Lines or CSV on a worker thread. New entries
+// are read by seq every 1.5 s while the view is visible.
 class AuditView final : public QWidget {
     Q_OBJECT
 public:
@@ -52,9 +55,12 @@ public:
     // Starts verifying; verificationFinished() follows. False when no log is open or one is running.
     bool verify();
     [[nodiscard]] bool isVerifying() const { return m_verifying; }
-    // Writes the log in `format` to a file chosen through the chooser; false when cancelled or it failed
-    // (the banner says why).
+    // Starts writing the log in `format` to a file chosen through the chooser, on a worker thread;
+    // exportFinished() follows. False when cancelled, no log is open or an export is running.
     bool exportLog(AuditExportFormat format);
+    [[nodiscard]] bool isExporting() const { return m_exportWorker != nullptr; }
+    // Entries per page read from the log (the first page and each older one).
+    void setPageSize(int entries) { m_pageSize = entries; }
 
     // The keychain holding the installation's audit key (trusted for checkpoints). Without it, the key named
     // in the checkpoint kept outside the database is trusted, with a warning, as `greenlightctl audit verify`.
@@ -68,6 +74,8 @@ public:
 
 signals:
     void verificationFinished(bool ok, qint64 firstBrokenSeq, const QString &reason);
+    // After an export: whether the file was written (the banner says why not).
+    void exportFinished(bool ok, const QString &path);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -77,6 +85,7 @@ protected:
 private:
     void retranslate();
     void applyFilters();
+    void reload();
     void updateFilterChoices();
     void updateCount();
     void runVerification(const QList<PublicKey> &trusted, const QStringList &notes);
@@ -91,6 +100,14 @@ private:
     QString m_logPath;
     bool m_verifying = false;
     QThread *m_worker = nullptr;
+    QThread *m_exportWorker = nullptr;
+    AuditQuery m_query;
+    int m_pageSize = 2000;
+    qint64 m_headSeq = 0; // the log's highest seq, i.e. its number of entries
+    qint64 m_polledSeq = 0; // entries up to here were read (loaded or filtered out)
+    qint64 m_brokenSeq = 0;
+    QStringList m_knownActors;
+    QStringList m_knownActions;
 
     Banner *m_banner;
     QComboBox *m_time;
