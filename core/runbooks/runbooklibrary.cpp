@@ -102,8 +102,10 @@ Status RunbookLibrary::audit(const QString &action, const QString &subject, cons
 {
     if (!m_audit)
         return {};
-    const Result<AuditEntry> entry
-        = m_audit->append({m_actor.isEmpty() ? currentPerson() : m_actor, action, subject, detail, {}});
+    QString actor = m_actor.isEmpty() ? currentPerson() : m_actor;
+    if (actor.isEmpty()) // no $GREENLIGHT_PERSON and no $USER: still recorded, as someone
+        actor = QStringLiteral("unknown");
+    const Result<AuditEntry> entry = m_audit->append({actor, action, subject, detail, {}});
     if (!entry)
         return makeError(entry.error().code,
             Tr::tr("The audit log refused the event, so it was not recorded: %1").arg(entry.error().message),
@@ -156,17 +158,17 @@ Status RunbookLibrary::removeSource(const QString &folder)
     });
 }
 
-Result<SyncReport> RunbookLibrary::syncConfigured(const QStringList &extra)
+Result<SyncReport> RunbookLibrary::syncConfigured(const QStringList &extra, const SyncProgress &progress)
 {
     Result<QStringList> configured = sources();
     if (!configured)
         return configured.error();
     QStringList folders = extra;
     folders += *configured;
-    return sync(folders);
+    return sync(folders, progress);
 }
 
-Result<SyncReport> RunbookLibrary::sync(const QStringList &folders)
+Result<SyncReport> RunbookLibrary::sync(const QStringList &folders, const SyncProgress &progress)
 {
     SyncReport report;
     QStringList roots;
@@ -206,24 +208,38 @@ Result<SyncReport> RunbookLibrary::sync(const QStringList &folders)
     QHash<QString, QString> claimedBy; // id -> file that provided it in this sync
     static const QRegularExpression lineOf(QStringLiteral("^.*?:(\\d+): "));
 
+    // The files of each available folder, listed first so that progress knows the total.
+    QHash<QString, QStringList> filesOf;
+    int total = 0;
+    for (const QString &root : roots) {
+        const QFileInfo rootInfo(root);
+        if (!rootInfo.isDir() || !rootInfo.isReadable())
+            continue;
+        QStringList files;
+        QDirIterator it(root, {QStringLiteral("*.md")}, QDir::Files | QDir::Readable,
+            QDirIterator::Subdirectories | QDirIterator::FollowSymlinks);
+        while (it.hasNext())
+            files << it.next();
+        files.sort();
+        total += int(files.size());
+        filesOf.insert(root, files);
+    }
+    int done = 0;
+
     const Status status = m_database.transaction([&]() -> Status {
         QStringList gone;
         for (const QString &root : roots) {
-            const QFileInfo rootInfo(root);
-            if (!rootInfo.isDir() || !rootInfo.isReadable()) {
+            if (!filesOf.contains(root)) {
                 report.unavailableSources << root;
                 qCWarning(lcStorage) << "runbook source unavailable, keeping its runbooks:" << root;
                 continue;
             }
-            QStringList files;
-            QDirIterator it(root, {QStringLiteral("*.md")}, QDir::Files | QDir::Readable,
-                QDirIterator::Subdirectories | QDirIterator::FollowSymlinks);
-            while (it.hasNext())
-                files << it.next();
-            files.sort();
+            const QStringList &files = filesOf[root];
             QSet<QString> seenHere;
             const QDir rootDir(root);
             for (const QString &file : files) {
+                if (progress && !progress(done++, total))
+                    return makeError(ErrorCode::Cancelled, Tr::tr("The sync was cancelled; nothing was changed."));
                 const QString relative
                     = root.startsWith(u':') ? file.mid(root.size() + 1) : rootDir.relativeFilePath(file);
                 // README.md and friends at the top of a checkout are not runbooks.
@@ -375,6 +391,8 @@ Result<SyncReport> RunbookLibrary::sync(const QStringList &folders)
     });
     if (!status)
         return status.error();
+    if (progress)
+        progress(total, total);
     report.added.sort();
     report.changed.sort();
     report.removed.sort();

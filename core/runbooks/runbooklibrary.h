@@ -10,6 +10,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 namespace gl {
 
 class AuditLog;
@@ -85,9 +87,13 @@ public:
     // is reported in unavailableSources and its runbooks are kept as they are; a file that fails to parse is
     // reported with its line and the rest still import; a runbook whose file is gone from an available
     // folder is removed from the library. Sessions and drills are never touched.
-    [[nodiscard]] Result<SyncReport> sync(const QStringList &folders);
+    //
+    // `progress` (optional) is called after each file with the files done and the total; when it returns false
+    // the sync stops, nothing of it is kept, and the result is ErrorCode::Cancelled.
+    using SyncProgress = std::function<bool(int done, int total)>;
+    [[nodiscard]] Result<SyncReport> sync(const QStringList &folders, const SyncProgress &progress = {});
     // sync() over the configured sources plus `extra` (e.g. the bundled samples).
-    [[nodiscard]] Result<SyncReport> syncConfigured(const QStringList &extra = {});
+    [[nodiscard]] Result<SyncReport> syncConfigured(const QStringList &extra = {}, const SyncProgress &progress = {});
 
     [[nodiscard]] Result<QList<RunbookSummary>> list() const;
     // The runbook `id` at `version` (0: the current one).

@@ -8,16 +8,23 @@
 #include "runbooks/drill.h"
 #include "views/runbookstepview.h"
 #include "views/runbooksview.h"
+#include "widgets/rollbackrunbooklink.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QClipboard>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QProcess>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTableView>
@@ -42,6 +49,23 @@ public:
     QList<Question> questions;
     Answer nextAnswer {true, {}};
 };
+
+// Writes `count` small valid runbooks (ids `prefix`-N) under `folder`.
+void writeRunbooks(const QString &folder, const QString &prefix, int count)
+{
+    QDir().mkpath(folder);
+    for (int i = 0; i < count; ++i) {
+        QFile file(folder + QStringLiteral("/%1-%2.md").arg(prefix).arg(i));
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return;
+        file.write(QStringLiteral("---\nid: %1-%2\ntitle: Restart the %1 worker %2\n---\n## Restart it\n\n"
+                                  "```sh\nsystemctl restart worker\n```\n\nExpected: 1m\n\nVerify: it runs\n\n"
+                                  "Undo: nothing to undo\n")
+                       .arg(prefix)
+                       .arg(i)
+                       .toUtf8());
+    }
+}
 
 template<typename T> T *child(QWidget *root, const char *name)
 {
@@ -106,6 +130,7 @@ private Q_SLOTS:
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         QVERIFY(view.ensureOpen());
+        QTRY_VERIFY(!view.isSyncing()); // the first sync runs on a worker thread
         QVERIFY(view.library()->list()->size() >= 8); // the bundled samples
 
         auto *search = child<QLineEdit>(&view, "runbookSearch");
@@ -124,7 +149,9 @@ private Q_SLOTS:
         QTest::mouseClick(child<QPushButton>(&view, "confirmStartDrillButton"), Qt::LeftButton);
 
         RunbookStepView *steps = view.stepView();
-        QVERIFY(steps && steps->isVisible() && steps->drill());
+        QVERIFY2(steps && steps->isVisible() && steps->drill(),
+            qPrintable(
+                child<QWidget>(&view, "runbooksBanner")->findChild<QLabel *>(QStringLiteral("bannerText"))->text()));
         QVERIFY(child<QLabel>(steps, "drillClockLabel")->text().startsWith(u"T+00:00:0"));
         QVERIFY(child<QLabel>(steps, "stepHeaderLabel")->text().startsWith(u"Step 1 of 8"));
         QVERIFY(child<QLabel>(steps, "stepHintsLabel")->text().contains(u"Ctrl+Enter"));
@@ -191,6 +218,7 @@ private Q_SLOTS:
             RunbooksView view(db, prompter);
             view.show();
             QVERIFY(view.ensureOpen());
+            QTRY_VERIFY(!view.isSyncing());
             view.selectRunbook(QStringLiteral("haproxy-rollback"));
             QCOMPARE(view.selectedRunbook(), QStringLiteral("haproxy-rollback"));
             QTest::mouseClick(child<QPushButton>(&view, "startStepThroughButton"), Qt::LeftButton);
@@ -217,6 +245,137 @@ private Q_SLOTS:
         QTest::mouseClick(child<QPushButton>(steps, "closeStepThroughButton"), Qt::LeftButton);
         QVERIFY(!steps->isVisible());
         QCOMPARE(child<QPushButton>(&again, "startStepThroughButton")->text(), QStringLiteral("Resume step-through"));
+    }
+
+    // Sources…: folders are added through the folder picker (a seam here) and removed in the dialog; OK
+    // remembers them for the profile and syncs, so their runbooks appear and then go.
+    void sourcesDialogAddsAndRemovesFolders()
+    {
+        const QString folder = m_dir.filePath(QStringLiteral("team-runbooks"));
+        writeRunbooks(folder, QStringLiteral("team"), 2);
+        ScriptedPrompter prompter;
+        RunbooksView view(m_dir.filePath(QStringLiteral("sources.db")), prompter);
+        view.setBundledSamples(QString());
+        int picked = 0;
+        view.setFolderPicker([&](QWidget *) {
+            ++picked;
+            return folder;
+        });
+        view.show();
+        QVERIFY(view.ensureOpen());
+        QTRY_VERIFY(!view.isSyncing());
+        QCOMPARE(view.library()->list()->size(), 0);
+
+        QTest::mouseClick(child<QPushButton>(&view, "runbookSourcesButton"), Qt::LeftButton);
+        auto *dialog = view.findChild<RunbookSourcesDialog *>(QStringLiteral("runbookSourcesDialog"));
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        QCOMPARE(child<QListWidget>(dialog, "runbookSourcesList")->count(), 0);
+        QTest::mouseClick(child<QPushButton>(dialog, "addRunbookSourceButton"), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>(dialog, "addRunbookSourceButton"), Qt::LeftButton); // once only
+        QCOMPARE(picked, 2);
+        QCOMPARE(dialog->folders(), QStringList {folder});
+        child<QDialogButtonBox>(dialog, "runbookSourcesButtons")->button(QDialogButtonBox::Ok)->click();
+        QTRY_VERIFY(!view.isSyncing());
+        QTRY_COMPARE(view.library()->list()->size(), 2);
+        QCOMPARE(view.library()->sources().value(), QStringList {QFileInfo(folder).canonicalFilePath()});
+        QCOMPARE(child<QTableView>(&view, "runbookList")->model()->rowCount(), 2);
+
+        QTest::mouseClick(child<QPushButton>(&view, "runbookSourcesButton"), Qt::LeftButton);
+        QTRY_VERIFY((dialog = view.findChild<RunbookSourcesDialog *>(QStringLiteral("runbookSourcesDialog"))));
+        auto *list = child<QListWidget>(dialog, "runbookSourcesList");
+        QCOMPARE(list->count(), 1);
+        QVERIFY(!child<QPushButton>(dialog, "removeRunbookSourceButton")->isEnabled()); // nothing selected
+        list->setCurrentRow(0);
+        QTest::mouseClick(child<QPushButton>(dialog, "removeRunbookSourceButton"), Qt::LeftButton);
+        QCOMPARE(list->count(), 0);
+        child<QDialogButtonBox>(dialog, "runbookSourcesButtons")->button(QDialogButtonBox::Ok)->click();
+        QTRY_VERIFY(!view.isSyncing());
+        QTRY_COMPARE(view.library()->list()->size(), 0);
+        QVERIFY(view.library()->sources()->isEmpty());
+    }
+
+    // A big sync runs off the GUI thread: while it runs (held here behind a write lock on the profile) the
+    // progress bar shows, the search box still answers from the local copy, and the report appears at the end.
+    void syncRunsOffTheGuiThread()
+    {
+        const QString db = m_dir.filePath(QStringLiteral("bigsync.db"));
+        const QString folder = m_dir.filePath(QStringLiteral("big-runbooks"));
+        writeRunbooks(folder, QStringLiteral("big"), 1500);
+        ScriptedPrompter prompter;
+        RunbooksView view(db, prompter);
+        view.show();
+        QVERIFY(view.ensureOpen());
+        QTRY_VERIFY(!view.isSyncing()); // the bundled samples
+        QVERIFY(view.library()->addSource(folder).ok());
+
+        // Another connection holds the write lock, so the worker's sync waits (within the busy timeout).
+        QSqlDatabase blocker = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("blocker"));
+        blocker.setDatabaseName(db);
+        QVERIFY(blocker.open());
+        {
+            QSqlQuery lock(blocker);
+            QVERIFY(lock.exec(QStringLiteral("BEGIN IMMEDIATE")));
+        }
+        QTest::mouseClick(child<QPushButton>(&view, "syncRunbooksButton"), Qt::LeftButton);
+        QVERIFY(view.isSyncing());
+        QVERIFY(child<QProgressBar>(&view, "runbookSyncProgress")->isVisible());
+        QVERIFY(!child<QPushButton>(&view, "syncRunbooksButton")->isEnabled());
+
+        // The GUI thread is free: typing searches the library at once.
+        QTest::keyClicks(child<QLineEdit>(&view, "runbookSearch"), QStringLiteral("database failover"));
+        QTRY_COMPARE(view.selectedRunbook(), QStringLiteral("db-failover"));
+        QVERIFY(view.isSyncing());
+
+        {
+            QSqlQuery unlock(blocker);
+            QVERIFY(unlock.exec(QStringLiteral("ROLLBACK")));
+        }
+        blocker.close();
+        blocker = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("blocker"));
+
+        QTRY_VERIFY_WITH_TIMEOUT(!view.isSyncing(), 120000);
+        QVERIFY(!child<QProgressBar>(&view, "runbookSyncProgress")->isVisible());
+        QVERIFY(child<QPushButton>(&view, "syncRunbooksButton")->isEnabled());
+        QVERIFY2(child<QWidget>(&view, "runbooksBanner")
+                     ->findChild<QLabel *>(QStringLiteral("bannerText"))
+                     ->text()
+                     .contains(QStringLiteral("1500 added")),
+            qPrintable(
+                child<QWidget>(&view, "runbooksBanner")->findChild<QLabel *>(QStringLiteral("bannerText"))->text()));
+        QCOMPARE(view.library()->list()->size(), 1500 + 8);
+    }
+
+    // openRunbook() shows a runbook by id (what the rollout view's rollback link asks for), clearing a search
+    // that hides it; an unknown id is refused. The link's title lookup reads this library.
+    void openRunbookById()
+    {
+        ScriptedPrompter prompter;
+        RunbooksView view(m_dir.filePath(QStringLiteral("open.db")), prompter);
+        view.show();
+        QVERIFY(view.ensureOpen());
+        QTRY_VERIFY(!view.isSyncing());
+        QTest::keyClicks(child<QLineEdit>(&view, "runbookSearch"), QStringLiteral("patroni"));
+        QTRY_VERIFY(child<QTableView>(&view, "runbookList")->model()->rowCount() < 8);
+        QVERIFY(view.selectedRunbook() != QStringLiteral("haproxy-rollback"));
+        QVERIFY(view.openRunbook(QStringLiteral("haproxy-rollback")));
+        QCOMPARE(view.selectedRunbook(), QStringLiteral("haproxy-rollback"));
+        QVERIFY(child<QTextBrowser>(&view, "runbookText")->isVisible());
+        QVERIFY(!view.openRunbook(QStringLiteral("no-such-runbook")));
+        QCOMPARE(view.selectedRunbook(), QStringLiteral("haproxy-rollback"));
+
+        RollbackRunbookLink link;
+        Environment env;
+        env.rollbackRunbook = QStringLiteral("haproxy-rollback");
+        link.setEnvironment(env);
+        RolloutRecord rollout;
+        rollout.state = RolloutState::RolledBack;
+        link.setRollout(rollout);
+        QVERIFY2(link.findChild<QLabel *>(QStringLiteral("rollbackRunbookText"))
+                     ->text()
+                     .contains(u"'Roll back a release on HAProxy"),
+            qPrintable(link.findChild<QLabel *>(QStringLiteral("rollbackRunbookText"))->text()));
     }
 };
 

@@ -2,11 +2,14 @@
 
 #include "banner.h"
 #include "emptystate.h"
+#include "identity/identity.h"
 #include "models/runbooklistmodel.h"
 #include "prompter.h"
+#include "rollbackrunbooklink.h"
 #include "runbooks/drill.h"
 #include "runbooks/runbookparser.h"
 #include "runbooks/runbooksession.h"
+#include "runbooks/runbooksyncjob.h"
 #include "views/runbookstepview.h"
 
 #include <QEvent>
@@ -16,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -44,6 +48,12 @@ RunbooksView::RunbooksView(QString profilePath, Prompter &prompter, EmptyState *
     m_search->setClearButtonEnabled(true);
     m_sync = new QPushButton(m_libraryPage);
     m_sync->setObjectName(QStringLiteral("syncRunbooksButton"));
+    m_sources = new QPushButton(m_libraryPage);
+    m_sources->setObjectName(QStringLiteral("runbookSourcesButton"));
+    m_syncProgress = new QProgressBar(m_libraryPage);
+    m_syncProgress->setObjectName(QStringLiteral("runbookSyncProgress"));
+    m_syncProgress->setTextVisible(true);
+    m_syncProgress->hide();
     m_model = new RunbookListModel(this);
     m_list = new QTableView(m_libraryPage);
     m_list->setObjectName(QStringLiteral("runbookList"));
@@ -69,9 +79,11 @@ RunbooksView::RunbooksView(QString profilePath, Prompter &prompter, EmptyState *
     auto *searchRow = new QHBoxLayout;
     searchRow->addWidget(m_search, 1);
     searchRow->addWidget(m_sync);
+    searchRow->addWidget(m_sources);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addLayout(searchRow);
+    leftLayout->addWidget(m_syncProgress);
     leftLayout->addWidget(m_listStack, 1);
 
     auto *right = new QWidget(m_libraryPage);
@@ -154,6 +166,7 @@ RunbooksView::RunbooksView(QString profilePath, Prompter &prompter, EmptyState *
         m_list->setFocus();
     });
     connect(m_sync, &QPushButton::clicked, this, &RunbooksView::sync);
+    connect(m_sources, &QPushButton::clicked, this, &RunbooksView::editSources);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &index) {
         m_selected = m_model->idAt(index.row());
         showRunbook();
@@ -178,7 +191,12 @@ RunbooksView::RunbooksView(QString profilePath, Prompter &prompter, EmptyState *
     retranslate();
 }
 
-RunbooksView::~RunbooksView() = default;
+RunbooksView::~RunbooksView()
+{
+    delete m_syncJob; // cancels a running sync and waits for its thread
+    if (m_library)
+        RollbackRunbookLink::setTitleLookup({});
+}
 
 void RunbooksView::retranslate()
 {
@@ -187,6 +205,9 @@ void RunbooksView::retranslate()
     m_sync->setText(tr("Sync"));
     m_sync->setToolTip(
         tr("Import the runbook source folders of this profile and the bundled samples into the local copy."));
+    m_sources->setText(tr("Sources…"));
+    m_sources->setToolTip(tr("The folders of runbooks this profile imports (for example a git checkout)."));
+    m_syncProgress->setFormat(tr("Syncing runbooks: %v of %m files"));
     m_stepThrough->setText(tr("Step through"));
     m_drill->setText(tr("DR drill…"));
     m_scenario->setPlaceholderText(tr("Scenario, e.g. \"Primary database host lost in zone A\""));
@@ -226,6 +247,21 @@ bool RunbooksView::ensureOpen()
     }
     m_store.emplace(std::move(store).value());
     m_library.emplace(m_store->database());
+    // Drill events and finished step-throughs go to the profile's own audit log (docs/runbooks.md).
+    Result<AuditLog> audit = AuditLog::open(RunbookLibrary::auditLogPath(m_profilePath), SystemClock::instance());
+    if (audit) {
+        m_audit.emplace(std::move(audit).value());
+        m_library->setAuditLog(&*m_audit, currentPerson());
+    } else {
+        m_banner->showMessage(Banner::Kind::Warning,
+            tr("The audit log of the runbooks cannot be opened, so drills are not recorded in it: %1")
+                .arg(audit.error().message));
+    }
+    RollbackRunbookLink::setTitleLookup([this](const QString &id) {
+        const Result<Runbook> runbook
+            = m_library ? m_library->runbook(id) : Result<Runbook>(makeError(ErrorCode::NotFound, {}));
+        return runbook ? runbook->title : QString();
+    });
     m_stepView = new RunbookStepView(*m_library, m_prompter, m_stack);
     m_stack->addWidget(m_stepView);
     connect(m_stepView, &RunbookStepView::closed, this, [this](const QString &id) {
@@ -256,8 +292,83 @@ void RunbooksView::sync()
 {
     if (!m_library && !ensureOpen())
         return;
-    const Result<SyncReport> report
-        = m_library->syncConfigured(m_bundled.isEmpty() ? QStringList() : QStringList {m_bundled});
+    if (m_syncJob) {
+        m_syncAgain = true; // the folders may have changed since it started
+        return;
+    }
+    m_syncJob = new RunbookSyncJob(m_profilePath, m_bundled.isEmpty() ? QStringList() : QStringList {m_bundled});
+    connect(m_syncJob, &RunbookSyncJob::progress, this, [this](int done, int total) {
+        m_syncProgress->setRange(0, qMax(1, total));
+        m_syncProgress->setValue(done);
+    });
+    connect(m_syncJob, &RunbookSyncJob::finished, this, [this](const Result<SyncReport> &report) {
+        m_syncJob->deleteLater();
+        m_syncJob = nullptr;
+        m_syncProgress->hide();
+        m_sync->setEnabled(true);
+        showSyncReport(report);
+        if (m_syncAgain) {
+            m_syncAgain = false;
+            sync();
+        }
+    });
+    m_syncProgress->setRange(0, 0); // busy until the files are counted
+    m_syncProgress->show();
+    m_sync->setEnabled(false);
+    m_syncJob->start();
+}
+
+bool RunbooksView::isSyncing() const
+{
+    return m_syncJob != nullptr;
+}
+
+void RunbooksView::editSources()
+{
+    if (!m_library && !ensureOpen())
+        return;
+    const Result<QStringList> current = m_library->sources();
+    if (!current) {
+        m_banner->showMessage(Banner::Kind::Error, current.error().message);
+        return;
+    }
+    auto *dialog = new RunbookSourcesDialog(*current, m_folderPicker, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, before = *current] {
+        const QStringList after = dialog->folders();
+        for (const QString &folder : before) {
+            if (after.contains(folder))
+                continue;
+            if (const Status removed = m_library->removeSource(folder); !removed) {
+                m_banner->showMessage(Banner::Kind::Error, removed.error().message);
+                return;
+            }
+        }
+        for (const QString &folder : after) {
+            if (before.contains(folder))
+                continue;
+            if (const Status added = m_library->addSource(folder); !added) {
+                m_banner->showMessage(Banner::Kind::Error, added.error().message);
+                return;
+            }
+        }
+        refreshList();
+        sync();
+    });
+    dialog->open();
+}
+
+bool RunbooksView::openRunbook(const QString &runbookId)
+{
+    if (!ensureOpen() || !m_library->runbook(runbookId).ok())
+        return false;
+    showLibrary();
+    selectRunbook(runbookId);
+    return m_selected == runbookId;
+}
+
+void RunbooksView::showSyncReport(const Result<SyncReport> &report)
+{
     if (!report) {
         m_banner->showMessage(Banner::Kind::Error, tr("Sync failed: %1").arg(report.error().message));
         return;

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "audit/auditlog.h"
 #include "runbooks/runbooklibrary.h"
+#include "runbooksourcesdialog.h"
 #include "storage/profilestore.h"
 
 #include <QWidget>
@@ -10,11 +12,16 @@
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QProgressBar;
 class QPushButton;
 class QStackedWidget;
 class QTableView;
 class QTextBrowser;
 class QTimer;
+
+namespace gl {
+class RunbookSyncJob;
+}
 
 namespace gl::ui {
 
@@ -35,10 +42,20 @@ public:
     RunbooksView(QString profilePath, Prompter &prompter, EmptyState *emptyState = nullptr, QWidget *parent = nullptr);
     ~RunbooksView() override;
 
-    // Opens the profile and runs the first sync if not done yet; false (with a banner) when it cannot.
+    // Opens the profile (and its audit log) and starts the first sync if not done yet; false (with a banner)
+    // when it cannot.
     bool ensureOpen();
-    // Syncs the configured sources and the bundled samples; shows what changed in the banner.
+    // Syncs the configured sources and the bundled samples on a worker thread (RunbookSyncJob) with a progress
+    // bar; the view stays usable and shows what changed in the banner when it is done. A sync asked for while
+    // one runs follows it.
     void sync();
+    [[nodiscard]] bool isSyncing() const;
+    // The Sources… dialog: list, add (through the folder picker), remove; OK applies and syncs.
+    void editSources();
+    void setFolderPicker(RunbookSourcesDialog::FolderPicker picker) { m_folderPicker = std::move(picker); }
+    // Shows the runbook `runbookId` (the library page, selected, search cleared if needed); false if the
+    // library has no such runbook.
+    bool openRunbook(const QString &runbookId);
     void search(const QString &text);
     void selectRunbook(const QString &id);
     [[nodiscard]] QString selectedRunbook() const { return m_selected; }
@@ -56,6 +73,7 @@ protected:
 
 private:
     void retranslate();
+    void showSyncReport(const Result<SyncReport> &report);
     void refreshList();
     void showRunbook();
     void showLibrary();
@@ -64,7 +82,11 @@ private:
     Prompter &m_prompter;
     QString m_bundled = QStringLiteral(":/runbooks");
     std::optional<ProfileStore> m_store;
+    std::optional<AuditLog> m_audit;
     std::optional<RunbookLibrary> m_library;
+    RunbookSyncJob *m_syncJob = nullptr;
+    bool m_syncAgain = false;
+    RunbookSourcesDialog::FolderPicker m_folderPicker;
     bool m_openFailed = false;
     QString m_selected;
 
@@ -73,6 +95,8 @@ private:
     QWidget *m_libraryPage;
     QLineEdit *m_search;
     QPushButton *m_sync;
+    QPushButton *m_sources;
+    QProgressBar *m_syncProgress;
     QTableView *m_list;
     RunbookListModel *m_model;
     EmptyState *m_empty;
