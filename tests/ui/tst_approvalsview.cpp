@@ -15,11 +15,14 @@
 #include "views/approvalsview.h"
 #include "views/gatestatuswidget.h"
 
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QTreeWidget>
 #include <QtTest>
 
@@ -59,6 +62,24 @@ bool waitForJob(CredentialJob *job)
     job->start();
     return (spy.count() > 0 || spy.wait(10000)) && ok;
 }
+
+// Long Korean for the texts of the pending-gates list (headers, where it waits, state), as a translation would
+// make them; everything else as is.
+class LongKoreanTranslator final : public QTranslator {
+public:
+    QString translate(const char *context, const char *source, const char *, int) const override
+    {
+        static const QMap<QString, QString> words {{"Rollout", "롤아웃 번호"}, {"Gate", "승인 게이트 이름"},
+            {"Waits", "대기 위치"}, {"Approvals", "승인 현황"}, {"Time left", "남은 시간"}, {"State", "현재 상태"},
+            {"Waiting for approval", "승인을 기다리는 중입니다"}, {"before start", "롤아웃을 시작하기 전에"},
+            {"Approved", "승인이 완료되었습니다"}};
+        const QString ctx = QString::fromLatin1(context);
+        if (!ctx.startsWith(u"gl::ui::ApprovalsView") && !ctx.startsWith(u"gl::ui::GateStatusWidget"))
+            return {};
+        return words.value(QString::fromUtf8(source));
+    }
+    bool isEmpty() const override { return false; }
+};
 
 } // namespace
 
@@ -288,6 +309,65 @@ private Q_SLOTS:
         QCOMPARE(all.size(), 2);
         QVERIFY(all.last().statement().decision == Decision::Block);
         QCOMPARE(all.last().statement().inputs.value(QStringLiteral("reason")), QStringLiteral("CVE in v2"));
+    }
+
+    // The pending-gates list at the console's common sizes (1280x800, 1024x700), in English and with long Korean
+    // texts: every column, the State column included, lies within the list's viewport (no horizontal scrolling);
+    // a column too narrow for its text elides it and the full text is in the tooltip.
+    void listLayout_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<bool>("korean");
+        QTest::newRow("1280x800") << QSize(1280, 800) << false;
+        QTest::newRow("1024x700") << QSize(1024, 700) << false;
+        QTest::newRow("1280x800 ko") << QSize(1280, 800) << true;
+        QTest::newRow("1024x700 ko") << QSize(1024, 700) << true;
+    }
+    void listLayout()
+    {
+        QFETCH(QSize, size);
+        QFETCH(bool, korean);
+        const Environment env = makeEnvironment();
+        LongKoreanTranslator translator;
+        if (korean)
+            QCoreApplication::installTranslator(&translator);
+        const auto untranslate = qScopeGuard([&] { QCoreApplication::removeTranslator(&translator); });
+        ScriptedPrompter prompter;
+        ApprovalsView view(*m_credentials, prompter);
+        view.setClock(m_clock);
+        view.setPerson(QStringLiteral("bob"));
+        view.resize(size);
+        view.setEnvironment(env);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QCoreApplication::processEvents();
+        auto *list = child<QTreeWidget>(&view, "pendingGatesList");
+        const QTreeWidgetItem *item = list->topLevelItem(0);
+        QVERIFY(item);
+        if (korean)
+            QCOMPARE(item->text(5), QStringLiteral("승인을 기다리는 중입니다"));
+        QHeaderView *header = list->header();
+        const int viewport = list->viewport()->width();
+        for (int column = 0; column < list->columnCount(); ++column) {
+            const int left = header->sectionViewportPosition(column);
+            const int right = left + header->sectionSize(column);
+            QVERIFY2(left >= 0 && right <= viewport,
+                qPrintable(QStringLiteral("column %1 spans %2..%3 of a %4 px viewport")
+                               .arg(column)
+                               .arg(left)
+                               .arg(right)
+                               .arg(viewport)));
+            if (list->fontMetrics().horizontalAdvance(item->text(column)) > header->sectionSize(column))
+                QCOMPARE(item->toolTip(column), item->text(column)); // elided: the whole text on hover
+        }
+        // The State column shows its whole text at these sizes.
+        QVERIFY(header->sectionSize(5) >= list->fontMetrics().horizontalAdvance(item->text(5)));
+        QVERIFY(!list->horizontalScrollBar()->isVisible());
+        if (qEnvironmentVariableIsSet("GL_KEEP_TEST_OUTPUT"))
+            view.grab().save(m_dir.filePath(QStringLiteral("approvals-%1x%2%3.png")
+                                                .arg(size.width())
+                                                .arg(size.height())
+                                                .arg(korean ? QStringLiteral("-ko") : QString())));
     }
 
     // The rollout detail's gate widget shows the gate, its state, n/N and the time left while the rollout waits.

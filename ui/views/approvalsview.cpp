@@ -73,8 +73,14 @@ ApprovalsView::ApprovalsView(FallbackCredentialStore &credentials, Prompter &pro
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);
     m_list->setAllColumnsShowFocus(true);
+    // Short columns fit their contents; the gate's name and where it waits share the rest and elide (the whole
+    // text is in the tooltip), so State stays in view without scrolling sideways.
+    m_list->setTextElideMode(Qt::ElideRight);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_list->header()->setStretchLastSection(false);
     m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_list->header()->setStretchLastSection(true);
+    m_list->header()->setSectionResizeMode(GateColumn, QHeaderView::Stretch);
+    m_list->header()->setSectionResizeMode(WaitsColumn, QHeaderView::Stretch);
 
     m_detail = new QWidget(this);
     m_detail->setObjectName(QStringLiteral("gateDetail"));
@@ -137,8 +143,11 @@ ApprovalsView::ApprovalsView(FallbackCredentialStore &credentials, Prompter &pro
     m_splitter = new QSplitter(this);
     m_splitter->addWidget(m_list);
     m_splitter->addWidget(m_detail);
+    // The list and the gate's detail share the width evenly (the detail's labels wrap).
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({420, 580});
+    m_splitter->setSizes({500, 500});
     m_empty = new EmptyState(this);
     m_empty->setObjectName(QStringLiteral("approvalsEmptyState"));
 
@@ -365,6 +374,9 @@ void ApprovalsView::updateList()
             gate.status.state == GateState::Pending ? GateStatusWidget::timeLeftText(gate.status.deadline, now)
                                                     : QString());
         item->setText(StateColumn, GateStatusWidget::stateText(gate.status.state));
+        for (int column = 0; column < ListColumns; ++column)
+            item->setToolTip(column, item->text(column));
+        item->setToolTip(StateColumn, gate.status.reason.isEmpty() ? item->text(StateColumn) : gate.status.reason);
     }
     // Keep the selection; select the first gate when none is.
     if (!selected())
