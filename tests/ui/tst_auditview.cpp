@@ -309,8 +309,13 @@ private Q_SLOTS:
         QVERIFY(view.model()
                     ->data(view.model()->index(view.model()->rowOfSeq(3), 0), AuditEntryModel::BrokenRole)
                     .toBool());
-        if (qEnvironmentVariableIsSet("GL_KEEP_TEST_OUTPUT"))
-            view.grab().save(m_dir.filePath(QStringLiteral("audit.png")));
+        if (qEnvironmentVariableIsSet("GL_KEEP_TEST_OUTPUT")) {
+            for (const QSize size : {QSize(1280, 800), QSize(1024, 700)}) {
+                view.resize(size);
+                QTest::qWait(50);
+                view.grab().save(m_dir.filePath(QStringLiteral("audit-%1.png").arg(size.width())));
+            }
+        }
     }
 
     // A log of 50,000 entries: only the newest page is read on open; scrolling to the bottom fetches the next
