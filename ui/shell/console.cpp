@@ -86,6 +86,9 @@ int runConsole(QCoreApplication &app)
     QCommandLineOption delayOption(QStringLiteral("delay"), QString(), QStringLiteral("ms"));
     delayOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(delayOption);
+    QCommandLineOption sizeOption(QStringLiteral("size"), QString(), QStringLiteral("WxH")); // window size
+    sizeOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(sizeOption);
     parser.process(app); // exits for --help and --version
 
     // The diagnostic log goes to $XDG_STATE_HOME/greenlight (Qt 6.4 has no StateLocation yet).
@@ -97,6 +100,11 @@ int runConsole(QCoreApplication &app)
     DialogPrompter prompter;
     FallbackCredentialStore credentials;
     MainWindow window(settings, prompter, credentials);
+    if (parser.isSet(sizeOption)) {
+        const QStringList size = parser.value(sizeOption).split(u'x');
+        if (size.size() == 2 && size.at(0).toInt() > 0 && size.at(1).toInt() > 0)
+            window.resize(size.at(0).toInt(), size.at(1).toInt());
+    }
     window.show();
     window.checkKeychain();
     window.restoreEnvironments();

@@ -25,6 +25,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -114,10 +115,11 @@ RolloutDetailView::RolloutDetailView(RolloutActions &actions, QNetworkAccessMana
     }
     buttons->addStretch(1);
 #ifdef GL_HAVE_RUNBOOK_LINK
+    // On its own line under the header: in the buttons' row its text wrapped into a tall, narrow column.
     m_runbookLink = new RollbackRunbookLink(this);
     m_runbookLink->setObjectName(QStringLiteral("rollbackRunbookLink"));
     connect(m_runbookLink, &RollbackRunbookLink::openRunbook, this, &RolloutDetailView::openRunbook);
-    buttons->addWidget(m_runbookLink);
+    titles->addWidget(m_runbookLink);
 #endif
 
     // Each tab is a page with an objectName (slotsTab, eventsTab, chartsTab, analysisTab): tests and the
@@ -132,6 +134,16 @@ RolloutDetailView::RolloutDetailView(RolloutActions &actions, QNetworkAccessMana
         m_tabs->addTab(page, QString());
         return pageLayout;
     };
+    // Charts and analysis scroll when the tab is shorter than they need, instead of making the window taller
+    // (their minimum height had pushed the window past the screen and squeezed the rollouts table).
+    const auto scrolled = [this](QWidget *content) {
+        auto *area = new QScrollArea(this);
+        area->setFrameShape(QFrame::NoFrame);
+        area->setWidgetResizable(true);
+        area->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        area->setWidget(content);
+        return area;
+    };
     m_slotsTable->setModel(m_slotsModel);
     m_slotsTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_slotsTable->horizontalHeader()->setStretchLastSection(true);
@@ -143,7 +155,7 @@ RolloutDetailView::RolloutDetailView(RolloutActions &actions, QNetworkAccessMana
 #ifdef GL_HAVE_SLI_CHARTS
     m_charts = new SliChartsView(network, this);
     m_charts->setObjectName(QStringLiteral("sliChartsView"));
-    addPage(QStringLiteral("chartsTab"), m_charts);
+    addPage(QStringLiteral("chartsTab"), scrolled(m_charts));
 #else
     Q_UNUSED(network)
     addPage(QStringLiteral("chartsTab"), new QLabel(tr("SLI charts are not available in this build."), this));
@@ -151,7 +163,7 @@ RolloutDetailView::RolloutDetailView(RolloutActions &actions, QNetworkAccessMana
 #ifdef GL_HAVE_ANALYSIS_PANEL
     m_analysis = new AnalysisPanel(this);
     m_analysis->setObjectName(QStringLiteral("analysisPanel"));
-    addPage(QStringLiteral("analysisTab"), m_analysis);
+    addPage(QStringLiteral("analysisTab"), scrolled(m_analysis));
 #else
     addPage(QStringLiteral("analysisTab"), new QLabel(tr("The analysis panel is not available in this build."), this));
 #endif

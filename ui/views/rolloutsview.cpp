@@ -7,12 +7,14 @@
 #include "rolloutlistmodel.h"
 
 #include <QAction>
+#include <QDateTime>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -68,6 +70,11 @@ RolloutsView::RolloutsView(Prompter &prompter, QNetworkAccessManager &network, E
     const int widths[RolloutListModel::ColumnCount] = {9, 5, 8, 7, 6, 6, 4, 5, 5, 7, 11, 13, 8};
     for (int c = 0; c < RolloutListModel::ColumnCount; ++c)
         m_table->setColumnWidth(c, widths[c] * em);
+    // Started: as wide as a date in the user's locale ("26. 12. 28. 오후 11:59" is longer than "28/12/2026 23:59").
+    const QString longDate
+        = QLocale().toString(QDateTime(QDate(2026, 12, 28), QTime(23, 59, 59)), QLocale::ShortFormat);
+    m_table->setColumnWidth(RolloutListModel::StartedColumn,
+        qMax(widths[RolloutListModel::StartedColumn] * em, fontMetrics().horizontalAdvance(longDate) + em));
 
     auto *listPage = new QWidget(this);
     auto *listLayout = new QVBoxLayout(listPage);

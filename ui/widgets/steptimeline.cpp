@@ -177,22 +177,23 @@ void StepTimeline::paintEvent(QPaintEvent *)
     const qreal y = g.y;
     const int n = g.n;
     const QColor done = doneColour(pal);
-    const QColor current = pal.color(QPalette::Highlight);
+    const QColor currentColour = pal.color(QPalette::Highlight);
     const QColor pending = pal.color(QPalette::Mid);
 
-    // The line: done part in the done colour.
+    // The line: done part in the done colour, up to the current step (skipped steps were never reached).
     int lastDone = -1;
     for (const auto &step : m_steps) {
-        if (step.status == RolloutSession::StepInfo::Status::Done
-            || step.status == RolloutSession::StepInfo::Status::Skipped)
+        if (step.status == RolloutSession::StepInfo::Status::Done)
             lastDone = step.index;
     }
+    const int current = currentStep();
     const qreal lineWidth = qMax<qreal>(2.0, radius / 3);
     p.setPen(QPen(pending, lineWidth, Qt::SolidLine, Qt::RoundCap));
     p.drawLine(QPointF(g.xAt(0), y), QPointF(g.xAt(n - 1), y));
-    if (lastDone > 0) {
+    const int doneUpTo = current > lastDone ? current : lastDone;
+    if (doneUpTo > 0) {
         p.setPen(QPen(done, lineWidth, Qt::SolidLine, Qt::RoundCap));
-        p.drawLine(QPointF(g.xAt(0), y), QPointF(g.xAt(qMin(lastDone + 1, n - 1)), y));
+        p.drawLine(QPointF(g.xAt(0), y), QPointF(g.xAt(qMin(doneUpTo, n - 1)), y));
     }
 
     for (int i = 0; i < n; ++i) {
@@ -208,11 +209,11 @@ void StepTimeline::paintEvent(QPaintEvent *)
                 centre + QPointF(-radius * 0.1, radius * 0.35), centre + QPointF(radius * 0.5, -radius * 0.35)}));
             break;
         case RolloutSession::StepInfo::Status::Current:
-            p.setPen(QPen(current, lineWidth));
+            p.setPen(QPen(currentColour, lineWidth));
             p.setBrush(pal.color(QPalette::Base));
             p.drawEllipse(centre, radius, radius);
             p.setPen(Qt::NoPen);
-            p.setBrush(current);
+            p.setBrush(currentColour);
             p.drawEllipse(centre, radius * 0.5, radius * 0.5);
             break;
         case RolloutSession::StepInfo::Status::Pending:
@@ -232,7 +233,7 @@ void StepTimeline::paintEvent(QPaintEvent *)
         const bool isCurrent = status == RolloutSession::StepInfo::Status::Current;
         p.setFont(isCurrent && !label.below ? bold : font());
         if (label.below)
-            p.setPen(isCurrent ? current : pal.color(QPalette::PlaceholderText));
+            p.setPen(isCurrent ? currentColour : pal.color(QPalette::PlaceholderText));
         else
             p.setPen(status == RolloutSession::StepInfo::Status::Pending ? pal.color(QPalette::PlaceholderText)
                                                                          : pal.color(QPalette::WindowText));
