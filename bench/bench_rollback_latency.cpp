@@ -19,6 +19,8 @@
 // each run of (c)/(d) the bench sets the same canary weights directly.
 //
 // Usage: bench_rollback_latency [--slots 2,20,100] [--runs 100] [--ansible-runs 5] [--rps 50] [--no-ansible]
+//                               [--methods inprocess,ctl,socat,ansible]  (socat and ansible need the canary
+//                               weights the in-process runs record)
 // Needs greenlight-sandbox, greenlightctl and greenlight-sample-service in the same build tree (GL_BINARY_DIR,
 // default: the directory above this executable's), and socat and ansible-playbook on PATH (bench/run-rollback-
 // latency installs them). Ansible is slow: it runs --ansible-runs times (at most 2 at 100 slots per colour).
@@ -45,11 +47,14 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <functional>
 #include <memory>
 #include <optional>
+#include <time.h>
+#include <unistd.h>
 
 using namespace gl;
 using namespace gl::test;
@@ -130,9 +135,25 @@ bool onStable(const Target &target)
     return matched == target.stableWeights.size() + target.newSlots.size();
 }
 
+// CPU time of the calling thread, ns.
+qint64 threadCpuNs()
+{
+    timespec ts {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
+// The watch's own cost, over every run: CPU time it used / wall time it watched (a share of one core).
+struct WatchCost {
+    std::atomic<qint64> cpuNs {0};
+    std::atomic<qint64> wallNs {0};
+    std::atomic<qint64> polls {0};
+};
+WatchCost g_watchCost;
+
 // Watches HAProxy from a thread of its own from the instant of the call (the in-process engine runs on the main
-// thread): `show servers state` every 0.5 ms until the target holds. wait() gives the elapsed time then (ms), or
-// NaN when it did not hold in time (10 s unless told).
+// thread): `show servers state` (one connection each) every 1 ms until the target holds, the same for every
+// method. wait() gives the elapsed time then (ms), or NaN when it did not hold in time (10 s unless told).
 class StableWatch {
 public:
     explicit StableWatch(const Target &target, int timeoutMs = 10000)
@@ -143,13 +164,17 @@ public:
     {
         m_clock.start();
         m_thread.reset(QThread::create([this] {
+            const qint64 cpu = threadCpuNs();
             while (m_clock.elapsed() < m_timeoutMs) {
+                g_watchCost.polls.fetch_add(1);
                 if (onStable(m_target)) {
                     m_ms = double(m_clock.nsecsElapsed()) / 1e6;
-                    return;
+                    break;
                 }
-                QThread::usleep(500);
+                QThread::usleep(1000);
             }
+            g_watchCost.cpuNs.fetch_add(threadCpuNs() - cpu);
+            g_watchCost.wallNs.fetch_add(m_clock.nsecsElapsed());
         }));
         m_thread->start();
     }
@@ -167,6 +192,27 @@ private:
     std::unique_ptr<QThread> m_thread;
     double m_ms = std::nan("");
 };
+
+// What one fsync costs here, now: 4 kB appended and fdatasync()ed `count` times (as a WAL commit does), ms.
+QList<double> fsyncCosts(const QString &dir, int count)
+{
+    QList<double> ms;
+    QFile file(dir + QStringLiteral("/fsync-probe"));
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return ms;
+    const QByteArray page(4096, 'x');
+    for (int i = 0; i < count; ++i) {
+        file.write(page);
+        file.flush();
+        QElapsedTimer timer;
+        timer.start();
+        ::fdatasync(file.handle());
+        ms << double(timer.nsecsElapsed()) / 1e6;
+        QThread::msleep(10);
+    }
+    file.remove();
+    return ms;
+}
 
 QMap<QString, int> weightsNow(const QString &socket)
 {
@@ -292,6 +338,8 @@ Sample inProcess(const Environment &env, const Target &target, int runs, QMap<QS
         StableWatch watch(target);
         watch.start();
         const Result<qint64> queued = store.enqueueAction(action(RolloutAction::Rollback, QStringLiteral("bench")));
+        if (qEnvironmentVariableIsSet("GL_BENCH_VERBOSE"))
+            std::printf("    enqueued at %.2f ms\n", watch.elapsedMs());
         id = queued ? *queued : -1;
         engine.wake();
         QTimer::singleShot(10000, &loop, &QEventLoop::quit);
@@ -484,6 +532,8 @@ int main(int argc, char **argv)
     int ansibleRuns = 5;
     int rps = 50;
     bool ansible = true;
+    QStringList methods {
+        QStringLiteral("inprocess"), QStringLiteral("ctl"), QStringLiteral("socat"), QStringLiteral("ansible")};
     const QStringList args = app.arguments();
     for (qsizetype i = 1; i < args.size(); ++i) {
         const QString next = i + 1 < args.size() ? args.at(i + 1) : QString();
@@ -503,10 +553,13 @@ int main(int argc, char **argv)
             ++i;
         } else if (args.at(i) == u"--no-ansible") {
             ansible = false;
+        } else if (args.at(i) == u"--methods") {
+            methods = next.split(u',');
+            ++i;
         } else {
             std::fprintf(stderr,
                 "usage: bench_rollback_latency [--slots 2,20,100] [--runs 100] [--ansible-runs 5] [--rps 50] "
-                "[--no-ansible]\n");
+                "[--no-ansible] [--methods inprocess,ctl,socat,ansible]\n");
             return 2;
         }
     }
@@ -520,7 +573,8 @@ int main(int argc, char **argv)
     }
     const QString socat = QStandardPaths::findExecutable(QStringLiteral("socat"));
     const QString playbook = QStandardPaths::findExecutable(QStringLiteral("ansible-playbook"));
-    if (socat.isEmpty() || (ansible && playbook.isEmpty())) {
+    ansible = ansible && methods.contains(u"ansible");
+    if ((methods.contains(u"socat") && socat.isEmpty()) || (ansible && playbook.isEmpty())) {
         std::fprintf(stderr,
             "socat and ansible-playbook must be installed (bench/run-rollback-latency does it), or "
             "pass --no-ansible\n");
@@ -529,6 +583,7 @@ int main(int argc, char **argv)
 
     QList<Row> rows;
     QStringList lostLines;
+    QStringList fsyncLines;
     int exitCode = 0;
     for (const int n : std::as_const(sizes)) {
         SandboxFixture sandbox; // its destructor runs `greenlight-sandbox down` whatever happens
@@ -569,27 +624,45 @@ int main(int argc, char **argv)
             return 1;
         }
         const qint64 lostBefore = sandbox.statsJson().value(u"lost").toInteger();
+        const QList<double> fsyncs = fsyncCosts(sandbox.dir(), 50);
+        fsyncLines << QStringLiteral(
+            "%1 slots per colour: one fdatasync of the sandbox's disk before the runs: p50 %2 ms, "
+            "p99 %3 ms, max %4 ms (50 samples)")
+                          .arg(n)
+                          .arg(quantile(fsyncs, 0.5), 0, 'f', 1)
+                          .arg(quantile(fsyncs, 0.99), 0, 'f', 1)
+                          .arg(quantile(fsyncs, 1.0), 0, 'f', 1);
         const int commands = 3 * n; // state ready + weight per stable slot, weight 0 per new slot
 
         QMap<QString, int> canaryWeights;
-        std::printf("  (a) in-process, %d runs ...\n", runs);
-        std::fflush(stdout);
-        rows << Row {n, QStringLiteral("Greenlight, in-process (enqueue + wake)"),
-            inProcess(env.value(), target, runs, &canaryWeights), commands};
-        std::printf("  (b) greenlightctl rollout rollback, %d runs ...\n", runs);
-        std::fflush(stdout);
-        rows << Row {
-            n, QStringLiteral("greenlightctl rollout rollback"), crossProcess(env.value(), target, runs), commands};
-        if (canaryWeights.isEmpty()) {
+        // (socat and Ansible take the canary weights the in-process runs recorded; one run when not measured)
+        const bool measureInProcess = methods.contains(u"inprocess");
+        if (measureInProcess || methods.contains(u"socat") || ansible) {
+            std::printf("  (a) in-process, %d runs ...\n", measureInProcess ? runs : 1);
+            std::fflush(stdout);
+            const Sample sample = inProcess(env.value(), target, measureInProcess ? runs : 1, &canaryWeights);
+            if (measureInProcess)
+                rows << Row {n, QStringLiteral("Greenlight, in-process (enqueue + wake)"), sample, commands};
+        }
+        if (methods.contains(u"ctl")) {
+            std::printf("  (b) greenlightctl rollout rollback, %d runs ...\n", runs);
+            std::fflush(stdout);
+            rows << Row {
+                n, QStringLiteral("greenlightctl rollout rollback"), crossProcess(env.value(), target, runs), commands};
+        }
+        if ((methods.contains(u"socat") || ansible) && canaryWeights.isEmpty()) {
             std::fprintf(stderr, "no canary weights were recorded\n");
             exitCode = 1;
             continue;
         }
-        std::printf("  (c) socat per command, %d runs ...\n", runs);
-        std::fflush(stdout);
-        rows << Row {n, QStringLiteral("shell script, socat per command"),
-            external(target, canaryWeights, runs, QStringLiteral("/bin/sh"), {writeSocatScript(sandbox.dir(), target)}),
-            2 * n};
+        if (methods.contains(u"socat")) {
+            std::printf("  (c) socat per command, %d runs ...\n", runs);
+            std::fflush(stdout);
+            rows << Row {n, QStringLiteral("shell script, socat per command"),
+                external(
+                    target, canaryWeights, runs, QStringLiteral("/bin/sh"), {writeSocatScript(sandbox.dir(), target)}),
+                2 * n};
+        }
         if (ansible) {
             const int ansibleN = n >= 100 ? std::min(ansibleRuns, 2) : ansibleRuns;
             std::printf("  (d) ansible community.general.haproxy, %d runs ...\n", ansibleN);
@@ -636,7 +709,12 @@ int main(int argc, char **argv)
         }
     }
     std::printf("\n");
+    if (g_watchCost.wallNs > 0)
+        std::printf("the watch (show servers state every 1 ms, %lld polls) used %.1f %% of one core while it watched\n",
+            qlonglong(g_watchCost.polls.load()), 100.0 * double(g_watchCost.cpuNs) / double(g_watchCost.wallNs));
     for (const QString &line : std::as_const(lostLines))
+        std::printf("%s\n", qPrintable(line));
+    for (const QString &line : std::as_const(fsyncLines))
         std::printf("%s\n", qPrintable(line));
     for (const Row &row : std::as_const(rows)) {
         if (row.slotCount == 100 && row.method.startsWith(u"Greenlight, in-process") && !row.sample.ms.isEmpty())

@@ -16,9 +16,15 @@
 #include "util/logging.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QEventLoop>
+#include <QLoggingCategory>
 #include <QNetworkAccessManager>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QSysInfo>
+#include <QThread>
 
 #include <pwd.h>
 #include <unistd.h>
@@ -26,12 +32,37 @@
 namespace gl {
 namespace {
 
+// Where the time of the rollback path goes (QT_LOGGING_RULES="greenlight.core.engine.timing.debug=true").
+Q_LOGGING_CATEGORY(lcEngineTiming, "greenlight.core.engine.timing", QtWarningMsg)
+
 // srv_admin_state bits HAProxy 2.6 counts as maintenance (SRV_ADMF_MAINT: forced, inherited, resolution,
 // hostname). NOT the "configured maintenance" bit 0x04: it stays set after `state ready` on a server that was
 // `disabled` in the configuration, although the server is in service (measured on 2.6.12). This is why the
 // engine does not use ServerState::inMaintenance(), which counts 0x04.
 constexpr int kMaintBits = 0x01 | 0x02 | 0x20 | 0x40;
 constexpr int kDrainBits = 0x08 | 0x10;
+
+// A PASSIVE checkpoint of the state database's WAL on a thread and connection of its own. The engine's connection
+// does not checkpoint by itself (wal_autocheckpoint = 0): SQLite would do it inside whichever commit crosses the
+// threshold (copying pages and two more fsyncs), which may be a rollback's. A passive checkpoint never blocks a
+// writer.
+QThread *startCheckpoint(const QString &path)
+{
+    return QThread::create([path] {
+        const QString name = QStringLiteral("gl-checkpoint-%1").arg(quintptr(QThread::currentThreadId()));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(path);
+            if (db.open()) {
+                QSqlQuery query(db);
+                (void)query.exec(QStringLiteral("PRAGMA busy_timeout = 1000"));
+                if (!query.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")))
+                    qCDebug(lcEngine) << "checkpoint failed:" << query.lastError().text();
+            }
+        }
+        QSqlDatabase::removeDatabase(name);
+    });
+}
 
 QString percentText(double value)
 {
@@ -113,6 +144,10 @@ Status RolloutEngine::start()
     m_keeper->start();
     m_timer.start();
     m_dataVersion = -1;
+    if (const QString dbPath = m_store.database().path(); !dbPath.isEmpty() && dbPath != u":memory:") {
+        if (m_store.database().exec(QStringLiteral("PRAGMA wal_autocheckpoint = 0")))
+            m_checkpointPath = dbPath; // checkpoint() does it, off the engine's thread
+    }
     if (m_options.wakePollMs > 0)
         m_wakeTimer.start();
     // The audit log beside the state database, opened once per engine. Without it actions still run (a
@@ -138,6 +173,18 @@ void RolloutEngine::stop()
     m_timer.stop();
     m_wakeTimer.stop();
     m_keeper->stop();
+    if (m_checkpointThread) {
+        m_checkpointThread->wait();
+        m_checkpointThread.reset();
+    }
+    if (!m_checkpointPath.isEmpty()) {
+        (void)m_store.database().exec(QStringLiteral("PRAGMA wal_autocheckpoint = 1000"));
+        m_checkpointPath.clear();
+    }
+    for (const PendingEvent &e : std::exchange(m_pendingEvents, {})) {
+        if (const Status s = m_store.addEvent(e.rolloutId, e.actor, e.kind, e.detail); !s)
+            qCWarning(lcEngine) << "could not record an event:" << s.error().toString();
+    }
     if (m_signerPending && m_signerJob && m_signerWaitMs > 0) {
         // The keychain has not answered yet: the last checkpoint should be signed, so wait a little for it.
         QEventLoop loop;
@@ -208,11 +255,19 @@ void RolloutEngine::event(const QString &actor, const QString &kind, const QStri
         qCWarning(lcEngine) << "could not record an event:" << s.error().toString();
 }
 
-bool RolloutEngine::save(const QList<int> &opIndexes)
+bool RolloutEngine::save(const QList<int> &opIndexes, const std::function<Status()> &alsoWrite)
 {
     const Status status = m_store.database().transaction([&]() -> Status {
         for (int i : opIndexes) {
             if (const Status s = m_store.updateOp(m_ops.at(i)); !s)
+                return s;
+        }
+        for (const PendingEvent &e : std::as_const(m_pendingEvents)) {
+            if (const Status s = m_store.addEvent(e.rolloutId, e.actor, e.kind, e.detail); !s)
+                return s;
+        }
+        if (alsoWrite) {
+            if (const Status s = alsoWrite(); !s)
                 return s;
         }
         return m_store.updateRollout(*m_record);
@@ -223,6 +278,7 @@ bool RolloutEngine::save(const QList<int> &opIndexes)
         loadCurrent();
         return false;
     }
+    m_pendingEvents.clear();
     emit rolloutChanged(*m_record);
     return true;
 }
@@ -282,17 +338,25 @@ void RolloutEngine::tick()
     if (!m_timer.isActive())
         return;
     const qint64 now = m_clock.now().toMSecsSinceEpoch();
-    if (now - m_lastHeartbeatMs >= m_options.heartbeatMs) {
+    // The heartbeat is a commit (an fsync): while the last one is recent enough that no other engine can have
+    // taken the lock over (half the stale time), it waits until the actions are taken, so that it never lies
+    // between an action and HAProxy.
+    const bool heartbeatDue = now - m_lastHeartbeatMs >= m_options.heartbeatMs;
+    const bool lockCertain = now - m_lastHeartbeatMs < m_options.staleAfterMs / 2;
+    const auto heartbeat = [this, now]() -> bool {
         if (const Status beat = m_lock.heartbeat(); !beat) {
             if (beat.error().code == ErrorCode::Locked) {
                 fatal(beat.error());
-                return;
+                return false;
             }
             qCWarning(lcEngine) << "heartbeat failed:" << beat.error().toString();
         } else {
             m_lastHeartbeatMs = now;
         }
-    }
+        return true;
+    };
+    if (heartbeatDue && (!lockCertain || m_busy || !m_reconciled) && !heartbeat())
+        return;
     if (m_busy)
         return;
     if (!m_reconciled) {
@@ -300,11 +364,27 @@ void RolloutEngine::tick()
         return;
     }
     processActions();
+    if (heartbeatDue && lockCertain && !m_busy && !heartbeat()) // busy: a batch on its way; the next tick
+        return;
     if (!m_busy)
         checkWaitingGate();
     if (!m_busy)
         drive();
     updateAnalysis();
+    checkpoint(now);
+}
+
+void RolloutEngine::checkpoint(qint64 nowMs)
+{
+    if (m_checkpointPath.isEmpty() || nowMs - m_lastCheckpointMs < kCheckpointEveryMs)
+        return;
+    if (m_checkpointThread && !m_checkpointThread->isFinished())
+        return;
+    m_lastCheckpointMs = nowMs;
+    if (m_checkpointThread)
+        m_checkpointThread->wait();
+    m_checkpointThread.reset(startCheckpoint(m_checkpointPath));
+    m_checkpointThread->start(QThread::LowPriority);
 }
 
 void RolloutEngine::reconcile()
@@ -394,6 +474,11 @@ void RolloutEngine::answer(qint64 actionId, bool done, const QString &text, qint
 {
     if (const Status s = m_store.answerAction(actionId, done, text, rolloutId); !s)
         qCWarning(lcEngine) << "could not answer action" << actionId << s.error().toString();
+    answered(actionId, done, text, rolloutId);
+}
+
+void RolloutEngine::answered(qint64 actionId, bool done, const QString &text, qint64 rolloutId)
+{
     auditAnswer(actionId, done, text, rolloutId);
     emit actionAnswered(actionId, done, text);
 }
@@ -533,18 +618,24 @@ void RolloutEngine::handleAction(const ActionRecord &action)
     }
     case RolloutAction::Abort:
     case RolloutAction::Rollback: {
+        // The rollback latency (docs/engine.md): between the action and HAProxy lie one commit (the action's
+        // bookkeeping with the restore batch's intent: ONE fsync) and one write to the runtime socket. Nothing
+        // is read back from SQL; the event is recorded with the batch's result, after HAProxy answered.
+        QElapsedTimer &timing = m_rollbackTiming;
+        timing.start();
         const bool rollback = *kind == RolloutAction::Rollback;
-        QList<int> changed;
-        for (int i = 0; i < m_ops.size(); ++i) {
-            RolloutOp &op = m_ops[i];
+        const QString skippedAt = m_store.now();
+        const QString skipped
+            = rollback ? tr("skipped by rollback (%1)").arg(who) : tr("skipped by abort (%1)").arg(who);
+        for (RolloutOp &op : m_ops) {
+            // As RolloutStore::skipUnfinishedOps() does in SQL.
             if (op.status == OpStatus::Pending || op.status == OpStatus::Failed
                 || (op.status == OpStatus::Running
                     && (op.kind == OpKind::Pause || op.kind == OpKind::WaitHealthy
                         || op.kind == OpKind::WaitDrained))) {
                 op.status = OpStatus::Skipped;
-                op.finishedAt = m_store.now();
-                op.result = rollback ? tr("skipped by rollback (%1)").arg(who) : tr("skipped by abort (%1)").arg(who);
-                changed << i;
+                op.finishedAt = skippedAt;
+                op.result = skipped;
             }
         }
         qint64 estimateMs = 0;
@@ -559,48 +650,56 @@ void RolloutEngine::handleAction(const ActionRecord &action)
         m_record->state = RolloutStateMachine::movingState(m_record->goal);
         m_record->pauseReason = PauseReason::None;
         m_record->message = rollback ? tr("rolling back (%1)").arg(who) : tr("aborting (%1)").arg(who);
-        // Fast path (the rollback latency, docs/engine.md): when the restore batch is the next thing to run, its
-        // intent is written in the same commit as the action and the batch is sent at once, before the event:
-        // one fsync between the action and HAProxy instead of three.
+        // When the restore batch is the next thing to run, its intent goes into the same commit and the batch
+        // is sent right after it.
         const bool restoreNow = answerLater && !recovery.isEmpty() && recovery.first().kind == OpKind::SetServers
             && std::all_of(m_ops.cbegin(), m_ops.cend(), [](const RolloutOp &op) { return op.isFinished(); });
+        if (restoreNow) {
+            RolloutOp &restore = recovery.first();
+            restore.status = OpStatus::Running;
+            restore.attempts = 1;
+            restore.startedMs = m_clock.now().toMSecsSinceEpoch();
+            restore.startedAt = m_store.now();
+        }
+        const qint64 plannedNs = timing.nsecsElapsed();
+        qint64 stepNs[4] = {}; // begun, skipped, appended, rollout updated
         const Status written = m_store.database().transaction([&]() -> Status {
-            for (int i : changed) {
-                if (const Status s = m_store.updateOp(m_ops.at(i)); !s)
-                    return s;
-            }
+            stepNs[0] = timing.nsecsElapsed();
+            if (const Status s = m_store.skipUnfinishedOps(m_record->id, skippedAt, skipped); !s)
+                return s;
+            stepNs[1] = timing.nsecsElapsed();
             if (const Status s = m_store.appendOps(m_record->id, recovery); !s)
                 return s;
-            if (restoreNow) {
-                Result<QList<RolloutOp>> all = m_store.ops(m_record->id);
-                if (!all)
-                    return all.error();
-                RolloutOp restore = all->value(m_ops.size());
-                restore.status = OpStatus::Running;
-                ++restore.attempts;
-                restore.startedMs = m_clock.now().toMSecsSinceEpoch();
-                restore.startedAt = m_store.now();
-                if (const Status s = m_store.updateOp(restore); !s)
-                    return s;
-            }
-            return m_store.updateRollout(*m_record);
+            stepNs[2] = timing.nsecsElapsed();
+            const Status s = m_store.updateRollout(*m_record);
+            stepNs[3] = timing.nsecsElapsed();
+            return s;
         });
         if (!written) {
             answer(action.id, false, written.error().message, m_record->id);
             loadCurrent();
             return;
         }
+        const qint64 committedNs = timing.nsecsElapsed();
         const int restoreIndex = int(m_ops.size());
-        const Result<QList<RolloutOp>> reloaded = m_store.ops(m_record->id);
-        if (reloaded)
-            m_ops = reloaded.value();
-        if (restoreNow && reloaded && restoreIndex < m_ops.size()
-            && m_ops.at(restoreIndex).status == OpStatus::Running) {
+        m_ops.append(recovery);
+        const QString summary = rollback ? tr("rollback") : tr("abort");
+        const QString detail = why.isEmpty() ? summary : summary + QStringLiteral(" — ") + why;
+        if (restoreNow) {
             m_executedHere.insert(m_ops.at(restoreIndex).id);
             executeSetServers(restoreIndex);
+            m_pendingEvents << PendingEvent {
+                m_record->id, who, QStringLiteral("action"), detail}; // with the batch's result
         }
+        qCDebug(lcEngineTiming).nospace()
+            << "rollback #" << m_record->id << " (" << m_ops.size() << " ops): planned " << plannedNs / 1000
+            << " us, begin " << (stepNs[0] - plannedNs) / 1000 << " us, skip " << (stepNs[1] - stepNs[0]) / 1000
+            << " us, append " << (stepNs[2] - stepNs[1]) / 1000 << " us, update " << (stepNs[3] - stepNs[2]) / 1000
+            << " us, commit " << (committedNs - stepNs[3]) / 1000 << " us, batch sent at "
+            << timing.nsecsElapsed() / 1000 << " us";
         emit rolloutChanged(*m_record);
-        record(rollback ? tr("rollback") : tr("abort"));
+        if (!restoreNow)
+            event(who, QStringLiteral("action"), detail);
         if (!answerLater) {
             QString text = rollback ? tr("rolling back rollout #%1").arg(m_record->id)
                                     : tr("rollout #%1 aborted").arg(m_record->id);
@@ -1139,13 +1238,25 @@ void RolloutEngine::opDone(int index, const QString &result, std::optional<doubl
         m_record->actualShare = *actualShare;
     if (op.kind == OpKind::SetServers && op.percent >= 0)
         m_record->message = tr("%1 (actual %2 %)").arg(op.label, percentText(m_record->actualShare));
-    if (!save({index}))
+    // The answer of the action the operation answers (a rollback's restore batch) in the same commit.
+    const qint64 actionId = op.answersAction;
+    const QString answerText = actionId > 0 ? tr("%1: HAProxy reports the new weights (new version at %2 %)")
+                                                  .arg(op.label, percentText(m_record->actualShare))
+                                            : QString();
+    const qint64 rolloutId = m_record->id;
+    const qint64 repliedNs = actionId > 0 && m_rollbackTiming.isValid() ? m_rollbackTiming.nsecsElapsed() : 0;
+    if (!save({index}, [&]() -> Status {
+            return actionId > 0 ? m_store.answerAction(actionId, true, answerText, rolloutId) : Status {};
+        }))
         return;
-    if (op.answersAction > 0)
-        answer(op.answersAction, true,
-            tr("%1: HAProxy reports the new weights (new version at %2 %)")
-                .arg(op.label, percentText(m_record->actualShare)),
-            m_record->id);
+    if (actionId > 0) {
+        if (repliedNs > 0)
+            qCDebug(lcEngineTiming).nospace()
+                << "action " << actionId << ": HAProxy answered at " << repliedNs / 1000 << " us, answer committed at "
+                << m_rollbackTiming.nsecsElapsed() / 1000 << " us";
+        m_rollbackTiming.invalidate();
+        answered(actionId, true, answerText, rolloutId);
+    }
     // Go on at once rather than at the next tick (a rollback's batches follow each other quickly).
     QMetaObject::invokeMethod(
         this,

@@ -10,6 +10,7 @@
 #include "util/clock.h"
 #include "util/result.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QJsonObject>
 #include <QMap>
@@ -18,7 +19,9 @@
 #include <QTimer>
 
 class QNetworkAccessManager;
+class QThread;
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -113,6 +116,9 @@ signals:
 
 private:
     void tick();
+    // A WAL checkpoint on a thread of its own, at most every kCheckpointEveryMs (see startCheckpoint()).
+    void checkpoint(qint64 nowMs);
+    static constexpr qint64 kCheckpointEveryMs = 1000;
     void pollWake();
     void loadCurrent();
     void reconcile();
@@ -120,6 +126,8 @@ private:
     void handleAction(const ActionRecord &action);
     void handleStart(const ActionRecord &action, const QString &version, qint64 retryOf);
     void answer(qint64 actionId, bool done, const QString &text, qint64 rolloutId = 0);
+    // After the answer is written: audited and signalled.
+    void answered(qint64 actionId, bool done, const QString &text, qint64 rolloutId);
     void drive();
     void execute(int index);
     void executeSetServers(int index);
@@ -128,7 +136,8 @@ private:
     void opDone(int index, const QString &result, std::optional<double> actualShare = std::nullopt);
     void opFailed(int index, const Error &error);
     void finishRollout();
-    [[nodiscard]] bool save(const QList<int> &opIndexes);
+    // Writes the operations at `opIndexes`, the pending events, `alsoWrite` and the rollout in one commit.
+    [[nodiscard]] bool save(const QList<int> &opIndexes, const std::function<Status()> &alsoWrite = {});
     void event(const QString &actor, const QString &kind, const QString &detail);
     void updateDesired(const QList<ServerChange> &changes);
     [[nodiscard]] QSet<QString> newSlots() const;
@@ -181,6 +190,17 @@ private:
     QList<RolloutOp> m_ops;
     QMap<QString, ServerChange> m_desired;
     QSet<qint64> m_executedHere; // operations started by this engine instance
+    struct PendingEvent {
+        qint64 rolloutId = 0;
+        QString actor;
+        QString kind;
+        QString detail;
+    };
+    QString m_checkpointPath; // set while this engine checkpoints the WAL itself
+    std::unique_ptr<QThread> m_checkpointThread;
+    qint64 m_lastCheckpointMs = 0;
+    QElapsedTimer m_rollbackTiming; // lcEngineTiming: from taking a rollback to its answer
+    QList<PendingEvent> m_pendingEvents; // written by the next save() (a rollback's event, with its batch's result)
     // Analysis: one analyzer per (rollout, step share); kept (stopped) after its verdict was acted on so that
     // it is not started again for the same step.
     std::unique_ptr<QNetworkAccessManager> m_network;

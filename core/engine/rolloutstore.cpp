@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 
+#include <algorithm>
+
 namespace gl {
 namespace {
 
@@ -148,7 +150,7 @@ Result<QList<RolloutRecord>> RolloutStore::history(int limit) const
     return result;
 }
 
-Result<qint64> RolloutStore::createRollout(RolloutRecord record, const QList<RolloutOp> &ops)
+Result<qint64> RolloutStore::createRollout(RolloutRecord record, QList<RolloutOp> ops)
 {
     qint64 id = 0;
     const Status status = m_store.database().transaction([&]() -> Status {
@@ -233,25 +235,63 @@ Status RolloutStore::updateOp(const RolloutOp &op)
     return {};
 }
 
-Status RolloutStore::appendOps(qint64 rolloutId, QList<RolloutOp> ops)
+Status RolloutStore::appendOps(qint64 rolloutId, QList<RolloutOp> &ops)
 {
+    // Many rows per statement (a rollback of 100 slots appends ~100 operations inside the commit ahead of
+    // HAProxy): one prepare per chunk; RETURNING gives the ids (matched by seq: its row order is not defined).
+    constexpr qsizetype kChunk = 64;
     return m_store.database().transaction([&]() -> Status {
         Result<QSqlQuery> last = m_store.database().exec(
             QStringLiteral("SELECT coalesce(max(seq), -1) FROM rollout_ops WHERE rollout_id = ?"), {rolloutId});
         if (!last)
             return last.error();
-        int seq = last->next() ? last->value(0).toInt() + 1 : 0;
-        for (RolloutOp &op : ops) {
-            op.seq = seq++;
-            const Result<QSqlQuery> q = m_store.database().exec(
-                QStringLiteral(
-                    "INSERT INTO rollout_ops (rollout_id, seq, kind, params, status) VALUES (?, ?, ?, ?, ?)"),
-                {rolloutId, op.seq, toString(op.kind), json(op.paramsJson()), toString(op.status)});
+        const int firstSeq = last->next() ? last->value(0).toInt() + 1 : 0;
+        for (qsizetype begin = 0; begin < ops.size(); begin += kChunk) {
+            const qsizetype end = std::min(ops.size(), begin + kChunk);
+            QString sql = QStringLiteral("INSERT INTO rollout_ops (rollout_id, seq, kind, params, status, attempts,"
+                                         " started_ms, started_at, finished_at, result) VALUES ");
+            QVariantList bind;
+            bind.reserve((end - begin) * 10);
+            for (qsizetype i = begin; i < end; ++i) {
+                RolloutOp &op = ops[i];
+                op.seq = firstSeq + int(i);
+                sql += i == begin ? QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                                  : QStringLiteral(", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                bind << rolloutId << op.seq << toString(op.kind) << json(op.paramsJson()) << toString(op.status)
+                     << op.attempts << op.startedMs << text(op.startedAt) << text(op.finishedAt) << text(op.result);
+            }
+            sql += QStringLiteral(" RETURNING id, seq");
+            Result<QSqlQuery> q = m_store.database().exec(sql, bind);
             if (!q)
                 return q.error();
+            qsizetype returned = 0;
+            while (q->next()) {
+                const qsizetype index = q->value(1).toInt() - firstSeq;
+                if (index < begin || index >= end)
+                    continue;
+                ops[index].id = q->value(0).toLongLong();
+                ++returned;
+            }
+            if (returned != end - begin)
+                return makeError(ErrorCode::Io,
+                    QCoreApplication::translate("gl::RolloutStore", "The state database did not store the operations."),
+                    QStringLiteral("INSERT ... RETURNING gave %1 of %2 rows").arg(returned).arg(end - begin));
         }
         return {};
     });
+}
+
+Status RolloutStore::skipUnfinishedOps(qint64 rolloutId, const QString &at, const QString &result)
+{
+    const Result<QSqlQuery> q = m_store.database().exec(
+        QStringLiteral("UPDATE rollout_ops SET status = ?, finished_at = ?, result = ? WHERE rollout_id = ? AND"
+                       " (status IN (?, ?) OR (status = ? AND kind IN (?, ?, ?)))"),
+        {toString(OpStatus::Skipped), text(at), text(result), rolloutId, toString(OpStatus::Pending),
+            toString(OpStatus::Failed), toString(OpStatus::Running), toString(OpKind::Pause),
+            toString(OpKind::WaitHealthy), toString(OpKind::WaitDrained)});
+    if (!q)
+        return q.error();
+    return {};
 }
 
 Status RolloutStore::addEvent(qint64 rolloutId, const QString &actor, const QString &kind, const QString &detail)
@@ -281,10 +321,17 @@ Result<QList<EventRecord>> RolloutStore::events(qint64 rolloutId) const
 
 Result<qint64> RolloutStore::enqueueAction(const ActionRecord &action)
 {
-    Result<QSqlQuery> q = m_store.database().exec(
+    Database &db = m_store.database();
+    // No fsync of its own (see the header); back to FULL right after, whatever happened.
+    const bool relax = db.durability() == Durability::Full && db.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+    Result<QSqlQuery> q = db.exec(
         QStringLiteral("INSERT INTO rollout_actions (rollout_id, action, actor, reason, params, requested_at)"
                        " VALUES (?, ?, ?, ?, ?, ?)"),
         {action.rolloutId, text(action.action), text(action.actor), text(action.reason), json(action.params), now()});
+    if (relax) {
+        if (const Result<QSqlQuery> full = db.exec(QStringLiteral("PRAGMA synchronous = FULL")); !full)
+            return full.error(); // a connection that cannot go back to FULL must not be used for the rollout
+    }
     if (!q)
         return q.error();
     return q->lastInsertId().toLongLong();

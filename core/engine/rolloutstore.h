@@ -83,20 +83,27 @@ public:
     [[nodiscard]] Result<QList<RolloutRecord>> history(int limit = 50) const;
 
     // Inserts the rollout (id, revision and updated_at are set) and its operations.
-    [[nodiscard]] Result<qint64> createRollout(RolloutRecord record, const QList<RolloutOp> &ops);
+    [[nodiscard]] Result<qint64> createRollout(RolloutRecord record, QList<RolloutOp> ops);
     // Writes every field of `record`; bumps revision and updated_at (in `record` too).
     [[nodiscard]] Status updateRollout(RolloutRecord &record);
 
     [[nodiscard]] Result<QList<RolloutOp>> ops(qint64 rolloutId) const;
     // Writes status, attempts, timing and result of `op`.
     [[nodiscard]] Status updateOp(const RolloutOp &op);
-    // Appends operations after the last one (seq continues).
-    [[nodiscard]] Status appendOps(qint64 rolloutId, QList<RolloutOp> ops);
+    // Appends operations after the last one (seq continues), with their status and timing as given (an intent
+    // can be written with them); sets each one's id and seq in `ops`.
+    [[nodiscard]] Status appendOps(qint64 rolloutId, QList<RolloutOp> &ops);
+    // Abort and rollback: in ONE statement, every operation that is pending or failed, and every pause or wait
+    // still running, becomes skipped (finished at `at`, with `result`); as RolloutEngine marks them in memory.
+    [[nodiscard]] Status skipUnfinishedOps(qint64 rolloutId, const QString &at, const QString &result);
 
     [[nodiscard]] Status addEvent(qint64 rolloutId, const QString &actor, const QString &kind, const QString &detail);
     [[nodiscard]] Result<QList<EventRecord>> events(qint64 rolloutId) const;
 
-    // The action queue.
+    // The action queue. The request is committed with synchronous=NORMAL (no fsync of its own): the engine's
+    // next commit, with synchronous=FULL on the same WAL file, makes it durable together with the engine's
+    // intent, so that one fsync lies between an action and HAProxy. A request lost to a power cut before the
+    // engine took it was never answered.
     [[nodiscard]] Result<qint64> enqueueAction(const ActionRecord &action);
     [[nodiscard]] Result<QList<ActionRecord>> pendingActions() const;
     [[nodiscard]] Result<std::optional<ActionRecord>> action(qint64 id) const;

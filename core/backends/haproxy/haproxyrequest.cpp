@@ -103,6 +103,11 @@ void HaproxyRequest::onConnected()
     const QByteArray payload = encodeRequest(m_commands);
     qCDebug(lcHaproxy) << "sending" << HaproxyCommand::joinBatch(m_commands) << "to" << m_client->endpoint();
     m_socket->write(payload);
+    // On the wire now rather than when the event loop next polls the socket (a batch is one write).
+    if (auto *local = qobject_cast<QLocalSocket *>(m_socket))
+        local->flush();
+    else if (auto *tcp = qobject_cast<QAbstractSocket *>(m_socket))
+        tcp->flush();
 }
 
 void HaproxyRequest::onReadyRead()
