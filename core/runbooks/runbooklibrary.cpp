@@ -473,33 +473,74 @@ QString RunbookLibrary::matchExpression(const QString &query)
     return terms.join(u' ');
 }
 
-Result<QList<RunbookSearchHit>> RunbookLibrary::search(const QString &text, int limit) const
+Result<QList<RunbookSearchHit>> RunbookLibrary::search(const QString &text, int limit, int snippets) const
 {
     QList<RunbookSearchHit> hits;
     const QString match = matchExpression(text);
     if (match.isEmpty())
         return hits;
     // bm25 weights: a word in the title counts ten times a word in the body, tags five times. "rank MATCH" with
-    // "ORDER BY rank LIMIT" lets FTS5 sort internally, so highlight() and snippet() run for the returned rows only.
+    // "ORDER BY rank LIMIT" lets FTS5 sort internally, so highlight() runs for the returned rows only. The
+    // snippets are fetched below, for the rows that show them (bench_runbooks: snippet() was half the time).
+    // Every snippet: in the same statement (a separate statement per row sets the prefix terms up again, which
+    // costs more than the snippet itself).
+    const bool allSnippets = snippets < 0 || snippets >= limit;
     Result<QSqlQuery> query = m_database.exec(
         QStringLiteral("SELECT r.id, r.title, r.service, r.owner, r.language, r.tags, r.rto_s, r.rpo_s, r.step_count,"
-                       " r.version, r.source, r.path, r.content_hash, r.imported_at, f.title_hl, f.snip, f.rank"
-                       " FROM (SELECT rowid, highlight(runbook_fts, 0, char(2), char(3)) AS title_hl,"
-                       " snippet(runbook_fts, 2, char(2), char(3), '…', 14) AS snip, rank FROM runbook_fts"
-                       " WHERE runbook_fts MATCH ? AND rank MATCH 'bm25(10.0, 5.0, 1.0)' ORDER BY rank LIMIT ?) f"
-                       " JOIN runbooks r ON r.rid = f.rowid ORDER BY f.rank, r.title"),
+                       " r.version, r.source, r.path, r.content_hash, r.imported_at, f.title_hl, f.rank, f.rowid,"
+                       " f.snip FROM (SELECT rowid, highlight(runbook_fts, 0, char(2), char(3)) AS title_hl, rank, %1"
+                       " AS snip FROM runbook_fts WHERE runbook_fts MATCH ? AND rank MATCH 'bm25(10.0, 5.0, 1.0)'"
+                       " ORDER BY rank LIMIT ?) f JOIN runbooks r ON r.rid = f.rowid ORDER BY f.rank, r.title")
+            .arg(allSnippets ? QStringLiteral("snippet(runbook_fts, 2, char(2), char(3), '…', 14)")
+                             : QStringLiteral("''")),
         {match, limit});
     if (!query)
         return query.error();
+    QList<qint64> rowids;
     while (query->next()) {
         RunbookSearchHit hit;
         hit.runbook = readSummary(*query);
         hit.titleHighlighted = query->value(14).toString();
-        hit.snippet = query->value(15).toString().simplified();
-        hit.rank = query->value(16).toDouble();
+        hit.rank = query->value(15).toDouble();
+        rowids << query->value(16).toLongLong();
+        hit.snippet = query->value(17).toString().simplified();
         hits << hit;
     }
+    query = makeError(ErrorCode::Unknown, QString()); // release the statement
+    const qsizetype withSnippet = allSnippets ? 0 : qMin<qsizetype>(snippets, hits.size());
+    for (qsizetype i = 0; i < withSnippet; ++i) {
+        Result<QString> snippet = snippetOf(match, rowids.at(i));
+        if (!snippet)
+            return snippet.error();
+        hits[i].snippet = *snippet;
+    }
     return hits;
+}
+
+Result<QString> RunbookLibrary::snippetOf(const QString &match, qint64 rowid) const
+{
+    Result<QSqlQuery> query
+        = m_database.exec(QStringLiteral("SELECT snippet(runbook_fts, 2, char(2), char(3), '…', 14) FROM runbook_fts"
+                                         " WHERE runbook_fts MATCH ? AND rowid = ?"),
+            {match, rowid});
+    if (!query)
+        return query.error();
+    return query->next() ? query->value(0).toString().simplified() : QString();
+}
+
+Result<QString> RunbookLibrary::snippet(const QString &text, const QString &id) const
+{
+    const QString match = matchExpression(text);
+    if (match.isEmpty())
+        return QString();
+    Result<QSqlQuery> rid = m_database.exec(QStringLiteral("SELECT rid FROM runbooks WHERE id = ?"), {id});
+    if (!rid)
+        return rid.error();
+    if (!rid->next())
+        return QString();
+    const qint64 rowid = rid->value(0).toLongLong();
+    rid = makeError(ErrorCode::Unknown, QString());
+    return snippetOf(match, rowid);
 }
 
 } // namespace gl

@@ -100,8 +100,12 @@ public:
     [[nodiscard]] Result<Runbook> runbook(const QString &id, int version = 0) const;
     // The raw Markdown file of a version.
     [[nodiscard]] Result<QByteArray> content(const QString &id, int version = 0) const;
-    // Full-text search over title, tags and body, best first. Every word must match (as a prefix).
-    [[nodiscard]] Result<QList<RunbookSearchHit>> search(const QString &query, int limit = 20) const;
+    // Full-text search over title, tags and body, best first. Every word must match (as a prefix). Titles are
+    // always highlighted; only the first `snippets` hits (all when negative) get a snippet, the others an empty
+    // one (snippet() gives it later): a snippet is the costly part of a hit, and a list shows one at a time.
+    [[nodiscard]] Result<QList<RunbookSearchHit>> search(const QString &query, int limit = 20, int snippets = -1) const;
+    // The highlighted snippet of runbook `id`'s body for `query` (empty when it does not match).
+    [[nodiscard]] Result<QString> snippet(const QString &query, const QString &id) const;
 
     [[nodiscard]] Database &database() { return m_database; }
     [[nodiscard]] Clock &clock() { return m_clock; }
@@ -122,6 +126,8 @@ public:
     [[nodiscard]] static QString matchExpression(const QString &query);
 
 private:
+    [[nodiscard]] Result<QString> snippetOf(const QString &match, qint64 rowid) const;
+
     Database &m_database;
     Clock &m_clock;
     AuditLog *m_audit = nullptr;

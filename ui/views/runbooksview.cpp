@@ -415,7 +415,8 @@ void RunbooksView::search(const QString &text)
         m_model->setRunbooks(*all);
         m_listStack->setCurrentWidget(all->isEmpty() ? static_cast<QWidget *>(m_empty) : m_list);
     } else {
-        const Result<QList<RunbookSearchHit>> hits = m_library->search(text, 50);
+        // Snippets come one at a time, for the selected hit (showRunbook).
+        const Result<QList<RunbookSearchHit>> hits = m_library->search(text, 50, 1);
         if (!hits) {
             m_banner->showMessage(Banner::Kind::Error, hits.error().message);
             return;
@@ -463,8 +464,13 @@ void RunbooksView::showRunbook()
     }
     const Runbook &r = *runbook;
     const QModelIndex current = m_list->currentIndex();
-    const QString snippet
+    QString snippet
         = current.isValid() ? m_model->data(current, RunbookListModel::SnippetHtmlRole).toString() : QString();
+    if (snippet.isEmpty() && !m_search->text().trimmed().isEmpty()) {
+        const Result<QString> fetched = m_library->snippet(m_search->text(), r.id);
+        if (fetched)
+            snippet = renderHighlights(*fetched, QStringLiteral("<b>"), QStringLiteral("</b>"), true);
+    }
     m_snippet->setText(snippet.isEmpty() ? QString() : QStringLiteral("<i>%1</i>").arg(snippet));
     m_snippet->setVisible(!snippet.isEmpty());
 
