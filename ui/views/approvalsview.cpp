@@ -1,12 +1,10 @@
 #include "approvalsview.h"
 
+#include "approvalcontroller.h"
 #include "approvals/decisionrecorder.h"
 #include "banner.h"
-#include "credentials/fallbackcredentialstore.h"
 #include "emptystate.h"
 #include "gatestatuswidget.h"
-#include "identity/identity.h"
-#include "identity/identitystore.h"
 #include "prompter.h"
 #include "util/clock.h"
 
@@ -48,10 +46,8 @@ QString localTime(const QDateTime &time)
 
 ApprovalsView::ApprovalsView(FallbackCredentialStore &credentials, Prompter &prompter, QWidget *parent)
     : QWidget(parent)
-    , m_credentials(credentials)
+    , m_controller(new ApprovalController(credentials, this))
     , m_prompter(prompter)
-    , m_clock(&SystemClock::instance())
-    , m_person(currentPerson())
 {
     setObjectName(QStringLiteral("approvalsPage"));
     m_banner = new Banner(this);
@@ -183,7 +179,7 @@ ApprovalsView::~ApprovalsView() = default;
 
 void ApprovalsView::retranslate()
 {
-    m_who->setText(tr("You sign as <b>%1</b>").arg(m_person.toHtmlEscaped()));
+    m_who->setText(tr("You sign as <b>%1</b>").arg(m_controller->person().toHtmlEscaped()));
     m_import->setText(tr("&Import token…"));
     m_import->setToolTip(tr("Record a signed decision (a glt1. token) from another desk; it is verified first."));
     m_block->setText(tr("&Block release…"));
@@ -225,75 +221,48 @@ void ApprovalsView::setPollIntervalMs(int ms)
 
 void ApprovalsView::setPerson(const QString &person)
 {
-    m_person = person;
-    m_personKey = {};
-    m_personKeyOf.clear();
+    m_controller->setPerson(person);
     retranslate();
+}
+
+void ApprovalsView::setClock(const Clock &clock)
+{
+    m_controller->setClock(clock);
+}
+
+QString ApprovalsView::person() const
+{
+    return m_controller->person();
 }
 
 void ApprovalsView::setEnvironment(const std::optional<Environment> &environment)
 {
-    close();
-    m_environment = environment;
+    m_controller->setEnvironment(environment);
+    m_pending.clear();
+    m_selected.reset();
+    m_inputsFor.reset();
     m_banner->hide();
     m_gateBanner->hide();
     refresh();
 }
 
-void ApprovalsView::close()
-{
-    m_log.reset();
-    m_state.reset();
-    m_pending.clear();
-    m_selected.reset();
-    m_inputsFor.reset();
-}
-
 bool ApprovalsView::ensureOpen()
 {
-    if (!m_environment)
-        return false;
-    if (m_state && m_log)
-        return true;
-    Result<StateStore> state = StateStore::open(m_environment->stateDatabase);
-    if (!state) {
-        m_banner->showMessage(Banner::Kind::Error, tr("Cannot open the state database: %1").arg(state.error().message));
-        return false;
-    }
-    Result<AuditLog> log = AuditLog::open(AuditLog::pathForStateDatabase(m_environment->stateDatabase), *m_clock);
-    if (!log) {
-        m_banner->showMessage(Banner::Kind::Error, tr("Cannot open the audit log: %1").arg(log.error().message));
-        return false;
-    }
-    m_state.emplace(std::move(state).value());
-    m_log.emplace(std::move(log).value());
-    loadInstallationKey();
-    return true;
-}
-
-// Checkpoints of what this console records are signed with the installation's audit key (as greenlightctl).
-void ApprovalsView::loadInstallationKey()
-{
-    auto *identities = new IdentityStore(&m_credentials, this);
-    IdentityJob *job = identities->load(IdentityStore::auditKeyName(), true);
-    const QString path = m_log->path();
-    connect(job, &IdentityJob::finished, this, [this, identities, path](const Result<SigningKey> &key) {
-        identities->deleteLater();
-        if (key && m_log && m_log->path() == path)
-            m_log->setSigner(*key);
-    });
-    job->start();
+    const Status opened = m_controller->open();
+    if (!opened && m_controller->environment())
+        m_banner->showMessage(Banner::Kind::Error, opened.error().message);
+    return opened.ok();
 }
 
 void ApprovalsView::refresh()
 {
-    if (!m_environment || m_environment->approvals.gates.isEmpty() || !ensureOpen()) {
+    const std::optional<Environment> &environment = m_controller->environment();
+    if (!environment || environment->approvals.gates.isEmpty() || !ensureOpen()) {
         m_pending.clear();
         updateList();
         return;
     }
-    RolloutStore rollouts(*m_state, *m_clock);
-    Result<QList<PendingGate>> pending = gl::pendingGates(*m_environment, rollouts, *m_log, m_clock->now());
+    Result<QList<PendingGate>> pending = m_controller->pendingGates();
     if (!pending) {
         m_banner->showMessage(
             Banner::Kind::Error, tr("Cannot read the gates waiting for approval: %1").arg(pending.error().message));
@@ -332,10 +301,10 @@ void ApprovalsView::updateList()
     m_splitter->setVisible(any);
     m_empty->setVisible(!any);
     m_block->setEnabled(any && !m_busy);
-    m_import->setEnabled(m_environment.has_value() && !m_busy);
-    if (!m_environment)
+    m_import->setEnabled(m_controller->environment().has_value() && !m_busy);
+    if (!m_controller->environment())
         m_empty->setTexts(tr("No environment"), tr("Open an environment to see the gates waiting for approval."));
-    else if (m_environment->approvals.gates.isEmpty())
+    else if (m_controller->environment()->approvals.gates.isEmpty())
         m_empty->setTexts(tr("No approval gates"),
             tr("This environment has no gates: section, so rollouts wait for nobody's approval. See "
                "docs/approvals.md to add one."));
@@ -362,7 +331,7 @@ void ApprovalsView::updateList()
             item->setData(0, kGateRole, key.gate);
         }
     }
-    const QDateTime now = m_clock->now();
+    const QDateTime now = m_controller->clock().now();
     for (int i = 0; i < m_pending.size(); ++i) {
         const PendingGate &gate = m_pending[i];
         QTreeWidgetItem *item = m_list->topLevelItem(i);
@@ -439,7 +408,7 @@ void ApprovalsView::updateDetail()
                           .arg(have)
                           .arg(quorum)
                           .arg(gate->config.groups.join(QStringLiteral(", "))));
-    const QDateTime now = m_clock->now();
+    const QDateTime now = m_controller->clock().now();
     m_timeLeft->setText(gate->status.deadline.isValid()
             ? tr("Time left: %1 (the gate is rejected at %2)")
                   .arg(GateStatusWidget::timeLeftText(gate->status.deadline, now), localTime(gate->status.deadline))
@@ -556,31 +525,21 @@ void ApprovalsView::decide(Decision decision)
 void ApprovalsView::withPersonKey(const std::function<void(const SigningKey &)> &then)
 {
     m_busy = true;
-    if (!m_personKey.isNull() && m_personKeyOf == m_person) {
-        then(m_personKey);
-        return;
-    }
-    auto *identities = new IdentityStore(&m_credentials, this);
-    IdentityJob *job = identities->load(IdentityStore::personKeyName(m_person), true);
-    const QString person = m_person;
-    connect(job, &IdentityJob::finished, this, [this, identities, job, person, then](const Result<SigningKey> &key) {
-        identities->deleteLater();
+    const QString person = m_controller->person();
+    m_controller->withPersonKey([this, person, then](const Result<SigningKey> &key, bool created) {
         if (!key) {
             finish(false, m_banner, tr("Your signing key could not be loaded: %1").arg(key.error().message));
             return;
         }
-        if (job->created()) {
+        if (created) {
             m_banner->showMessage(Banner::Kind::Info,
                 tr("Created a new Ed25519 key pair for %1; the private key is in the keychain. Add this line to the "
                    "approvers list of each environment you approve for:\n  - {person: %1, groups: [CHANGE-ME], key: "
                    "\"%2\"}")
                     .arg(person, key->publicKey().toString()));
         }
-        m_personKey = *key;
-        m_personKeyOf = person;
         then(*key);
     });
-    job->start();
 }
 
 void ApprovalsView::signAndRecord(DecisionRequest request, const SigningKey &key, const GateContext &context,
@@ -590,8 +549,8 @@ void ApprovalsView::signAndRecord(DecisionRequest request, const SigningKey &key
         finish(false, m_banner, m_banner->text());
         return;
     }
-    request.person = m_person;
-    DecisionRecorder recorder(*m_environment, *m_log, *m_clock);
+    request.person = m_controller->person();
+    DecisionRecorder recorder = m_controller->recorder();
     Result<SignedStatement> signedStatement = recorder.sign(request, key, context);
     if (!signedStatement) {
         finish(false, m_gateBanner, signedStatement.error().message);
@@ -616,7 +575,7 @@ void ApprovalsView::signAndRecord(DecisionRequest request, const SigningKey &key
             return;
         }
     }
-    const Result<AuditEntry> recorded = recorder.record(*signedStatement, m_person);
+    const Result<AuditEntry> recorded = recorder.record(*signedStatement, m_controller->person());
     if (!recorded) {
         finish(false, m_gateBanner, recorded.error().message);
         return;
@@ -624,7 +583,7 @@ void ApprovalsView::signAndRecord(DecisionRequest request, const SigningKey &key
     m_comment->clear();
     finish(true, m_gateBanner,
         tr("Recorded: %1 %2 gate %3 of rollout #%4 (audit seq %5).")
-            .arg(m_person, toString(request.decision), request.gate, request.rolloutId)
+            .arg(m_controller->person(), toString(request.decision), request.gate, request.rolloutId)
             .arg(recorded->seq));
 }
 
@@ -641,8 +600,8 @@ void ApprovalsView::importToken()
     const Prompter::Answer answer = m_prompter.ask(this, question);
     if (!answer.confirmed || answer.reason.trimmed().isEmpty())
         return;
-    DecisionRecorder recorder(*m_environment, *m_log, *m_clock);
-    const Result<SignedStatement> imported = recorder.importToken(answer.reason, m_person);
+    DecisionRecorder recorder = m_controller->recorder();
+    const Result<SignedStatement> imported = recorder.importToken(answer.reason, m_controller->person());
     if (!imported) {
         finish(false, m_banner, tr("Token refused: %1").arg(imported.error().message));
         return;
@@ -681,20 +640,22 @@ void ApprovalsView::blockRelease()
             return;
         }
         DecisionRequest mine = request;
-        mine.person = m_person;
-        DecisionRecorder recorder(*m_environment, *m_log, *m_clock);
+        mine.person = m_controller->person();
+        DecisionRecorder recorder = m_controller->recorder();
         const Result<SignedStatement> signedStatement = recorder.sign(mine, key);
         if (!signedStatement) {
             finish(false, m_banner, signedStatement.error().message);
             return;
         }
-        const Result<AuditEntry> recorded = recorder.record(*signedStatement, m_person);
+        const Result<AuditEntry> recorded = recorder.record(*signedStatement, m_controller->person());
         if (!recorded) {
             finish(false, m_banner, tr("Not recorded: %1").arg(recorded.error().message));
             return;
         }
         finish(true, m_banner,
-            tr("Recorded: %1 blocked rollout #%2 (audit seq %3).").arg(m_person, mine.rolloutId).arg(recorded->seq));
+            tr("Recorded: %1 blocked rollout #%2 (audit seq %3).")
+                .arg(m_controller->person(), mine.rolloutId)
+                .arg(recorded->seq));
     });
 }
 

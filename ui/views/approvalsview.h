@@ -2,11 +2,8 @@
 
 #include "approvals/decisionrecorder.h"
 #include "approvals/pendinggates.h"
-#include "audit/auditlog.h"
-#include "engine/rolloutstore.h"
 #include "identity/signingkey.h"
 #include "model/environment.h"
-#include "storage/statestore.h"
 
 #include <QWidget>
 
@@ -28,6 +25,7 @@ class FallbackCredentialStore;
 
 namespace gl::ui {
 
+class ApprovalController;
 class Banner;
 class EmptyState;
 class Prompter;
@@ -50,8 +48,8 @@ public:
 
     // Who signs: $GREENLIGHT_PERSON or the login name unless set.
     void setPerson(const QString &person);
-    [[nodiscard]] QString person() const { return m_person; }
-    void setClock(const Clock &clock) { m_clock = &clock; }
+    [[nodiscard]] QString person() const;
+    void setClock(const Clock &clock);
     void setPollIntervalMs(int ms);
 
     [[nodiscard]] const QList<PendingGate> &pendingGates() const { return m_pending; }
@@ -81,9 +79,8 @@ private:
     };
 
     void retranslate();
+    // Opens the databases through the controller; shows why not in the banner.
     bool ensureOpen();
-    void close();
-    void loadInstallationKey();
     void updateList();
     void updateDetail();
     void rebuildInputs();
@@ -96,15 +93,8 @@ private:
         const QString &confirmTitle, const QString &confirmText, const QString &confirmLabel, bool destructive);
     void finish(bool recorded, Banner *where, const QString &message);
 
-    FallbackCredentialStore &m_credentials;
+    ApprovalController *m_controller;
     Prompter &m_prompter;
-    const Clock *m_clock;
-    QString m_person;
-    std::optional<Environment> m_environment;
-    std::optional<StateStore> m_state;
-    std::optional<AuditLog> m_log;
-    SigningKey m_personKey;
-    QString m_personKeyOf;
     QList<PendingGate> m_pending;
     std::optional<Key> m_selected;
     std::optional<Key> m_inputsFor;
