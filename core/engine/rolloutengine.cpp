@@ -113,7 +113,10 @@ RolloutEngine::~RolloutEngine()
 
 QString RolloutEngine::defaultActor()
 {
-    QString user = qEnvironmentVariable("USER");
+    // The person (as in the approvers list) when one is named, else the login: "ana@host".
+    QString user = qEnvironmentVariable("GREENLIGHT_PERSON").trimmed();
+    if (user.isEmpty())
+        user = qEnvironmentVariable("USER");
     if (user.isEmpty())
         user = qEnvironmentVariable("LOGNAME");
     if (user.isEmpty()) {

@@ -101,7 +101,7 @@ public:
     [[nodiscard]] const Environment &environment() const { return m_env; }
     [[nodiscard]] std::optional<RolloutRecord> current() const { return m_record; }
 
-    // The actor name used when none is given: "$USER@host".
+    // The actor name used when none is given: "$GREENLIGHT_PERSON@host", else "$USER@host".
     [[nodiscard]] static QString defaultActor();
 
 signals:

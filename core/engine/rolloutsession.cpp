@@ -335,8 +335,7 @@ RolloutDecision RolloutSession::decide(RolloutAction action) const
 
 QString RolloutSession::actor()
 {
-    const QString person = qEnvironmentVariable("GREENLIGHT_PERSON").trimmed();
-    return person.isEmpty() ? RolloutEngine::defaultActor() : person;
+    return RolloutEngine::defaultActor(); // "$GREENLIGHT_PERSON@host", else "$USER@host"
 }
 
 Result<qint64> RolloutSession::request(RolloutAction action, const QString &reason, const QJsonObject &params)

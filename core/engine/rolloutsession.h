@@ -112,7 +112,7 @@ public:
     // Queues `action` for the latest rollout (Start: a new one, `params` as `greenlightctl rollout start` puts
     // them: version, strategy, acceptDowntime, overrides). actionAnswered() follows with the engine's answer.
     [[nodiscard]] Result<qint64> request(RolloutAction action, const QString &reason, const QJsonObject &params = {});
-    // Who actions are recorded as: $GREENLIGHT_PERSON when set, else RolloutEngine::defaultActor().
+    // Who actions are recorded as: RolloutEngine::defaultActor() ("$GREENLIGHT_PERSON@host", else "$USER@host").
     [[nodiscard]] static QString actor();
 
     // Polls the store now (the timer also does).

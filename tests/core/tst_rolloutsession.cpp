@@ -6,6 +6,7 @@
 #include "storage/statestore.h"
 
 #include <QSignalSpy>
+#include <QSysInfo>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -162,7 +163,7 @@ private Q_SLOTS:
         const auto queued = store.action(*id);
         QVERIFY(queued.ok() && queued->has_value());
         QCOMPARE((*queued)->action, QStringLiteral("rollback"));
-        QCOMPARE((*queued)->actor, QStringLiteral("ana"));
+        QCOMPARE((*queued)->actor, QStringLiteral("ana@") + QSysInfo::machineHostName());
         QCOMPARE((*queued)->reason, QStringLiteral("5xx up"));
         QCOMPARE((*queued)->rolloutId, rolloutId);
         QCOMPARE((*queued)->params.value(u"note").toString(), QStringLiteral("x"));
