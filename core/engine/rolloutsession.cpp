@@ -96,6 +96,8 @@ void RolloutSession::tryStartEngine()
             setEngineHolder();
             m_engineTimer.start();
         });
+        if (m_credentials)
+            m_engine->loadAuditSigner(*m_credentials);
     }
     if (!m_engine->isRunning()) {
         if (const Status started = m_engine->start(); started) {

@@ -21,6 +21,7 @@
 
 namespace gl {
 
+class CredentialStore;
 class HaproxyRuntimeClient;
 
 // One open environment as a client (the console) sees it: its state database, the rollout engine (run in this
@@ -119,6 +120,9 @@ public:
     void refresh();
     // Asks HAProxy now (the timer also does).
     void refreshSlots();
+    // The keychain the in-process engine takes the installation's audit key from, to sign its checkpoints
+    // (RolloutEngine::loadAuditSigner). Set before open(); without it the checkpoints are unsigned.
+    void setCredentialStore(CredentialStore *credentials) { m_credentials = credentials; }
 
 signals:
     void rolloutChanged(const gl::RolloutRecord &record);
@@ -146,6 +150,7 @@ private:
     std::unique_ptr<RolloutStore> m_store;
     std::unique_ptr<EngineLock> m_lock;
     std::unique_ptr<RolloutEngine> m_engine;
+    CredentialStore *m_credentials = nullptr;
     std::unique_ptr<HaproxyRuntimeClient> m_haproxy;
     QTimer m_pollTimer;
     QTimer m_slotsTimer;

@@ -341,6 +341,7 @@ bool MainWindow::openEnvironment(const QString &path)
 RolloutSession *MainWindow::createRolloutSession(const Environment &environment)
 {
     auto *session = new RolloutSession(environment, this);
+    session->setCredentialStore(&m_credentials); // the engine signs its audit checkpoints with the installation key
     if (const Status opened = session->open(); !opened) {
         m_banner->showMessage(Banner::Kind::Error,
             tr("Could not open the rollouts of %1: %2").arg(environment.name, opened.error().message));
