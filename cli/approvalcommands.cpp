@@ -1,4 +1,5 @@
 #include "approvals/approvalledger.h"
+#include "approvals/pendinggates.h"
 #include "approvals/signedstatement.h"
 #include "auditcommands.h"
 #include "credentials/keychaincredentialstore.h"
@@ -102,6 +103,23 @@ Result<OpenedAuditLog> openSignedLog(Context &context, KeychainCredentialStore &
 }
 
 // A short-lived command checkpoints what it appended, so truncation is detectable from the first entry on.
+// The person who started rollout `rolloutId` of `env` (from its audit log), or empty when this desk does not know it.
+QString starterOf(const Environment &env, const AuditLog &log, const QString &rolloutId)
+{
+    bool numeric = false;
+    const qint64 id = rolloutId.toLongLong(&numeric);
+    if (!numeric || !QFileInfo::exists(env.stateDatabase))
+        return {};
+    Result<StateStore> state = StateStore::open(env.stateDatabase);
+    if (!state)
+        return {};
+    RolloutStore rollouts(*state, SystemClock::instance());
+    const Result<std::optional<RolloutRecord>> record = rollouts.rollout(id);
+    if (!record || !record->has_value())
+        return {};
+    return gateFactsOf(log, **record).starter;
+}
+
 void checkpointBeforeExit(Context &context, AuditLog &log)
 {
     if (const Result<AuditCheckpoint> checkpoint = log.checkpoint(); !checkpoint)
@@ -187,6 +205,17 @@ int approve(Context &context)
     if (const Result<Identity> check = signedStatement->verify(env.approvals.approvers, env.name, rollout); !check) {
         context.err << check.error().message << '\n';
         return ExitError;
+    }
+    // Separation of duties, refused here as the console and the engine refuse it: whoever started the rollout
+    // cannot approve (or reject, or override for) it. Known when this desk has the rollout's audit log.
+    if (decision != Decision::Block && opened->log) {
+        if (const QString starter = starterOf(env, *opened->log, rollout); !starter.isEmpty() && starter == person) {
+            context.err << Tr::tr("approve: %1 started rollout %2 and cannot decide on its gates (separation of "
+                                  "duties); another approver must sign.")
+                               .arg(person, rollout)
+                        << '\n';
+            return ExitError;
+        }
     }
     if (context.parser.isSet(QStringLiteral("export"))) {
         context.out << signedStatement->toToken() << '\n';

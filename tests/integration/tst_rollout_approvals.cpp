@@ -110,11 +110,22 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("prod-approval"), r.err.constData());
 
-        // alice approves her own rollout: recorded, but it does not count (separation of duties).
+        // alice approves her own rollout: refused at once (separation of duties), nothing recorded.
         r = ctlAs(QStringLiteral("alice"),
             {QStringLiteral("approve"), QStringLiteral("--env"), env, QStringLiteral("--rollout"), rollout,
                 QStringLiteral("--gate"), QStringLiteral("prod-approval"), QStringLiteral("--person"),
                 QStringLiteral("alice")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("separation of duties"), r.err.constData());
+        // ...and her own token signed elsewhere and imported here is recorded but does not count.
+        r = ctlAs(QStringLiteral("alice"),
+            {QStringLiteral("approve"), QStringLiteral("--env"), env, QStringLiteral("--rollout"), rollout,
+                QStringLiteral("--gate"), QStringLiteral("prod-approval"), QStringLiteral("--person"),
+                QStringLiteral("alice"), QStringLiteral("--export")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        r = ctlAs(QStringLiteral("alice"),
+            {QStringLiteral("approvals"), QStringLiteral("import"), QStringLiteral("--env"), env,
+                QString::fromUtf8(r.out.trimmed())});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QTest::qWait(1500);
         status = statusJson(env);
