@@ -1,14 +1,12 @@
 // Bad HAProxy replies during a rollout: error text, a reply cut off, the socket gone. Each gives a held
 // rollout with a clear message (never a crash, never a step recorded as done), and resume goes on once HAProxy
-// answers again. HAProxy cannot produce these on demand, so a fake Runtime API plays it (stateful: it applies
-// `set server` and reports weights and states back like HAProxy 2.6).
+// answers again. HAProxy cannot produce these on demand, so a fake Runtime API plays it (tests/support/fakehaproxy.h,
+// stateful: it applies `set server` and reports weights and states back like HAProxy 2.6).
 #include "engine/rolloutengine.h"
+#include "fakehaproxy.h"
 #include "storage/statestore.h"
 #include "util/clock.h"
 
-#include <QFile>
-#include <QLocalServer>
-#include <QLocalSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -18,99 +16,14 @@ namespace {
 
 enum class Fault { None, ErrorText, CutOff, SocketGone };
 
-class FakeHaproxy : public QObject {
-public:
-    struct Server {
-        int weight = 0;
-        int admin = 0; // 0x01 maint, 0x08 drain
-    };
-    Fault fault = Fault::None;
-    QMap<QString, Server> servers;
-
-    explicit FakeHaproxy(QString path)
-        : m_path(std::move(path))
-    {
-        servers.insert(QStringLiteral("blue1"), {100, 0});
-        servers.insert(QStringLiteral("green1"), {0, 0x01});
-        connect(&m_server, &QLocalServer::newConnection, this, [this] {
-            while (QLocalSocket *socket = m_server.nextPendingConnection()) {
-                connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
-                connect(socket, &QIODevice::readyRead, this, [this, socket] {
-                    m_buffers[socket] += socket->readAll();
-                    if (!m_buffers[socket].endsWith("quit\n"))
-                        return;
-                    const QByteArray request = m_buffers.take(socket);
-                    QByteArray reply = answer(request.split('\n').value(1));
-                    if (fault == Fault::CutOff)
-                        reply = reply.left(reply.size() / 2);
-                    socket->write(reply);
-                    socket->disconnectFromServer();
-                });
-            }
-        });
-    }
-    bool listen()
-    {
-        QLocalServer::removeServer(m_path);
-        return m_server.listen(m_path);
-    }
-    void goAway()
-    {
-        m_server.close();
-        QFile::remove(m_path);
-    }
-
-private:
-    QByteArray answer(const QByteArray &line)
-    {
-        QByteArray reply("\n> "); // the `prompt` command's empty output
-        for (const QByteArray &raw : line.split(';')) {
-            const QByteArray command = raw.trimmed();
-            QByteArray output;
-            if (command.startsWith("show info")) {
-                output = "Name: HAProxy\nVersion: 2.6.12\nPid: 4242\nUptime_sec: 100\n";
-            } else if (command.startsWith("show stat")) {
-                output = "# pxname,svname,qcur,scur,stot,status,weight,type,check_status\n";
-                for (auto it = servers.cbegin(); it != servers.cend(); ++it) {
-                    const Server &s = it.value();
-                    const QByteArray status = (s.admin & 0x01) ? "MAINT"
-                        : (s.admin & 0x08)                     ? "DRAIN"
-                        : s.weight == 0                        ? "NOLB"
-                                                               : "UP";
-                    output += "be_app," + it.key().toUtf8() + ",0,0,0," + status + ',' + QByteArray::number(s.weight)
-                        + ",2," + ((s.admin & 0x01) ? "" : "L7OK") + '\n';
-                }
-                output += "\n";
-            } else if (command.startsWith("show servers state")) {
-                output = "1\n# be_id be_name srv_id srv_name srv_addr srv_op_state srv_admin_state srv_uweight "
-                         "srv_iweight\n";
-                int id = 1;
-                for (auto it = servers.cbegin(); it != servers.cend(); ++it, ++id)
-                    output += "3 be_app " + QByteArray::number(id) + ' ' + it.key().toUtf8() + " 127.0.0.1 2 "
-                        + QByteArray::number(it.value().admin) + ' ' + QByteArray::number(it.value().weight) + " 100\n";
-                output += "\n";
-            } else if (command.startsWith("set server ")) {
-                const QList<QByteArray> words = command.split(' ');
-                const QString name = QString::fromUtf8(words.value(2)).section(u'/', 1);
-                if (fault == Fault::ErrorText || !servers.contains(name)) {
-                    output = "No such server.\n";
-                } else if (words.value(3) == "weight") {
-                    servers[name].weight = words.value(4).toInt();
-                } else if (words.value(3) == "state") {
-                    servers[name].admin = words.value(4) == "maint" ? 0x01 : words.value(4) == "drain" ? 0x08 : 0;
-                }
-            } else {
-                output = "Unknown command.\n";
-            }
-            reply += output + "\n> ";
-        }
-        return reply;
-    }
-
-    QString m_path;
-    QLocalServer m_server;
-    QHash<QLocalSocket *, QByteArray> m_buffers;
-};
+// Makes the fake misbehave as `fault` says (None: it answers properly again; a socket gone needs listen() again).
+void applyFault(gl::test::FakeHaproxy &haproxy, Fault fault)
+{
+    haproxy.setServerFails = fault == Fault::ErrorText;
+    haproxy.cutReplies = fault == Fault::CutOff;
+    if (fault == Fault::SocketGone)
+        haproxy.goAway();
+}
 
 } // namespace
 
@@ -135,7 +48,9 @@ private Q_SLOTS:
         QFETCH(QString, expected);
         QTemporaryDir dir;
         const QString socket = dir.filePath(QStringLiteral("admin.sock"));
-        FakeHaproxy haproxy(socket);
+        gl::test::FakeHaproxy haproxy(socket);
+        haproxy.servers.insert(QStringLiteral("blue1"), {100, 0});
+        haproxy.servers.insert(QStringLiteral("green1"), {0, 0x01});
         QVERIFY(haproxy.listen());
 
         Environment env;
@@ -167,9 +82,7 @@ private Q_SLOTS:
         QCOMPARE(engine.current()->actualShare, 50.0);
 
         const int blueWeightBefore = haproxy.servers.value(QStringLiteral("blue1")).weight;
-        haproxy.fault = Fault(fault);
-        if (haproxy.fault == Fault::SocketGone)
-            haproxy.goAway();
+        applyFault(haproxy, Fault(fault));
         ActionRecord promote;
         promote.action = QStringLiteral("promote");
         promote.actor = QStringLiteral("test");
@@ -184,11 +97,11 @@ private Q_SLOTS:
         QVERIFY(failed != ops.cend());
         QCOMPARE(failed->percent, 100.0);
         QVERIFY(!failed->result.isEmpty());
-        if (haproxy.fault == Fault::ErrorText)
+        if (Fault(fault) == Fault::ErrorText)
             QCOMPARE(haproxy.servers.value(QStringLiteral("blue1")).weight, blueWeightBefore); // nothing was lowered
 
         // HAProxy answers properly again: resume retries the step and the rollout completes.
-        haproxy.fault = Fault::None;
+        applyFault(haproxy, Fault::None);
         if (Fault(fault) == Fault::SocketGone)
             QVERIFY(haproxy.listen());
         ActionRecord resume;

@@ -1,5 +1,6 @@
 #include "fakehaproxy.h"
 
+#include <QFile>
 #include <QLocalSocket>
 
 namespace gl::test {
@@ -16,7 +17,10 @@ FakeHaproxy::FakeHaproxy(QString path, QObject *parent)
                 if (!m_buffers[socket].endsWith("quit\n"))
                     return;
                 const QByteArray request = m_buffers.take(socket);
-                socket->write(answer(request.split('\n').value(1)));
+                QByteArray reply = answer(request.split('\n').value(1));
+                if (cutReplies)
+                    reply = reply.left(reply.size() / 2);
+                socket->write(reply);
                 socket->disconnectFromServer();
             });
         }
@@ -27,6 +31,12 @@ bool FakeHaproxy::listen()
 {
     QLocalServer::removeServer(m_path);
     return m_server.listen(m_path);
+}
+
+void FakeHaproxy::goAway()
+{
+    m_server.close();
+    QFile::remove(m_path);
 }
 
 QByteArray FakeHaproxy::answer(const QByteArray &line)

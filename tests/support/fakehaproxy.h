@@ -24,10 +24,14 @@ public:
     };
     // `setServerFails`: every `set server` answers "No such server." (HAProxy's error text).
     bool setServerFails = false;
+    // `cutReplies`: every reply is cut off halfway (the command is still applied), like a connection lost mid-reply.
+    bool cutReplies = false;
     QMap<QString, Server> servers;
 
     explicit FakeHaproxy(QString path, QObject *parent = nullptr);
     [[nodiscard]] bool listen();
+    // The socket goes away (closed and its file removed) until the next listen().
+    void goAway();
     [[nodiscard]] QString path() const { return m_path; }
 
 private:
