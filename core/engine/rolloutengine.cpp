@@ -1435,13 +1435,8 @@ void RolloutEngine::analysisPassed(const QString &reason)
 
 void RolloutEngine::analysisRollback(const QString &why)
 {
-    // The normal rollback path: an action in the queue, answered and recorded like an operator's.
-    ActionRecord action;
-    action.rolloutId = m_record->id;
-    action.action = toString(RolloutAction::Rollback);
-    action.actor = QStringLiteral("analysis");
-    action.reason = why;
-    const Result<qint64> queued = m_store.enqueueAction(action);
+    // Taken at once rather than at the next tick (outside the analyzer's signal).
+    const Status queued = queueRollback(QStringLiteral("analysis"), why);
     if (!queued) {
         qCWarning(lcEngine) << "could not queue the analysis rollback:" << queued.error().toString();
         m_record->state = RolloutState::Held;
@@ -1453,7 +1448,19 @@ void RolloutEngine::analysisRollback(const QString &why)
         return;
     }
     m_analysisRollbackFor = m_record->id;
-    // Taken at once rather than at the next tick (outside the analyzer's signal).
+}
+
+Status RolloutEngine::queueRollback(const QString &actor, const QString &why)
+{
+    // The normal rollback path: an action in the queue, answered and audited like an operator's.
+    ActionRecord action;
+    action.rolloutId = m_record->id;
+    action.action = toString(RolloutAction::Rollback);
+    action.actor = actor;
+    action.reason = why;
+    const Result<qint64> queued = m_store.enqueueAction(action);
+    if (!queued)
+        return queued.error();
     QMetaObject::invokeMethod(
         this,
         [this] {
@@ -1464,6 +1471,7 @@ void RolloutEngine::analysisRollback(const QString &why)
             }
         },
         Qt::QueuedConnection);
+    return {};
 }
 
 void RolloutEngine::analysisInconclusive(const QString &reason, bool alarm)
@@ -1829,13 +1837,7 @@ bool RolloutEngine::checkGatePoint(const GatePoint &point)
 
 void RolloutEngine::gateRollback(const QString &why)
 {
-    // The normal rollback path, like the analysis's: an action in the queue, answered and audited.
-    ActionRecord action;
-    action.rolloutId = m_record->id;
-    action.action = toString(RolloutAction::Rollback);
-    action.actor = QStringLiteral("approvals");
-    action.reason = why;
-    const Result<qint64> queued = m_store.enqueueAction(action);
+    const Status queued = queueRollback(QStringLiteral("approvals"), why);
     if (!queued) {
         m_record->state = RolloutState::Held;
         m_record->pauseReason = PauseReason::None;
@@ -1846,16 +1848,6 @@ void RolloutEngine::gateRollback(const QString &why)
         return;
     }
     m_gateRollbackFor = m_record->id;
-    QMetaObject::invokeMethod(
-        this,
-        [this] {
-            if (m_timer.isActive() && !m_busy && m_reconciled) {
-                processActions();
-                if (!m_busy)
-                    drive();
-            }
-        },
-        Qt::QueuedConnection);
 }
 
 QString RolloutEngine::promotionRefusal(bool full)

@@ -152,6 +152,9 @@ private:
     void analysisPassed(const QString &reason);
     void analysisRollback(const QString &why);
     void analysisInconclusive(const QString &reason, bool alarm);
+    // Queues a rollback of the current rollout as `actor` (analysis, approvals) and takes it at once rather than at
+    // the next tick; the queue's error if it could not be queued (the caller holds the rollout then).
+    [[nodiscard]] Status queueRollback(const QString &actor, const QString &why);
     [[nodiscard]] bool analysisWanted() const;
     // Approvals and the audit log (see the class comment).
     void audit(const QString &actor, const QString &action, const QJsonObject &detail, qint64 rolloutId);
