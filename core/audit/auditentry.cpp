@@ -3,8 +3,24 @@
 #include "audit/canonicaljson.h"
 
 #include <QJsonDocument>
+#include <QSqlQuery>
+#include <QVariant>
 
 namespace gl {
+
+AuditEntry auditEntryFromRow(const QSqlQuery &query)
+{
+    AuditEntry entry;
+    entry.seq = query.value(0).toLongLong();
+    entry.time = query.value(1).toString();
+    entry.actor = query.value(2).toString();
+    entry.action = query.value(3).toString();
+    entry.subject = query.value(4).toString();
+    entry.detail = query.value(5).toString().toUtf8();
+    entry.prevHash = query.value(6).toString().toLatin1();
+    entry.hash = query.value(7).toString().toLatin1();
+    return entry;
+}
 
 QJsonObject AuditEntry::detailObject() const
 {

@@ -6,6 +6,8 @@
 #include <QJsonObject>
 #include <QString>
 
+class QSqlQuery;
+
 namespace gl {
 
 // What a caller appends to the audit log: who did what to what, with structured detail (never a secret).
@@ -54,6 +56,11 @@ struct AuditCheckpoint {
 };
 
 inline const QByteArray kAuditGenesisHash(64, '0');
+
+// The columns of table audit_entries that make an AuditEntry, in the order auditEntryFromRow() reads them: select
+// these ("SELECT " + kAuditEntryColumns + " FROM audit_entries ...") and read each row with auditEntryFromRow().
+inline const QString kAuditEntryColumns = QStringLiteral("seq, time, actor, action, subject, detail, prev_hash, hash");
+[[nodiscard]] AuditEntry auditEntryFromRow(const QSqlQuery &query);
 
 // The canonical bytes an entry's hash is computed over: canonical JSON of
 // {"action","actor","detail","prev","seq","subject","time"} with `detailCanonical` inserted verbatim.

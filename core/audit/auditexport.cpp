@@ -100,20 +100,11 @@ Status AuditLog::exportTo(QIODevice &out, AuditExportFormat format) const
         return written;
     chunk.clear();
 
-    Result<QSqlQuery> query = m_database.exec(QStringLiteral(
-        "SELECT seq, time, actor, action, subject, detail, prev_hash, hash FROM audit_entries ORDER BY seq"));
+    Result<QSqlQuery> query = m_database.exec(u"SELECT " + kAuditEntryColumns + u" FROM audit_entries ORDER BY seq");
     if (!query)
         return query.error();
     while (query->next()) {
-        AuditEntry entry;
-        entry.seq = query->value(0).toLongLong();
-        entry.time = query->value(1).toString();
-        entry.actor = query->value(2).toString();
-        entry.action = query->value(3).toString();
-        entry.subject = query->value(4).toString();
-        entry.detail = query->value(5).toString().toUtf8();
-        entry.prevHash = query->value(6).toString().toLatin1();
-        entry.hash = query->value(7).toString().toLatin1();
+        const AuditEntry entry = auditEntryFromRow(*query);
         if (format == AuditExportFormat::JsonLines) {
             chunk += entry.toJsonLine();
         } else {

@@ -338,8 +338,7 @@ Result<bool> AuditLog::hasUniqueKey(const QString &key) const
 
 Result<QList<AuditEntry>> AuditLog::entries(const QString &subject, const QString &actionPrefix) const
 {
-    QString sql
-        = QStringLiteral("SELECT seq, time, actor, action, subject, detail, prev_hash, hash FROM audit_entries");
+    QString sql = u"SELECT " + kAuditEntryColumns + u" FROM audit_entries";
     QVariantList bind;
     QStringList where;
     if (!subject.isEmpty()) {
@@ -357,18 +356,8 @@ Result<QList<AuditEntry>> AuditLog::entries(const QString &subject, const QStrin
     if (!query)
         return query.error();
     QList<AuditEntry> list;
-    while (query->next()) {
-        AuditEntry entry;
-        entry.seq = query->value(0).toLongLong();
-        entry.time = query->value(1).toString();
-        entry.actor = query->value(2).toString();
-        entry.action = query->value(3).toString();
-        entry.subject = query->value(4).toString();
-        entry.detail = query->value(5).toString().toUtf8();
-        entry.prevHash = query->value(6).toString().toLatin1();
-        entry.hash = query->value(7).toString().toLatin1();
-        list << entry;
-    }
+    while (query->next())
+        list << auditEntryFromRow(*query);
     return list;
 }
 

@@ -6,8 +6,6 @@
 namespace gl {
 namespace {
 
-const QString kColumns = QStringLiteral("seq, time, actor, action, subject, detail, prev_hash, hash");
-
 // The WHERE clauses of `query` (time is stored in the auditTime format, so text order is time order).
 void appendWhere(const AuditQuery &query, QStringList &where, QVariantList &bind)
 {
@@ -44,18 +42,8 @@ Result<QList<AuditEntry>> select(AuditLog &log, const QString &sql, const QVaria
     if (!query)
         return query.error();
     QList<AuditEntry> list;
-    while (query->next()) {
-        AuditEntry entry;
-        entry.seq = query->value(0).toLongLong();
-        entry.time = query->value(1).toString();
-        entry.actor = query->value(2).toString();
-        entry.action = query->value(3).toString();
-        entry.subject = query->value(4).toString();
-        entry.detail = query->value(5).toString().toUtf8();
-        entry.prevHash = query->value(6).toString().toLatin1();
-        entry.hash = query->value(7).toString().toLatin1();
-        list << entry;
-    }
+    while (query->next())
+        list << auditEntryFromRow(*query);
     return list;
 }
 
@@ -101,7 +89,8 @@ Result<QList<AuditEntry>> auditEntriesAfter(AuditLog &log, qint64 afterSeq, int 
     QStringList where {QStringLiteral("seq > ?")};
     QVariantList bind {afterSeq};
     appendWhere(query, where, bind);
-    QString sql = u"SELECT " + kColumns + u" FROM audit_entries WHERE " + where.join(u" AND ") + u" ORDER BY seq";
+    QString sql
+        = u"SELECT " + kAuditEntryColumns + u" FROM audit_entries WHERE " + where.join(u" AND ") + u" ORDER BY seq";
     if (limit > 0) {
         sql += QStringLiteral(" LIMIT ?");
         bind << limit;
@@ -118,7 +107,7 @@ Result<QList<AuditEntry>> auditEntriesBefore(AuditLog &log, qint64 beforeSeq, in
         bind << beforeSeq;
     }
     appendWhere(query, where, bind);
-    QString sql = u"SELECT " + kColumns + u" FROM audit_entries";
+    QString sql = u"SELECT " + kAuditEntryColumns + u" FROM audit_entries";
     if (!where.isEmpty())
         sql += u" WHERE " + where.join(u" AND ");
     sql += QStringLiteral(" ORDER BY seq DESC LIMIT ?");
