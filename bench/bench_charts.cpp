@@ -81,10 +81,13 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     int updates = 3600;
     int width = 1200;
+    QString png;
     const QStringList args = app.arguments();
     for (qsizetype i = 1; i + 1 < args.size(); ++i) {
         if (args.at(i) == u"--updates")
             updates = std::max(1, args.at(i + 1).toInt());
+        else if (args.at(i) == u"--png")
+            png = args.at(i + 1);
         else if (args.at(i) == u"--width")
             width = std::max(400, args.at(i + 1).toInt());
     }
@@ -150,6 +153,9 @@ int main(int argc, char *argv[])
         const double cpu0 = threadCpuMs();
         for (int c = 0; c < kCharts; ++c) {
             charts[c]->beginUpdate(); // as SliChartsView does: one computation per series per update
+            charts[c]->setTitle(QStringLiteral("SLI %1").arg(c + 1)); // SliChartsView sets all of them each time
+            charts[c]->setLineName(SliChart::Line::New, QStringLiteral("v2 (new)"));
+            charts[c]->setLineName(SliChart::Line::Stable, QStringLiteral("v1 (stable)"));
             charts[c]->setTimeWindow(now - kPoints * kStepMs, now);
         }
         for (int c = 0; c < kCharts; ++c) {
@@ -217,5 +223,7 @@ int main(int argc, char *argv[])
     for (int k = 0; k < 4; ++k)
         std::printf("%-56s %9.1f\n", labels[k], rssAt[k] / 1024.0);
     std::printf("%-56s %9.1f\n", "peak (VmHWM)", statusKb("VmHWM") / 1024.0);
+    if (!png.isEmpty())
+        window.grab().save(png);
     return 0;
 }

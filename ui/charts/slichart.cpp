@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QEvent>
+#include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QScatterSeries>
@@ -19,6 +20,21 @@
 namespace gl::ui {
 
 namespace {
+
+// Min/max over buckets of this many pixel columns: 2 points per bucket, so about 2/3 of a point per pixel.
+constexpr int kBucketPixels = 3;
+
+// The step the time axis moves by: the first nice step of at least 1/30 of the window.
+qint64 axisStepMs(qint64 spanMs)
+{
+    qint64 step = 1000;
+    for (const qint64 seconds : {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600}) {
+        step = seconds * 1000;
+        if (step * 30 >= spanMs)
+            break;
+    }
+    return step;
+}
 
 bool isDark(const QPalette &palette)
 {
@@ -39,7 +55,9 @@ SliChart::SliChart(QWidget *parent)
     , m_valueAxis(new QValueAxis(m_chart))
 {
     m_view->setObjectName(QStringLiteral("chartView"));
-    m_view->setRenderHint(QPainter::Antialiasing, true);
+    // No antialiasing: 1 px lines drawn as such (text stays antialiased). Antialiased, the six charts'
+    // repaint cost about twice as much (docs/charts.md).
+    m_view->setRenderHint(QPainter::Antialiasing, false);
     m_view->setFrameShape(QFrame::NoFrame);
     m_chart->setAnimationOptions(QChart::NoAnimation);
     m_chart->setBackgroundRoundness(0);
@@ -55,7 +73,8 @@ SliChart::SliChart(QWidget *parent)
     m_threshold->setName(tr("threshold"));
     m_breaches->setName(tr("breach"));
     m_breaches->setMarkerShape(QScatterSeries::MarkerShapeCircle);
-    m_breaches->setMarkerSize(6);
+    m_breaches->setMarkerSize(7);
+    m_breaches->setPen(Qt::NoPen); // filled only: an outlined circle is stroked as a path on every repaint
 
     m_timeAxis->setTickCount(6);
     m_valueAxis->setTickCount(5);
@@ -69,6 +88,8 @@ SliChart::SliChart(QWidget *parent)
         series->attachAxis(m_valueAxis);
     }
 
+    // The legend changes with the line names only: painted from a cached pixmap in between.
+    m_chart->legend()->setCacheMode(QGraphicsItem::DeviceCoordinateCache);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_view);
@@ -93,6 +114,8 @@ SliChart::~SliChart() = default;
 
 void SliChart::setTitle(const QString &title)
 {
+    if (title == m_title)
+        return; // a new title lays the chart out again
     m_title = title;
     m_chart->setTitle(title);
 }
@@ -113,12 +136,17 @@ void SliChart::setUnit(const QString &unit)
 
 void SliChart::setLineName(Line which, const QString &name)
 {
-    (which == Line::New ? m_new : m_stable)->setName(name);
+    QLineSeries *series = which == Line::New ? m_new : m_stable;
+    if (series->name() != name)
+        series->setName(name); // a new name lays the legend out again
 }
 
 void SliChart::setSeries(Line which, const QList<QPointF> &points)
 {
-    (which == Line::New ? m_newPoints : m_stablePoints) = points;
+    QList<QPointF> &mine = which == Line::New ? m_newPoints : m_stablePoints;
+    if (points == mine) // the same data again (e.g. Prometheus did not answer): nothing to redo
+        return;
+    mine = points;
     markDirty(which == Line::New ? NewDirty : StableDirty);
 }
 
@@ -126,12 +154,16 @@ void SliChart::setThreshold(std::optional<double> threshold)
 {
     if (threshold && !std::isfinite(*threshold))
         threshold.reset();
+    if (threshold == m_thresholdValue)
+        return;
     m_thresholdValue = threshold;
     markDirty(ThresholdDirty);
 }
 
 void SliChart::setBreaches(const QList<QPointF> &points)
 {
+    if (points == m_breachPoints)
+        return;
     m_breachPoints = points;
     markDirty(BreachesDirty);
 }
@@ -187,8 +219,11 @@ void SliChart::applyPalette()
     const QPalette p = palette();
     const bool dark = isDark(p);
     const QColor text = p.color(QPalette::Text);
-    QColor grid = text;
-    grid.setAlpha(40);
+    // Grid and axis lines: opaque and cosmetic (width 0), the text colour at 15 % over the base. A translucent
+    // pen made every grid line a blended fill handed to Qt's thread pool on each repaint (docs/charts.md).
+    const QColor base = p.color(QPalette::Base);
+    const QColor grid = QColor::fromRgbF(base.redF() * 0.85f + text.redF() * 0.15f,
+        base.greenF() * 0.85f + text.greenF() * 0.15f, base.blueF() * 0.85f + text.blueF() * 0.15f);
     m_chart->setBackgroundBrush(p.color(QPalette::Base));
     m_chart->setPlotAreaBackgroundVisible(false);
     m_chart->setTitleBrush(text);
@@ -196,8 +231,8 @@ void SliChart::applyPalette()
     for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(m_timeAxis), static_cast<QAbstractAxis *>(m_valueAxis)}) {
         axis->setLabelsColor(text);
         axis->setTitleBrush(text);
-        axis->setGridLineColor(grid);
-        axis->setLinePenColor(grid);
+        axis->setGridLinePen(QPen(grid, 0));
+        axis->setLinePen(QPen(grid, 0));
     }
     const QColor newColour = dark ? QColor(0xff, 0x92, 0x2b) : QColor(0xe8, 0x59, 0x0c);
     const QColor stableColour = dark ? QColor(0x4d, 0xab, 0xf7) : QColor(0x1c, 0x7e, 0xd6);
@@ -225,9 +260,9 @@ void SliChart::apply()
     if (dirty == 0)
         return;
     const int width = plotWidth();
-    // Min/max over buckets of two pixels: at most one point per pixel column on average, and every spike kept.
-    // Qt Charts' cost (path, hover shape, stroke) grows with the points; more than one per pixel is invisible.
-    const int buckets = std::max(1, width / 2);
+    // Min/max over buckets of three pixels: every spike kept, about 2/3 of a point per pixel column. Qt Charts'
+    // cost (path, hover shape, stroke) grows with the points; more than that is not visible.
+    const int buckets = std::max(1, width / kBucketPixels);
     QList<QPointF> newDrawn;
     QList<QPointF> stableDrawn;
     if (dirty & NewDirty)
@@ -238,8 +273,15 @@ void SliChart::apply()
         m_decimatedWidth = width;
 
     // The ranges the axes need now.
-    const QDateTime from = QDateTime::fromMSecsSinceEpoch(m_fromMs);
-    const QDateTime to = QDateTime::fromMSecsSinceEpoch(m_toMs);
+    // The time axis moves in steps of about 1/30 of the window (10 s in 5 min, 2 min in 1 h), not every
+    // second: a range change re-lays out the axis' labels and recomputes every series, and costs more than the
+    // rest of an update together. The axis shows a window's worth ending at the next step after `to`, so the
+    // newest point is at most one step from the right edge.
+    const qint64 span = m_toMs - m_fromMs;
+    const qint64 step = axisStepMs(span);
+    const qint64 shownTo = (m_toMs + step - 1) / step * step;
+    const QDateTime from = QDateTime::fromMSecsSinceEpoch(shownTo - span);
+    const QDateTime to = QDateTime::fromMSecsSinceEpoch(shownTo);
     const bool timeMoves = (dirty & TimeDirty) && (m_timeAxis->min() != from || m_timeAxis->max() != to);
     const double top = valueAxisTop();
     const bool valueMoves = m_valueAxis->min() != 0 || std::abs(m_valueAxis->max() - top) > top * 1e-9;

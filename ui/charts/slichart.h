@@ -22,11 +22,12 @@ namespace gl::ui {
 // appears in this interface, so a later move to Qt Graphs (Qt Charts is deprecated from Qt 6.10) changes
 // this class only.
 //
-// Every setter replaces what was there. Points are (ms since the epoch, value), sorted by time; before they
-// reach Qt Charts they are decimated to the plot's width in pixels (min and max of every two pixel columns,
-// decimateMinMax: at most one point per pixel, spikes kept) and handed over in one call (QXYSeries::replace),
-// never point by point. Colours follow the widget's palette
-// (light or dark); no animations.
+// Every setter replaces what was there (a setter given what it already holds does nothing). Points are (ms
+// since the epoch, value), sorted by time; before they reach Qt Charts they are decimated to the plot's width
+// in pixels (min and max of every three pixel columns, decimateMinMax: spikes kept) and handed over in one
+// call (QXYSeries::replace), never point by point. The time axis shows a window as long as setTimeWindow's,
+// ending at the next step of about 1/30 of it after `to` (it moves every 10 s in a 5 min window, not every
+// second). Colours follow the widget's palette (light or dark); no animations, no antialiasing of lines.
 class SliChart final : public QWidget {
     Q_OBJECT
 public:
