@@ -3,6 +3,7 @@
 #include "engine/enginelock.h"
 #include "engine/rolloutsession.h"
 #include "engine/rolloutstore.h"
+#include "rolloutfixtures.h"
 #include "storage/statestore.h"
 
 #include <QSignalSpy>
@@ -14,20 +15,6 @@ using namespace gl;
 
 namespace {
 
-Environment environmentIn(const QTemporaryDir &dir)
-{
-    Environment env;
-    env.name = QStringLiteral("staging");
-    env.filePath = dir.filePath(QStringLiteral("environment.yaml"));
-    env.runtimeApi = dir.filePath(QStringLiteral("no-haproxy.sock"));
-    env.backend = QStringLiteral("be_app");
-    env.serverSlots
-        = {{QStringLiteral("blue1"), QStringLiteral("blue"), QStringLiteral("127.0.0.1:1"), QStringLiteral("v1")},
-            {QStringLiteral("green1"), QStringLiteral("green"), QStringLiteral("127.0.0.1:2"), QString()}};
-    env.stateDatabase = dir.filePath(QStringLiteral("state.db"));
-    return env;
-}
-
 RolloutSession::Options quietOptions(bool runEngine)
 {
     RolloutSession::Options options;
@@ -35,21 +22,6 @@ RolloutSession::Options quietOptions(bool runEngine)
     options.slotsPollMs = 0;
     options.runEngine = runEngine;
     return options;
-}
-
-RolloutRecord runningCanary()
-{
-    RolloutRecord record;
-    record.versionFrom = QStringLiteral("v1");
-    record.versionTo = QStringLiteral("v2");
-    record.strategy = QStringLiteral("canary");
-    record.state = RolloutState::Running;
-    record.stepCount = 4;
-    record.stepIndex = 0;
-    record.desiredShare = 5;
-    record.startedAt = QStringLiteral("2026-01-01T10:00:00.000Z");
-    record.startedBy = QStringLiteral("ana@vm");
-    return record;
 }
 
 } // namespace
@@ -63,7 +35,7 @@ private Q_SLOTS:
     void opensEmptyEnvironment()
     {
         QTemporaryDir dir;
-        RolloutSession session(environmentIn(dir), SystemClock::instance(), quietOptions(false));
+        RolloutSession session(test::environmentIn(dir), SystemClock::instance(), quietOptions(false));
         QVERIFY(session.open().ok());
         QVERIFY(session.isOpen());
         QVERIFY(!session.latest().has_value());
@@ -84,7 +56,7 @@ private Q_SLOTS:
     void closedSessionRefuses()
     {
         QTemporaryDir dir;
-        RolloutSession session(environmentIn(dir), SystemClock::instance(), quietOptions(false));
+        RolloutSession session(test::environmentIn(dir), SystemClock::instance(), quietOptions(false));
         QVERIFY(!session.decide(RolloutAction::Start).allowed);
         QVERIFY(!session.request(RolloutAction::Start, QString()).ok());
     }
@@ -95,7 +67,7 @@ private Q_SLOTS:
     void pollsChangesFromAnotherConnection()
     {
         QTemporaryDir dir;
-        const Environment env = environmentIn(dir);
+        const Environment env = test::environmentIn(dir);
         RolloutSession session(env, SystemClock::instance(), quietOptions(false));
         QVERIFY(session.open().ok());
         QSignalSpy listChanged(&session, &RolloutSession::rolloutsChanged);
@@ -105,7 +77,7 @@ private Q_SLOTS:
         Result<StateStore> other = StateStore::open(env.stateDatabase);
         QVERIFY(other.ok());
         RolloutStore store(other.value(), SystemClock::instance());
-        const Result<qint64> id = store.createRollout(runningCanary(), {});
+        const Result<qint64> id = store.createRollout(test::runningCanary(), {});
         QVERIFY(id.ok());
         QTRY_COMPARE(listChanged.size(), 1);
         QTRY_COMPARE(changed.size(), 1);
@@ -145,14 +117,14 @@ private Q_SLOTS:
     void requestQueuesAndReportsTheAnswer()
     {
         QTemporaryDir dir;
-        const Environment env = environmentIn(dir);
+        const Environment env = test::environmentIn(dir);
         qputenv("GREENLIGHT_PERSON", "ana");
         RolloutSession session(env, SystemClock::instance(), quietOptions(false));
         QVERIFY(session.open().ok());
         Result<StateStore> other = StateStore::open(env.stateDatabase);
         QVERIFY(other.ok());
         RolloutStore store(other.value(), SystemClock::instance());
-        const qint64 rolloutId = store.createRollout(runningCanary(), {}).valueOr(0);
+        const qint64 rolloutId = store.createRollout(test::runningCanary(), {}).valueOr(0);
         QTRY_VERIFY(session.latest().has_value());
 
         QSignalSpy answered(&session, &RolloutSession::actionAnswered);
@@ -182,7 +154,7 @@ private Q_SLOTS:
     void drivesTheEngineWhenNoneRuns()
     {
         QTemporaryDir dir;
-        RolloutSession session(environmentIn(dir), SystemClock::instance(), quietOptions(true));
+        RolloutSession session(test::environmentIn(dir), SystemClock::instance(), quietOptions(true));
         QVERIFY(session.open().ok());
         QVERIFY(session.drivesEngine());
         QVERIFY(session.engineHolder().isEmpty());
@@ -199,7 +171,7 @@ private Q_SLOTS:
     void observesWhenAnotherEngineHoldsTheLock()
     {
         QTemporaryDir dir;
-        const Environment env = environmentIn(dir);
+        const Environment env = test::environmentIn(dir);
         Result<StateStore> other = StateStore::open(env.stateDatabase);
         QVERIFY(other.ok());
         EngineLock lock(other.value(), SystemClock::instance(), QStringLiteral("other"));

@@ -5,6 +5,7 @@
 #include "engine/rolloutsession.h"
 #include "engine/rolloutstore.h"
 #include "notifier.h"
+#include "rolloutfixtures.h"
 #include "storage/statestore.h"
 
 #include <QSignalSpy>
@@ -15,40 +16,6 @@
 
 using namespace gl;
 using namespace gl::ui;
-
-namespace {
-
-Environment environmentIn(const QTemporaryDir &dir)
-{
-    Environment env;
-    env.name = QStringLiteral("staging");
-    env.filePath = dir.filePath(QStringLiteral("environment.yaml"));
-    env.runtimeApi = dir.filePath(QStringLiteral("no-haproxy.sock"));
-    env.backend = QStringLiteral("be_app");
-    env.serverSlots
-        = {{QStringLiteral("blue1"), QStringLiteral("blue"), QStringLiteral("127.0.0.1:1"), QStringLiteral("v1")},
-            {QStringLiteral("green1"), QStringLiteral("green"), QStringLiteral("127.0.0.1:2"), QString()}};
-    env.stateDatabase = dir.filePath(QStringLiteral("state.db"));
-    return env;
-}
-
-RolloutRecord runningCanary()
-{
-    RolloutRecord record;
-    record.versionFrom = QStringLiteral("v1");
-    record.versionTo = QStringLiteral("v2");
-    record.strategy = QStringLiteral("canary");
-    record.state = RolloutState::Running;
-    record.stepCount = 4;
-    record.stepIndex = 0;
-    record.desiredShare = 5;
-    record.actualShare = 5;
-    record.startedAt = QStringLiteral("2026-01-01T10:00:00.000Z");
-    record.startedBy = QStringLiteral("ana@vm");
-    return record;
-}
-
-} // namespace
 
 class TstNotifier : public QObject {
     Q_OBJECT
@@ -81,7 +48,7 @@ void TstNotifier::init()
     options.pollMs = 20;
     options.slotsPollMs = 0;
     options.runEngine = false; // this test plays the engine
-    m_session = std::make_unique<RolloutSession>(environmentIn(*m_dir), SystemClock::instance(), options);
+    m_session = std::make_unique<RolloutSession>(test::environmentIn(*m_dir), SystemClock::instance(), options);
     QVERIFY(m_session->open().ok());
     Result<StateStore> other = StateStore::open(m_session->environment().stateDatabase);
     QVERIFY(other.ok());
@@ -117,10 +84,10 @@ void TstNotifier::write(RolloutRecord &record)
 // notifies nothing.
 void TstNotifier::firstSightIsSilent()
 {
-    RolloutRecord record = runningCanary();
+    RolloutRecord record = test::runningCanary();
     record.state = RolloutState::RolledBack;
     write(record);
-    RolloutRecord gated = runningCanary();
+    RolloutRecord gated = test::runningCanary();
     gated.state = RolloutState::Paused;
     gated.pauseReason = PauseReason::Gate;
     write(gated);
@@ -133,7 +100,7 @@ void TstNotifier::firstSightIsSilent()
 // revisions while it still waits do not repeat it.
 void TstNotifier::gateWaitingNotifiesOnce()
 {
-    RolloutRecord record = runningCanary();
+    RolloutRecord record = test::runningCanary();
     write(record);
     QCOMPARE(m_notifier->count(), 0);
     QSignalSpy notified(m_notifier.get(), &Notifier::notified);
@@ -161,7 +128,7 @@ void TstNotifier::gateWaitingNotifiesOnce()
 // notifications, then the rollback's end is a third: "Rollout rolled back".
 void TstNotifier::analysisFailureRollsBackAutomatically()
 {
-    RolloutRecord record = runningCanary();
+    RolloutRecord record = test::runningCanary();
     write(record);
     MeasurementStore measurements(m_other->database());
     const Result<qint64> run = measurements.beginRun(
@@ -194,7 +161,7 @@ void TstNotifier::analysisFailureRollsBackAutomatically()
 // notified.
 void TstNotifier::operatorRollbackIsNotAutomatic()
 {
-    RolloutRecord record = runningCanary();
+    RolloutRecord record = test::runningCanary();
     write(record);
     QVERIFY(
         m_store->addEvent(record.id, QStringLiteral("bo@vm"), QStringLiteral("rollback"), QStringLiteral("5xx")).ok());
@@ -224,7 +191,7 @@ void TstNotifier::finishedSaysHow()
 {
     QFETCH(int, state);
     QFETCH(QString, title);
-    RolloutRecord record = runningCanary();
+    RolloutRecord record = test::runningCanary();
     write(record);
     record.state = RolloutState(state);
     record.message = QStringLiteral("done");
