@@ -1,5 +1,6 @@
 // Runbook library figures: sync time of N generated runbook files (first import, a no-change re-sync, a
 // re-sync with 1% changed) and FTS5 search time over them (p50 / p95 / max of typical two-word queries).
+// BENCH_RUNBOOKS_SLOWEST=1 also lists the slowest queries.
 // Usage: bench_runbooks [N=10000] [VOCABULARY=5000]. Prints a table; asserts nothing.
 #include "runbooks/runbooklibrary.h"
 #include "storage/profilestore.h"
@@ -15,6 +16,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <optional>
 
 using namespace gl;
 
@@ -135,23 +137,30 @@ int main(int argc, char **argv)
     // Two uses: the console's list (top 20 titles highlighted, the snippet of the selected hit) and the CLI
     // (top 20, every snippet). Wall time and this thread's CPU time (the machine is shared: CPU time is what the
     // query costs, wall time what a user waits).
-    const auto searchFigures = [&](const char *label, int snippets) {
+    // `cold`: a new library per query, so nothing is cached (the CLI runs one query per process; the console
+    // keeps its library and the document frequencies it counted).
+    const auto searchFigures = [&](const char *label, int snippets, bool cold) {
         QRandomGenerator queries(7);
         QList<double> wall;
         QList<double> cpu;
         qsizetype totalHits = 0;
+        QList<QPair<double, QString>> slowest; // CPU ms, query
         for (int q = 0; q < 500; ++q) {
             const QString query = words(queries, 2);
             timespec cpuStart {};
             clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpuStart);
             QElapsedTimer t;
             t.start();
-            Result<QList<RunbookSearchHit>> hits = library.search(query, 20, snippets);
+            std::optional<RunbookLibrary> fresh;
+            if (cold)
+                fresh.emplace(store->database());
+            Result<QList<RunbookSearchHit>> hits = (cold ? *fresh : library).search(query, 20, snippets);
             wall << t.nsecsElapsed() / 1e6;
             timespec cpuEnd {};
             clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpuEnd);
             cpu << (cpuEnd.tv_sec - cpuStart.tv_sec) * 1e3 + (cpuEnd.tv_nsec - cpuStart.tv_nsec) / 1e6;
             totalHits += hits ? hits->size() : 0;
+            slowest.append({cpu.last(), query});
         }
         out << QStringLiteral("%1 p50 %2 ms, p95 %3 ms, max %4 ms wall; p50 %5 ms, p95 %6 ms CPU (%7 hits/query)\n")
                    .arg(QLatin1String(label), -40)
@@ -161,8 +170,29 @@ int main(int argc, char **argv)
                    .arg(percentile(cpu, 0.5), 0, 'f', 2)
                    .arg(percentile(cpu, 0.95), 0, 'f', 2)
                    .arg(double(totalHits) / 500, 0, 'f', 1);
+        if (qEnvironmentVariableIsSet("BENCH_RUNBOOKS_SLOWEST")) {
+            std::sort(slowest.begin(), slowest.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+            for (qsizetype i = 0; i < qMin<qsizetype>(25, slowest.size()); ++i)
+                out << QStringLiteral("    %1 ms CPU: %2\n")
+                           .arg(slowest.at(i).first, 0, 'f', 2)
+                           .arg(slowest.at(i).second);
+        }
     };
-    searchFigures("search 2 words, top 20, 1 snippet (GUI)", 1);
-    searchFigures("search 2 words, top 20, 20 snippets (CLI)", -1);
+    searchFigures("search 2 words, top 20, 1 snippet (GUI)", 1, false);
+    searchFigures("search 2 words, top 20, 20 snippets", -1, false);
+    searchFigures("search 2 words, top 20, 20 snippets, cold (CLI)", -1, true);
+    searchFigures("search 2 words, top 20, 1 snippet, cold", 1, true);
+    // BENCH_RUNBOOKS_KEEP=DIR: keep the database and the queries there, to look at them with sqlite3.
+    if (const QString keep = qEnvironmentVariable("BENCH_RUNBOOKS_KEEP"); !keep.isEmpty()) {
+        QDir().mkpath(keep);
+        QFile::remove(keep + QStringLiteral("/profile.db"));
+        (void)store->database().exec(
+            QStringLiteral("VACUUM INTO ?"), QVariantList {QString(keep + QStringLiteral("/profile.db"))});
+        QRandomGenerator queries(7);
+        QFile list(keep + QStringLiteral("/queries.txt"));
+        if (list.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            for (int q = 0; q < 500; ++q)
+                list.write(words(queries, 2).toUtf8() + '\n');
+    }
     return 0;
 }

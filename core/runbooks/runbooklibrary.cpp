@@ -3,6 +3,7 @@
 #include "audit/auditlog.h"
 #include "identity/identity.h"
 #include "runbooks/runbookparser.h"
+#include "runbooks/runbookrank.h"
 #include "util/logging.h"
 
 #include <QCoreApplication>
@@ -69,6 +70,17 @@ QString ftsTags(const Runbook &runbook)
     return words.join(u' ');
 }
 
+// What goes into the "headings" column of runbook_head_fts: the step headings, one a line.
+QString ftsHeadings(const Runbook &runbook)
+{
+    QStringList headings;
+    for (const RunbookStep &step : runbook.steps)
+        headings << step.title;
+    return headings.join(u'\n');
+}
+
+const char *const kPendingHeadings = "runbook_headings_pending";
+
 struct ExistingRow {
     qint64 rid = 0;
     QString source;
@@ -90,6 +102,7 @@ QString renderHighlights(const QString &text, const QString &open, const QString
 RunbookLibrary::RunbookLibrary(Database &database, Clock &clock)
     : m_database(database)
     , m_clock(clock)
+    , m_rankRegistered(registerRunbookRank(database.connection()))
 { }
 
 void RunbookLibrary::setAuditLog(AuditLog *log, const QString &actor)
@@ -144,12 +157,16 @@ Status RunbookLibrary::addSource(const QString &folder)
 Status RunbookLibrary::removeSource(const QString &folder)
 {
     const QString path = canonicalFolder(folder);
+    m_documentFrequency.clear();
     return m_database.transaction([&]() -> Status {
-        if (const auto q = m_database.exec(
-                QStringLiteral("DELETE FROM runbook_fts WHERE rowid IN (SELECT rid FROM runbooks WHERE source = ?)"),
-                {path});
-            !q)
-            return q.error();
+        for (const char *table : {"runbook_fts", "runbook_head_fts"}) {
+            if (const auto q = m_database.exec(
+                    QStringLiteral("DELETE FROM %1 WHERE rowid IN (SELECT rid FROM runbooks WHERE source = ?)")
+                        .arg(QLatin1String(table)),
+                    {path});
+                !q)
+                return q.error();
+        }
         if (const auto q = m_database.exec(QStringLiteral("DELETE FROM runbooks WHERE source = ?"), {path}); !q)
             return q.error();
         if (const auto q = m_database.exec(QStringLiteral("DELETE FROM runbook_sources WHERE path = ?"), {path}); !q)
@@ -226,7 +243,10 @@ Result<SyncReport> RunbookLibrary::sync(const QStringList &folders, const SyncPr
     }
     int done = 0;
 
+    m_documentFrequency.clear();
     const Status status = m_database.transaction([&]() -> Status {
+        if (const Status headings = indexPendingHeadings(); !headings)
+            return headings;
         QStringList gone;
         for (const QString &root : roots) {
             if (!filesOf.contains(root)) {
@@ -340,10 +360,8 @@ Result<SyncReport> RunbookLibrary::sync(const QStringList &folders, const SyncPr
                         values);
                     if (!q)
                         return q.error();
-                    if (const auto d
-                        = m_database.exec(QStringLiteral("DELETE FROM runbook_fts WHERE rowid = ?"), {rid});
-                        !d)
-                        return d.error();
+                    if (const Status d = removeFromIndex(rid); !d)
+                        return d;
                     report.changed << runbook.id;
                     if (inProgress.contains(runbook.id))
                         report.pinnedInProgress << runbook.id;
@@ -356,11 +374,8 @@ Result<SyncReport> RunbookLibrary::sync(const QStringList &folders, const SyncPr
                         {runbook.id, version, hash, relative, content, now});
                     !q)
                     return q.error();
-                if (const auto q = m_database.exec(QStringLiteral("INSERT INTO runbook_fts (rowid, title, tags, body) "
-                                                                  "VALUES (?, ?, COALESCE(?, ''), COALESCE(?, ''))"),
-                        {rid, runbook.title, ftsTags(runbook), runbook.body});
-                    !q)
-                    return q.error();
+                if (const Status q = addToIndex(rid, runbook); !q)
+                    return q;
             }
             // Runbooks of this (available) folder whose file is gone.
             for (auto it = existing.constBegin(); it != existing.constEnd(); ++it) {
@@ -374,10 +389,8 @@ Result<SyncReport> RunbookLibrary::sync(const QStringList &folders, const SyncPr
                     if (failed)
                         continue;
                 }
-                if (const auto q
-                    = m_database.exec(QStringLiteral("DELETE FROM runbook_fts WHERE rowid = ?"), {it->rid});
-                    !q)
-                    return q.error();
+                if (const Status q = removeFromIndex(it->rid); !q)
+                    return q;
                 if (const auto q = m_database.exec(QStringLiteral("DELETE FROM runbooks WHERE rid = ?"), {it->rid}); !q)
                     return q.error();
                 report.removed << it.key();
@@ -468,53 +481,220 @@ QString RunbookLibrary::matchExpression(const QString &query)
     // operators typed by the user are plain text) and matched as a prefix; the words are ANDed.
     static const QRegularExpression separators(QStringLiteral("[^\\p{L}\\p{N}]+"));
     QStringList terms;
-    for (const QString &word : query.split(separators, Qt::SkipEmptyParts))
-        terms << u'"' + word.toLower() + u"\"*";
+    for (const QString &word : query.split(separators, Qt::SkipEmptyParts)) {
+        const QString term = u'"' + word.toLower() + u"\"*";
+        if (!terms.contains(term)) // "db db" is "db": a repeated word would be ranked twice
+            terms << term;
+    }
     return terms.join(u' ');
+}
+
+Status RunbookLibrary::addToIndex(qint64 rid, const Runbook &runbook)
+{
+    if (const auto q = m_database.exec(QStringLiteral("INSERT INTO runbook_fts (rowid, title, tags, body)"
+                                                      " VALUES (?, ?, COALESCE(?, ''), COALESCE(?, ''))"),
+            {rid, runbook.title, ftsTags(runbook), runbook.body});
+        !q)
+        return q.error();
+    if (const auto q = m_database.exec(QStringLiteral("INSERT INTO runbook_head_fts (rowid, title, tags, headings)"
+                                                      " VALUES (?, ?, COALESCE(?, ''), COALESCE(?, ''))"),
+            {rid, runbook.title, ftsTags(runbook), ftsHeadings(runbook)});
+        !q)
+        return q.error();
+    return {};
+}
+
+Status RunbookLibrary::removeFromIndex(qint64 rid)
+{
+    for (const char *table : {"runbook_fts", "runbook_head_fts"}) {
+        if (const auto q
+            = m_database.exec(QStringLiteral("DELETE FROM %1 WHERE rowid = ?").arg(QLatin1String(table)), {rid});
+            !q)
+            return q.error();
+    }
+    return {};
+}
+
+Status RunbookLibrary::indexPendingHeadings()
+{
+    // Profiles upgraded from schema 2 have runbook_head_fts without the headings (migration 3 cannot parse).
+    Result<QSqlQuery> pending
+        = m_database.exec(QStringLiteral("SELECT 1 FROM meta WHERE key = ?"), {QLatin1String(kPendingHeadings)});
+    if (!pending)
+        return pending.error();
+    if (!pending->next())
+        return {};
+    pending = makeError(ErrorCode::Unknown, QString()); // release the statement
+    QList<QPair<qint64, QString>> headings;
+    {
+        Result<QSqlQuery> query
+            = m_database.exec(QStringLiteral("SELECT r.rid, v.content, v.file_name FROM runbooks r"
+                                             " JOIN runbook_versions v ON v.id = r.id AND v.version = r.version"));
+        if (!query)
+            return query.error();
+        while (query->next()) {
+            const Result<Runbook> parsed = parseRunbook(query->value(1).toByteArray(), query->value(2).toString());
+            if (parsed) // a stored copy that no longer parses keeps its title and tags only
+                headings.append({query->value(0).toLongLong(), ftsHeadings(*parsed)});
+        }
+    }
+    for (const auto &[rid, text] : std::as_const(headings)) {
+        if (const auto q
+            = m_database.exec(QStringLiteral("UPDATE runbook_head_fts SET headings = ? WHERE rowid = ?"), {text, rid});
+            !q)
+            return q.error();
+    }
+    if (const auto q
+        = m_database.exec(QStringLiteral("DELETE FROM meta WHERE key = ?"), {QLatin1String(kPendingHeadings)});
+        !q)
+        return q.error();
+    return {};
 }
 
 Result<QList<RunbookSearchHit>> RunbookLibrary::search(const QString &text, int limit, int snippets) const
 {
     QList<RunbookSearchHit> hits;
     const QString match = matchExpression(text);
-    if (match.isEmpty())
+    if (match.isEmpty() || limit <= 0)
         return hits;
-    // bm25 weights: a word in the title counts ten times a word in the body, tags five times. "rank MATCH" with
-    // "ORDER BY rank LIMIT" lets FTS5 sort internally, so highlight() runs for the returned rows only. The
-    // snippets are fetched below, for the rows that show them (bench_runbooks: snippet() was half the time).
-    // Every snippet: in the same statement (a separate statement per row sets the prefix terms up again, which
-    // costs more than the snippet itself).
+    // Two tiers (docs/runbooks.md, Search). First the runbooks whose title, tags (service, owner, id) and step
+    // headings hold every word, from the small index runbook_head_fts, ranked by bm25 there (title x10, tags x5,
+    // headings x2). Then, when they do not fill `limit`, the runbooks that match only with the body, from
+    // runbook_fts, ranked by bm25 there (title x10, tags x5, body x1). bm25 walks every instance of every
+    // matching row; the small index keeps that short for common words, which fill the page from it, and the body
+    // tier is needed when few runbooks match, which keeps that short too (bench_runbooks).
+    // "rank MATCH" with "ORDER BY rank LIMIT" lets FTS5 sort internally, so highlight() runs for the returned rows
+    // only. Snippets (of the body) are fetched below, for the rows that show them.
     const bool allSnippets = snippets < 0 || snippets >= limit;
-    Result<QSqlQuery> query = m_database.exec(
-        QStringLiteral("SELECT r.id, r.title, r.service, r.owner, r.language, r.tags, r.rto_s, r.rpo_s, r.step_count,"
-                       " r.version, r.source, r.path, r.content_hash, r.imported_at, f.title_hl, f.rank, f.rowid,"
-                       " f.snip FROM (SELECT rowid, highlight(runbook_fts, 0, char(2), char(3)) AS title_hl, rank, %1"
-                       " AS snip FROM runbook_fts WHERE runbook_fts MATCH ? AND rank MATCH 'bm25(10.0, 5.0, 1.0)'"
-                       " ORDER BY rank LIMIT ?) f JOIN runbooks r ON r.rid = f.rowid ORDER BY f.rank, r.title")
-            .arg(allSnippets ? QStringLiteral("snippet(runbook_fts, 2, char(2), char(3), '…', 14)")
-                             : QStringLiteral("''")),
-        {match, limit});
-    if (!query)
-        return query.error();
+    const Result<QString> headRank = rankFunction(QStringLiteral("runbook_head_fts"), {10.0, 5.0, 2.0}, match);
+    if (!headRank)
+        return headRank.error();
+    const Result<QString> bodyRank = rankFunction(QStringLiteral("runbook_fts"), {10.0, 5.0, 1.0}, match);
+    if (!bodyRank)
+        return bodyRank.error();
     QList<qint64> rowids;
-    while (query->next()) {
-        RunbookSearchHit hit;
-        hit.runbook = readSummary(*query);
-        hit.titleHighlighted = query->value(14).toString();
-        hit.rank = query->value(15).toDouble();
-        rowids << query->value(16).toLongLong();
-        hit.snippet = query->value(17).toString().simplified();
-        hits << hit;
+    QSet<qint64> seen;
+    const auto runTier
+        = [&](const QString &table, const QString &weights, bool identity, bool withSnippets, int wanted) -> Status {
+        Result<QSqlQuery> query = m_database.exec(
+            QStringLiteral(
+                "SELECT r.id, r.title, r.service, r.owner, r.language, r.tags, r.rto_s, r.rpo_s, r.step_count,"
+                " r.version, r.source, r.path, r.content_hash, r.imported_at, f.title_hl, f.rank, f.rowid, f.snip"
+                " FROM (SELECT rowid, highlight(%1, 0, char(2), char(3)) AS title_hl, rank, %2 AS snip FROM %1"
+                " WHERE %1 MATCH ? AND rank MATCH '%3' ORDER BY rank LIMIT ?) f JOIN runbooks r ON r.rid = f.rowid"
+                " ORDER BY f.rank, r.title")
+                .arg(table,
+                    withSnippets ? QStringLiteral("snippet(runbook_fts, 2, char(2), char(3), '…', 14)")
+                                 : QStringLiteral("''"),
+                    weights),
+            {match, wanted});
+        if (!query)
+            return query.error();
+        while (query->next() && hits.size() < limit) {
+            const qint64 rowid = query->value(16).toLongLong();
+            if (seen.contains(rowid))
+                continue;
+            RunbookSearchHit hit;
+            hit.runbook = readSummary(*query);
+            hit.titleHighlighted = query->value(14).toString();
+            hit.rank = query->value(15).toDouble();
+            hit.identityMatch = identity;
+            hit.snippet = query->value(17).toString().simplified();
+            hits << hit;
+            rowids << rowid;
+            seen.insert(rowid);
+        }
+        return {};
+    };
+    if (const Status head = runTier(QStringLiteral("runbook_head_fts"), *headRank, true, false, limit); !head)
+        return head.error();
+    const qsizetype identityHits = hits.size();
+    // The body tier asks for `limit` rows and skips those already found: no NOT IN for FTS5 to evaluate per row.
+    if (hits.size() < limit) {
+        if (const Status body = runTier(QStringLiteral("runbook_fts"), *bodyRank, false, allSnippets, limit); !body)
+            return body.error();
     }
-    query = makeError(ErrorCode::Unknown, QString()); // release the statement
-    const qsizetype withSnippet = allSnippets ? 0 : qMin<qsizetype>(snippets, hits.size());
-    for (qsizetype i = 0; i < withSnippet; ++i) {
-        Result<QString> snippet = snippetOf(match, rowids.at(i));
-        if (!snippet)
-            return snippet.error();
-        hits[i].snippet = *snippet;
+
+    // Snippets of the identity tier: all in one statement (a statement per row sets the prefix terms up again,
+    // which costs more than the snippet itself); or the first `snippets` hits' one by one.
+    if (allSnippets && identityHits > 0) {
+        QStringList marks;
+        QVariantList bind;
+        qint64 first = rowids.first();
+        qint64 last = first;
+        for (qsizetype i = 0; i < identityHits; ++i) {
+            marks << QStringLiteral("?");
+            bind << rowids.at(i);
+            first = qMin(first, rowids.at(i));
+            last = qMax(last, rowids.at(i));
+        }
+        bind << match << first << last;
+        // "rowid IN (...)" in the WHERE clause would make SQLite start the full-text query once per rowid.
+        Result<QSqlQuery> query = m_database.exec(
+            QStringLiteral("SELECT rowid, CASE WHEN rowid IN (%1) THEN snippet(runbook_fts, 2, char(2), char(3), '…',"
+                           " 14) END FROM runbook_fts WHERE runbook_fts MATCH ? AND rowid BETWEEN ? AND ?")
+                .arg(marks.join(QStringLiteral(", "))),
+            bind);
+        if (!query)
+            return query.error();
+        while (query->next()) {
+            const qsizetype i = query->isNull(1) ? -1 : rowids.indexOf(query->value(0).toLongLong());
+            if (i >= 0 && i < identityHits)
+                hits[i].snippet = query->value(1).toString().simplified();
+        }
+    } else if (!allSnippets) {
+        const qsizetype withSnippet = qMin<qsizetype>(snippets, hits.size());
+        for (qsizetype i = 0; i < withSnippet; ++i) {
+            Result<QString> snippet = snippetOf(match, rowids.at(i));
+            if (!snippet)
+                return snippet.error();
+            hits[i].snippet = *snippet;
+        }
     }
     return hits;
+}
+
+Result<QString> RunbookLibrary::rankFunction(
+    const QString &table, const QList<double> &weights, const QString &match) const
+{
+    QStringList arguments;
+    for (const double weight : weights)
+        arguments << QString::number(weight, 'f', 1);
+    if (!m_rankRegistered)
+        return QStringLiteral("bm25(%1)").arg(arguments.join(QStringLiteral(", ")));
+    // Document frequencies are counted once and kept until the data changes: another connection's commit
+    // changes PRAGMA data_version, this library's own writes clear them (sync, removeSource).
+    const Result<qint64> version = m_database.dataVersion();
+    if (!version)
+        return version.error();
+    if (*version != m_frequencyVersion) {
+        m_documentFrequency.clear();
+        m_frequencyVersion = *version;
+    }
+    const auto count = [&](const QString &key, const QString &sql, const QVariantList &bind) -> Result<qint64> {
+        const auto cached = m_documentFrequency.constFind(key);
+        if (cached != m_documentFrequency.constEnd())
+            return *cached;
+        Result<QSqlQuery> query = m_database.exec(sql, bind);
+        if (!query)
+            return query.error();
+        const qint64 n = query->next() ? query->value(0).toLongLong() : 0;
+        m_documentFrequency.insert(key, n);
+        return n;
+    };
+    const Result<qint64> rows = count(table, QStringLiteral("SELECT count(*) FROM runbooks"), {});
+    if (!rows)
+        return rows.error();
+    // matchExpression() gives one phrase per word, separated by spaces, in the order FTS5 numbers them.
+    for (const QString &term : match.split(u' ', Qt::SkipEmptyParts)) {
+        const Result<qint64> matching = count(
+            table + u'\x1f' + term, QStringLiteral("SELECT count(*) FROM %1 WHERE %1 MATCH ?").arg(table), {term});
+        if (!matching)
+            return matching.error();
+        // FTS5's rank expression takes plain decimals only (no exponent).
+        arguments << QString::number(runbookIdf(*rows, *matching), 'f', 9);
+    }
+    return QStringLiteral("gl_rank(%1)").arg(arguments.join(QStringLiteral(", ")));
 }
 
 Result<QString> RunbookLibrary::snippetOf(const QString &match, qint64 rowid) const

@@ -5,6 +5,7 @@
 #include "util/clock.h"
 #include "util/result.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -38,7 +39,12 @@ struct RunbookSearchHit {
     RunbookSummary runbook;
     QString titleHighlighted;
     QString snippet;
-    double rank = 0; // bm25: lower is better
+    // The rank within the hit's tier (gl_rank, runbookrank.h, or bm25: lower is better); ranks compare within
+    // a tier only.
+    double rank = 0;
+    // Every word is in the title, tags, service, owner, id or step headings (not only in the body). These hits
+    // come first (docs/runbooks.md, Search).
+    bool identityMatch = false;
 };
 
 inline constexpr char16_t kHighlightStart = u'\x02';
@@ -100,7 +106,9 @@ public:
     [[nodiscard]] Result<Runbook> runbook(const QString &id, int version = 0) const;
     // The raw Markdown file of a version.
     [[nodiscard]] Result<QByteArray> content(const QString &id, int version = 0) const;
-    // Full-text search over title, tags and body, best first. Every word must match (as a prefix). Titles are
+    // Full-text search over title, tags and body, best first. Every word must match (as a prefix). Runbooks
+    // that match on what identifies them (title, tags, service, owner, id, step headings) come first, ranked
+    // among themselves, then those that match only with the body (docs/runbooks.md, Search). Titles are
     // always highlighted; only the first `snippets` hits (all when negative) get a snippet, the others an empty
     // one (snippet() gives it later): a snippet is the costly part of a hit, and a list shows one at a time.
     [[nodiscard]] Result<QList<RunbookSearchHit>> search(const QString &query, int limit = 20, int snippets = -1) const;
@@ -126,10 +134,21 @@ public:
     [[nodiscard]] static QString matchExpression(const QString &query);
 
 private:
+    [[nodiscard]] Status addToIndex(qint64 rid, const Runbook &runbook);
+    [[nodiscard]] Status removeFromIndex(qint64 rid);
+    [[nodiscard]] Status indexPendingHeadings();
+    // The rank function for `table` ("gl_rank(weights..., idfs...)", or "bm25(weights...)").
+    [[nodiscard]] Result<QString> rankFunction(
+        const QString &table, const QList<double> &weights, const QString &match) const;
     [[nodiscard]] Result<QString> snippetOf(const QString &match, qint64 rowid) const;
 
     Database &m_database;
     Clock &m_clock;
+    bool m_rankRegistered = false; // gl_rank (runbookrank.h) is there; else search ranks with bm25
+    // Rows per FTS table ("table") and per phrase ("table\x1fphrase") for gl_rank's IDF, counted at PRAGMA
+    // data_version m_frequencyVersion.
+    mutable QHash<QString, qint64> m_documentFrequency;
+    mutable qint64 m_frequencyVersion = -1;
     AuditLog *m_audit = nullptr;
     QString m_actor;
 };

@@ -59,6 +59,18 @@ const Schema &ProfileStore::schema()
                                " step INTEGER, status TEXT NOT NULL DEFAULT '', text TEXT NOT NULL DEFAULT '',"
                                " PRIMARY KEY (drill_id, seq))"),
             },
+            // 3: a second, small full-text index over what identifies a runbook (title; tags, service, owner
+            // and id; the step headings), ranked first by search (docs/runbooks.md, Search). Filled here from
+            // what migration 2 stored; the headings are only in the stored files, so the next sync parses them
+            // in (RunbookLibrary::sync, meta key runbook_headings_pending) - until then the title and tags rank.
+            {
+                QStringLiteral("CREATE VIRTUAL TABLE runbook_head_fts USING fts5(title, tags, headings,"
+                               " tokenize = 'porter unicode61 remove_diacritics 2')"),
+                QStringLiteral("INSERT INTO runbook_head_fts (rowid, title, tags, headings) SELECT rid, title,"
+                               " tags || ' ' || service || ' ' || owner || ' ' || id, '' FROM runbooks"),
+                QStringLiteral("INSERT INTO meta (key, value) SELECT 'runbook_headings_pending', '1'"
+                               " WHERE EXISTS (SELECT 1 FROM runbooks)"),
+            },
         },
     };
     return schema;

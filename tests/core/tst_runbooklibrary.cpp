@@ -4,6 +4,7 @@
 #include "runbooks/drill.h"
 #include "runbooks/drillreport.h"
 #include "runbooks/runbooklibrary.h"
+#include "runbooks/runbookrank.h"
 #include "runbooks/runbooksession.h"
 #include "storage/profilestore.h"
 #include "testpaths.h"
@@ -254,7 +255,9 @@ private Q_SLOTS:
         QVERIFY(hits.ok());
         QCOMPARE(ids(*hits),
             QStringList({QStringLiteral("in-title"), QStringLiteral("in-tags"), QStringLiteral("in-body")}));
-        QVERIFY(hits->at(0).rank < hits->at(1).rank && hits->at(1).rank < hits->at(2).rank);
+        // Title and tags are in the identity tier (ranked there), the body-only match after it.
+        QVERIFY(hits->at(0).identityMatch && hits->at(1).identityMatch && !hits->at(2).identityMatch);
+        QVERIFY(hits->at(0).rank < hits->at(1).rank);
         QCOMPARE(renderHighlights(hits->at(0).titleHighlighted, QStringLiteral("["), QStringLiteral("]"), false),
             QStringLiteral("Queue [failover]"));
         QVERIFY(renderHighlights(hits->at(2).snippet, QStringLiteral("["), QStringLiteral("]"), false)
@@ -266,6 +269,125 @@ private Q_SLOTS:
         QCOMPARE(ids(*library().search(QStringLiteral("queue failover"))).first(), QStringLiteral("in-title"));
         QVERIFY(library().search(QStringLiteral("failover logs"))->isEmpty()); // all words must match
         QCOMPARE(ids(*library().search(QStringLiteral("svc"))).size(), 4); // service is indexed
+    }
+
+    void identityMatchesRankFirst_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QStringList>("identityTier"); // in this order
+        QTest::addColumn<QStringList>("bodyTier"); // in this order
+        const auto list = [](const char *ids) { return QString::fromLatin1(ids).split(u' ', Qt::SkipEmptyParts); };
+        // The body says "database failover" eight times; titles and headings say it once, yet rank first.
+        QTest::newRow("two words") << QStringLiteral("database failover") << list("title heading")
+                                   << list("body-heavy split");
+        QTest::newRow("title over tags over heading")
+            << QStringLiteral("failover") << list("title tags heading") << list("body-heavy split");
+        QTest::newRow("heading word") << QStringLiteral("promote") << list("heading") << list("");
+        // A word in the title and the other in the body only: the body tier, where the title still weighs.
+        QTest::newRow("split") << QStringLiteral("checks look") << list("") << list("split");
+        QTest::newRow("prefix") << QStringLiteral("datab fail") << list("title heading") << list("body-heavy split");
+    }
+    // The ranking rule (docs/runbooks.md, Search): runbooks whose title, tags, service, owner, id or step headings
+    // hold every word come first, ranked among themselves (title x10, tags x5, headings x2); then those that
+    // match only with the body. A body repeating the words does not outrank a title that has them.
+    void identityMatchesRankFirst()
+    {
+        QFETCH(QString, query);
+        QFETCH(QStringList, identityTier);
+        QFETCH(QStringList, bodyTier);
+        const QString heavy = QStringLiteral("Run the database failover check. ").repeated(8);
+        writeFile(m_source + u"/body-heavy.md",
+            runbookText(QStringLiteral("body-heavy"), QStringLiteral("Restart workers"), heavy));
+        writeFile(m_source + u"/title.md",
+            runbookText(QStringLiteral("title"), QStringLiteral("Database failover"), QStringLiteral("Do it.")));
+        writeFile(m_source + u"/tags.md",
+            runbookText(QStringLiteral("tags"), QStringLiteral("Move the queue"), QStringLiteral("Move it."),
+                QStringLiteral("[failover]")));
+        writeFile(m_source + u"/heading.md",
+            "---\nid: heading\ntitle: Queue maintenance\nservice: svc\nowner: team\n---\n"
+            "## Promote the replica\nDo it.\n\nExpected: 1m\n\nVerify: done.\n\nUndo: nothing to undo.\n\n"
+            "## Database failover\nSwitch it.\n\nExpected: 1m\n\nVerify: done.\n\nUndo: nothing to undo.\n");
+        writeFile(m_source + u"/split.md",
+            runbookText(QStringLiteral("split"), QStringLiteral("Database checks"),
+                QStringLiteral("Look at the failover log.")));
+        for (int i = 0; i < 8; ++i) // so that no word is in more than half the runbooks (bm25's IDF floor)
+            writeFile(m_source + QStringLiteral("/other-%1.md").arg(i),
+                runbookText(QStringLiteral("other-%1").arg(i), QStringLiteral("Rotate logs %1").arg(i)));
+        QVERIFY(library().sync({m_source}).ok());
+
+        const Result<QList<RunbookSearchHit>> hits = library().search(query);
+        QVERIFY(hits.ok());
+        QStringList identity;
+        QStringList body;
+        for (const RunbookSearchHit &hit : *hits) {
+            (hit.identityMatch ? identity : body) << hit.runbook.id;
+            QVERIFY2(body.isEmpty() || !hit.identityMatch, "an identity match after a body-only match");
+        }
+        QCOMPARE(identity, identityTier);
+        QCOMPARE(body, bodyTier);
+    }
+
+    // gl_rank registers on the QSQLITE connection (else search would fall back to bm25) and ranks the row with
+    // more occurrences first, like bm25.
+    void rankFunctionRegisters()
+    {
+        QVERIFY(registerRunbookRank(m_store->database().connection()));
+        QVERIFY(registerRunbookRank(m_store->database().connection())); // again: already there
+        writeFile(m_source + u"/once.md",
+            runbookText(QStringLiteral("once"), QStringLiteral("Alpha"), QStringLiteral("Check the cache.")));
+        writeFile(m_source + u"/thrice.md",
+            runbookText(QStringLiteral("thrice"), QStringLiteral("Beta"), QStringLiteral("cache cache cache")));
+        writeFile(m_source + u"/none.md", runbookText(QStringLiteral("none"), QStringLiteral("Gamma")));
+        QVERIFY(library().sync({m_source}).ok());
+        Result<QSqlQuery> query = m_store->database().exec(
+            QStringLiteral("SELECT r.id FROM runbook_fts f JOIN runbooks r ON r.rid = f.rowid WHERE runbook_fts MATCH"
+                           " 'cache' AND rank MATCH 'gl_rank(10.0, 5.0, 1.0)' ORDER BY rank"));
+        QVERIFY(query.ok());
+        QStringList order;
+        while (query->next())
+            order << query->value(0).toString();
+        QCOMPARE(order, QStringList({QStringLiteral("thrice"), QStringLiteral("once")}));
+    }
+
+    // A profile from before the identity index (schema 2): migration 3 indexes title and tags at once, the next
+    // sync the step headings (from the stored copy; the source folder may be gone).
+    void migrationIndexesHeadingsOnNextSync()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("old-profile.db"));
+        QFile::remove(path);
+        {
+            Schema old = ProfileStore::schema();
+            old.migrations = old.migrations.mid(0, 2);
+            Result<Database> v2 = Database::open(path, old, Durability::Normal);
+            QVERIFY(v2.ok());
+            const QByteArray content = "---\nid: drain\ntitle: Take a node out\ntags: [ops]\n---\n"
+                                       "## Drain the node\nSet it to drain.\n\nExpected: 1m\n\nVerify: drained.\n\n"
+                                       "Undo: set it to ready.\n";
+            QVERIFY(v2->exec(QStringLiteral("INSERT INTO runbooks (rid, id, title, tags, source, path, content_hash,"
+                                            " version, imported_at) VALUES (1, 'drain', 'Take a node out', 'ops',"
+                                            " '/gone', 'drain.md', 'h', 1, '2026-01-01T00:00:00Z')"))
+                        .ok());
+            QVERIFY(v2->exec(QStringLiteral("INSERT INTO runbook_versions VALUES ('drain', 1, 'h', 'drain.md', ?,"
+                                            " '2026-01-01T00:00:00Z')"),
+                          {content})
+                        .ok());
+            QVERIFY(v2->exec(QStringLiteral("INSERT INTO runbook_fts (rowid, title, tags, body) VALUES (1, ?, ?, ?)"),
+                          {QStringLiteral("Take a node out"), QStringLiteral("ops drain"),
+                              QStringLiteral("## Drain the node\nSet it to drain.\n")})
+                        .ok());
+        }
+        Result<ProfileStore> store = ProfileStore::open(path);
+        QVERIFY(store.ok());
+        QCOMPARE(store->database().schemaVersion(), 3);
+        RunbookLibrary library(store->database(), m_clock);
+        Result<QList<RunbookSearchHit>> title = library.search(QStringLiteral("node"));
+        QCOMPARE(ids(*title), QStringList {QStringLiteral("drain")});
+        QVERIFY(title->at(0).identityMatch);
+        // "set" is in no heading and "drain" is in the id, so only "drain the" tells the headings apart.
+        QVERIFY(!library.search(QStringLiteral("drain the"))->value(0).identityMatch);
+        QVERIFY(library.sync({}).ok());
+        QVERIFY(library.search(QStringLiteral("drain the"))->value(0).identityMatch);
+        QVERIFY(!library.search(QStringLiteral("set"))->value(0).identityMatch);
     }
 
     void searchTreatsTypedOperatorsAsText_data()

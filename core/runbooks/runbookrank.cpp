@@ -1,0 +1,164 @@
+#include "runbookrank.h"
+
+#include <QSqlDriver>
+#include <QVariant>
+
+#include <cmath>
+#include <dlfcn.h>
+#include <memory>
+#include <sqlite3.h>
+#include <type_traits>
+#include <vector>
+
+// Greenlight does not link SQLite itself: the QSQLITE plugin does. The few C functions used here are taken
+// from the SQLite library the plugin has loaded (RTLD_NOLOAD: never a second copy), so the function is
+// registered on the very connection Qt uses.
+
+namespace gl {
+namespace {
+
+struct SqliteApi {
+    int (*prepare)(sqlite3 *, const char *, int, sqlite3_stmt **, const char **) = nullptr;
+    int (*bindPointer)(sqlite3_stmt *, int, void *, const char *, void (*)(void *)) = nullptr;
+    int (*step)(sqlite3_stmt *) = nullptr;
+    int (*finalize)(sqlite3_stmt *) = nullptr;
+    double (*valueDouble)(sqlite3_value *) = nullptr;
+    void (*resultDouble)(sqlite3_context *, double) = nullptr;
+    void (*resultErrorCode)(sqlite3_context *, int) = nullptr;
+
+    [[nodiscard]] bool ok() const
+    {
+        return prepare && bindPointer && step && finalize && valueDouble && resultDouble && resultErrorCode;
+    }
+};
+
+const SqliteApi &sqliteApi()
+{
+    static const SqliteApi api = [] {
+        SqliteApi a;
+        void *library = dlopen("libsqlite3.so.0", RTLD_NOW | RTLD_NOLOAD);
+        if (!library)
+            return a;
+        const auto symbol = [library](auto &target, const char *name) {
+            target = reinterpret_cast<std::remove_reference_t<decltype(target)>>(dlsym(library, name));
+        };
+        symbol(a.prepare, "sqlite3_prepare_v2");
+        symbol(a.bindPointer, "sqlite3_bind_pointer");
+        symbol(a.step, "sqlite3_step");
+        symbol(a.finalize, "sqlite3_finalize");
+        symbol(a.valueDouble, "sqlite3_value_double");
+        symbol(a.resultDouble, "sqlite3_result_double");
+        symbol(a.resultErrorCode, "sqlite3_result_error_code");
+        return a; // the library stays loaded with the plugin; the handle is not closed
+    }();
+    return api;
+}
+
+// Per query: the IDF of each phrase, as bm25 computes it.
+struct RankData {
+    std::vector<double> idf;
+};
+
+int countRow(const Fts5ExtensionApi *, Fts5Context *, void *count)
+{
+    ++*static_cast<sqlite3_int64 *>(count);
+    return SQLITE_OK;
+}
+
+void deleteRankData(void *data)
+{
+    delete static_cast<RankData *>(data);
+}
+
+void glRank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *context, int argc, sqlite3_value **argv)
+{
+    constexpr double k1 = 1.2;
+    const SqliteApi &sqlite = sqliteApi();
+    auto *data = static_cast<RankData *>(api->xGetAuxdata(fts, 0));
+    const int columns = api->xColumnCount(fts);
+    const int phrases = api->xPhraseCount(fts);
+    if (!data && argc == columns + phrases) { // the caller knows the IDFs: no walk over every doclist
+        auto given = std::make_unique<RankData>();
+        for (int i = 0; i < phrases; ++i)
+            given->idf.push_back(sqlite.valueDouble(argv[columns + i]));
+        if (const int rc = api->xSetAuxdata(fts, given.get(), deleteRankData); rc != SQLITE_OK) {
+            sqlite.resultErrorCode(context, rc);
+            return;
+        }
+        data = given.release();
+    }
+    if (!data) {
+        auto fresh = std::make_unique<RankData>();
+        sqlite3_int64 rows = 0;
+        int rc = api->xRowCount(fts, &rows);
+        for (int i = 0; rc == SQLITE_OK && i < phrases; ++i) {
+            sqlite3_int64 hits = 0;
+            rc = api->xQueryPhrase(fts, i, &hits, countRow);
+            fresh->idf.push_back(runbookIdf(rows, hits));
+        }
+        if (rc == SQLITE_OK)
+            rc = api->xSetAuxdata(fts, fresh.get(), deleteRankData);
+        if (rc != SQLITE_OK) {
+            sqlite.resultErrorCode(context, rc);
+            return;
+        }
+        data = fresh.release();
+    }
+    double score = 0.0;
+    for (int i = 0; i < int(data->idf.size()); ++i) {
+        Fts5PhraseIter it;
+        int column = 0;
+        int offset = 0;
+        double frequency = 0.0; // weighted by column
+        if (api->xPhraseFirst(fts, i, &it, &column, &offset) != SQLITE_OK) {
+            sqlite.resultErrorCode(context, SQLITE_ERROR);
+            return;
+        }
+        for (; column >= 0; api->xPhraseNext(fts, &it, &column, &offset))
+            frequency += column < argc && column < columns ? sqlite.valueDouble(argv[column]) : 1.0;
+        score += data->idf[size_t(i)] * frequency * (k1 + 1.0) / (frequency + k1);
+    }
+    sqlite.resultDouble(context, -score); // like bm25: lower is better
+}
+
+} // namespace
+
+double runbookIdf(qint64 rows, qint64 matching)
+{
+    // bm25's IDF, with the same floor for words in more than half the rows.
+    const double idf = std::log((double(rows) - double(matching) + 0.5) / (double(matching) + 0.5));
+    return idf <= 0.0 ? 1e-6 : idf;
+}
+
+bool registerRunbookRank(const QSqlDatabase &connection)
+{
+    const SqliteApi &sqlite = sqliteApi();
+    if (!sqlite.ok() || !connection.driver())
+        return false;
+    const QVariant handle = connection.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return false;
+    sqlite3 *db = *static_cast<sqlite3 *const *>(handle.constData());
+    if (!db)
+        return false;
+    sqlite3_stmt *statement = nullptr;
+    // Already registered on this connection: the name resolves.
+    if (sqlite.prepare(db, "SELECT gl_rank(runbook_fts) FROM runbook_fts WHERE 0", -1, &statement, nullptr)
+        == SQLITE_OK) {
+        sqlite.finalize(statement);
+        return true;
+    }
+    sqlite.finalize(statement);
+    statement = nullptr;
+    fts5_api *fts5 = nullptr;
+    if (sqlite.prepare(db, "SELECT fts5(?1)", -1, &statement, nullptr) != SQLITE_OK) {
+        sqlite.finalize(statement);
+        return false;
+    }
+    sqlite.bindPointer(statement, 1, &fts5, "fts5_api_ptr", nullptr);
+    sqlite.step(statement);
+    sqlite.finalize(statement);
+    return fts5 && fts5->iVersion >= 2 && fts5->xCreateFunction(fts5, "gl_rank", nullptr, glRank, nullptr) == SQLITE_OK;
+}
+
+} // namespace gl
