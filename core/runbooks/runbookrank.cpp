@@ -4,53 +4,31 @@
 #include <QVariant>
 
 #include <cmath>
-#include <dlfcn.h>
 #include <memory>
 #include <sqlite3.h>
-#include <type_traits>
 #include <vector>
 
-// Greenlight does not link SQLite itself: the QSQLITE plugin does. The few C functions used here are taken
-// from the SQLite library the plugin has loaded (RTLD_NOLOAD: never a second copy), so the function is
-// registered on the very connection Qt uses.
+// Greenlight links the system's SQLite (libsqlite3, the same shared library Qt's QSQLITE plugin uses: one copy
+// in the process), so the function is registered on the very connection Qt opened.
 
 namespace gl {
 namespace {
 
 struct SqliteApi {
-    int (*prepare)(sqlite3 *, const char *, int, sqlite3_stmt **, const char **) = nullptr;
-    int (*bindPointer)(sqlite3_stmt *, int, void *, const char *, void (*)(void *)) = nullptr;
-    int (*step)(sqlite3_stmt *) = nullptr;
-    int (*finalize)(sqlite3_stmt *) = nullptr;
-    double (*valueDouble)(sqlite3_value *) = nullptr;
-    void (*resultDouble)(sqlite3_context *, double) = nullptr;
-    void (*resultErrorCode)(sqlite3_context *, int) = nullptr;
+    int (*prepare)(sqlite3 *, const char *, int, sqlite3_stmt **, const char **) = &sqlite3_prepare_v2;
+    int (*bindPointer)(sqlite3_stmt *, int, void *, const char *, void (*)(void *)) = &sqlite3_bind_pointer;
+    int (*step)(sqlite3_stmt *) = &sqlite3_step;
+    int (*finalize)(sqlite3_stmt *) = &sqlite3_finalize;
+    double (*valueDouble)(sqlite3_value *) = &sqlite3_value_double;
+    void (*resultDouble)(sqlite3_context *, double) = &sqlite3_result_double;
+    void (*resultErrorCode)(sqlite3_context *, int) = &sqlite3_result_error_code;
 
-    [[nodiscard]] bool ok() const
-    {
-        return prepare && bindPointer && step && finalize && valueDouble && resultDouble && resultErrorCode;
-    }
+    [[nodiscard]] bool ok() const { return true; }
 };
 
 const SqliteApi &sqliteApi()
 {
-    static const SqliteApi api = [] {
-        SqliteApi a;
-        void *library = dlopen("libsqlite3.so.0", RTLD_NOW | RTLD_NOLOAD);
-        if (!library)
-            return a;
-        const auto symbol = [library](auto &target, const char *name) {
-            target = reinterpret_cast<std::remove_reference_t<decltype(target)>>(dlsym(library, name));
-        };
-        symbol(a.prepare, "sqlite3_prepare_v2");
-        symbol(a.bindPointer, "sqlite3_bind_pointer");
-        symbol(a.step, "sqlite3_step");
-        symbol(a.finalize, "sqlite3_finalize");
-        symbol(a.valueDouble, "sqlite3_value_double");
-        symbol(a.resultDouble, "sqlite3_result_double");
-        symbol(a.resultErrorCode, "sqlite3_result_error_code");
-        return a; // the library stays loaded with the plugin; the handle is not closed
-    }();
+    static const SqliteApi api;
     return api;
 }
 

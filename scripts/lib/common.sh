@@ -7,7 +7,7 @@ GL_BUILD_PACKAGES=(
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-charts-dev libqt6opengl6-dev qt6-svg-dev qt6-httpserver-dev qt6-websockets-dev
     libqt6sql6-sqlite qt6-qpa-plugins qt6-translations-l10n
-    qtkeychain-qt6-dev libyaml-cpp-dev libssl-dev
+    qtkeychain-qt6-dev libyaml-cpp-dev libssl-dev libsqlite3-dev
 )
 # To run the sandbox (real HAProxy and Prometheus on loopback).
 GL_SANDBOX_PACKAGES=(haproxy prometheus)
