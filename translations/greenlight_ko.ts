@@ -191,6 +191,34 @@
         <source>a required field is missing</source>
         <translation>필수 필드가 없습니다</translation>
     </message>
+    <message>
+        <source>%1h %2m left</source>
+        <translation>%1시간 %2분 남음</translation>
+    </message>
+    <message>
+        <source>%1m %2s left</source>
+        <translation>%1분 %2초 남음</translation>
+    </message>
+    <message>
+        <source>%1 s left</source>
+        <translation>%1초 남음</translation>
+    </message>
+    <message>
+        <source>%1 %2/%3</source>
+        <translation>%1 %2/%3</translation>
+    </message>
+    <message>
+        <source>The audit log is not open.</source>
+        <translation>감사 로그가 열려 있지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The audit log is not open: approvals cannot be read.</source>
+        <translation>감사 로그가 열려 있지 않습니다: 승인을 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 (on rollout #%2, which this one retries)</source>
+        <translation>%1(이 롤아웃이 재시도하는 롤아웃 #%2에서)</translation>
+    </message>
 </context>
 <context>
     <name>gl::AuditLog</name>
@@ -419,6 +447,21 @@
     <message>
         <source>%1 was written by a newer Greenlight (schema %2, this version knows %3). It was left unchanged; open it with that newer version.</source>
         <translation>%1은(는) 더 새로운 그린라이트가 기록한 파일입니다(스키마 %2, 이 버전은 %3까지 지원). 파일은 그대로 두었습니다. 그 새 버전으로 여십시오.</translation>
+    </message>
+</context>
+<context>
+    <name>gl::DecisionRecorder</name>
+    <message>
+        <source>The gate needs %1 (matching %2).</source>
+        <translation>게이트에 %1이(가) 필요합니다(%2와(과) 일치해야 함).</translation>
+    </message>
+    <message>
+        <source>%1 "%2" does not match %3.</source>
+        <translation>%1 "%2"이(가) %3와(과) 일치하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Not recorded: %1</source>
+        <translation>기록되지 않음: %1</translation>
     </message>
 </context>
 <context>
@@ -860,6 +903,10 @@
         <source>must be later than from</source>
         <translation>from보다 늦어야 합니다</translation>
     </message>
+    <message>
+        <source>expected a runbook id (lowercase letters, digits, . _ -), got "%1"</source>
+        <translation>런북 ID(영문 소문자, 숫자, . _ -)가 와야 하는데 "%1"입니다</translation>
+    </message>
 </context>
 <context>
     <name>gl::FallbackCredentialStore</name>
@@ -1105,6 +1152,21 @@
     <message>
         <source>This environment has no analysis yet.</source>
         <translation>이 환경에는 아직 분석이 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>gl::PendingGates</name>
+    <message>
+        <source>superseded by a later decision of %1</source>
+        <translation>%1의 이후 결정으로 대체됨</translation>
+    </message>
+    <message>
+        <source>not counted: the gate was already rejected</source>
+        <translation>집계되지 않음: 게이트가 이미 거부되었습니다</translation>
+    </message>
+    <message>
+        <source>not counted</source>
+        <translation>집계되지 않음</translation>
     </message>
 </context>
 <context>
@@ -1510,6 +1572,90 @@
         <source>held by analysis at %1 % (never promoted on an inconclusive analysis): %2; resume runs the analysis again, promote after it, rollback brings traffic back to %3</source>
         <translation>%1 %에서 분석에 의해 보류됨(판단 불가한 분석으로는 절대 승격하지 않음): %2. 재개하면 분석을 다시 실행하고, 그 뒤에 승격할 수 있으며, 롤백하면 트래픽이 %3(으)로 돌아갑니다</translation>
     </message>
+    <message>
+        <source>the audit log cannot be opened: %1; actions are not audited</source>
+        <translation>감사 로그를 열 수 없습니다: %1. 작업이 감사 기록되지 않습니다</translation>
+    </message>
+    <message>
+        <source>promoted by %1 past a satisfied approval gate</source>
+        <translation>%1이(가) 충족된 승인 게이트를 지나 승격함</translation>
+    </message>
+    <message>
+        <source>refused: the approvals cannot be read: %1</source>
+        <translation>거부됨: 승인을 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>refused: %1</source>
+        <translation>거부됨: %1</translation>
+    </message>
+    <message>
+        <source>refused: %1 (a signed decision for this start names rollout %2: greenlightctl approve --env %3 --rollout %2 ...)</source>
+        <translation>거부됨: %1(이 시작에 대한 서명된 결정은 롤아웃 %2을(를) 지정해야 합니다: greenlightctl approve --env %3 --rollout %2 ...)</translation>
+    </message>
+    <message>
+        <source>not in the audit log: %1 (%2)</source>
+        <translation>감사 로그에 없음: %1(%2)</translation>
+    </message>
+    <message>
+        <source>waits before %1: the approvals cannot be read (%2)</source>
+        <translation>%1 전에 대기: 승인을 읽을 수 없습니다(%2)</translation>
+    </message>
+    <message>
+        <source>waits before %1: approved, but the audit log cannot record it</source>
+        <translation>%1 전에 대기: 승인되었지만 감사 로그에 기록할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>approvals satisfied before %1</source>
+        <translation>%1 전 승인 충족</translation>
+    </message>
+    <message>
+        <source>approval gate satisfied before %1: approved by %2</source>
+        <translation>%1 전 승인 게이트 충족: %2이(가) 승인함</translation>
+    </message>
+    <message>
+        <source>approvals satisfied before %1; going on</source>
+        <translation>%1 전 승인 충족. 계속 진행합니다</translation>
+    </message>
+    <message>
+        <source>approved by %1; going on</source>
+        <translation>%1이(가) 승인함. 계속 진행합니다</translation>
+    </message>
+    <message>
+        <source>waits before %1: the audit log cannot record the gate</source>
+        <translation>%1 전에 대기: 감사 로그에 게이트를 기록할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>waits at an approval gate before %1: %2</source>
+        <translation>%1 전 승인 게이트에서 대기: %2</translation>
+    </message>
+    <message>
+        <source>waits before %1 at %2: %3 (greenlightctl approve --env %4 --rollout %5 --gate %6)</source>
+        <translation>%1 전 %2에서 대기: %3(greenlightctl approve --env %4 --rollout %5 --gate %6)</translation>
+    </message>
+    <message>
+        <source>waits before %1: %2 (it goes on when the window opens, or with an override: greenlightctl approve --env %3 --rollout %4 --override --input reason=...)</source>
+        <translation>%1 전에 대기: %2(변경 허용 시간대가 열리거나 예외 승인이 있으면 계속됩니다: greenlightctl approve --env %3 --rollout %4 --override --input reason=...)</translation>
+    </message>
+    <message>
+        <source>waits before %1: %2</source>
+        <translation>%1 전에 대기: %2</translation>
+    </message>
+    <message>
+        <source>approval gate %1 timed out before %2: %3; rolling back</source>
+        <translation>%2 전 승인 게이트 %1 시간 초과: %3. 롤백합니다</translation>
+    </message>
+    <message>
+        <source>approval gate %1 rejected before %2: %3; rolling back</source>
+        <translation>%2 전 승인 게이트 %1 거부됨: %3. 롤백합니다</translation>
+    </message>
+    <message>
+        <source>held: an approval gate was rejected (%1) but the rollback could not be queued: %2</source>
+        <translation>보류됨: 승인 게이트가 거부되었지만(%1) 롤백을 대기열에 넣지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>refused before %1: %2</source>
+        <translation>%1 전에 거부됨: %2</translation>
+    </message>
 </context>
 <context>
     <name>gl::RolloutPlanner</name>
@@ -1599,6 +1745,17 @@
     </message>
 </context>
 <context>
+    <name>gl::RolloutSession</name>
+    <message>
+        <source>pid %1 on %2</source>
+        <translation>%2의 PID %1</translation>
+    </message>
+    <message>
+        <source>The environment's state database is not open.</source>
+        <translation>환경의 상태 데이터베이스가 열려 있지 않습니다.</translation>
+    </message>
+</context>
+<context>
     <name>gl::RolloutStateMachine</name>
     <message>
         <source>another rollout is %1; finish, abort or roll it back first</source>
@@ -1671,6 +1828,10 @@
         <source>The state database holds an unknown operation %1.</source>
         <translation>상태 데이터베이스에 알 수 없는 작업 %1이(가) 있습니다.</translation>
     </message>
+    <message>
+        <source>The state database did not store the operations.</source>
+        <translation>상태 데이터베이스가 작업을 저장하지 못했습니다.</translation>
+    </message>
 </context>
 <context>
     <name>gl::RunbookLibrary</name>
@@ -1693,6 +1854,14 @@
     <message>
         <source>The stored copy of runbook "%1" no longer parses.</source>
         <translation>저장된 런북 "%1" 사본을 더 이상 해석할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The audit log refused the event, so it was not recorded: %1</source>
+        <translation>감사 로그가 이벤트를 거부하여 기록되지 않았습니다: %1</translation>
+    </message>
+    <message>
+        <source>The sync was cancelled; nothing was changed.</source>
+        <translation>동기화가 취소되었습니다. 아무것도 바뀌지 않았습니다.</translation>
     </message>
 </context>
 <context>
@@ -1934,6 +2103,21 @@
     <message>
         <source>unknown rule kind in a stored analysis</source>
         <translation>저장된 분석의 규칙 종류를 알 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>gl::SliFeed</name>
+    <message>
+        <source>Error ratio</source>
+        <translation>오류율</translation>
+    </message>
+    <message>
+        <source>p99 latency</source>
+        <translation>p99 지연 시간</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>처리량</translation>
     </message>
 </context>
 <context>
@@ -2867,6 +3051,680 @@
         <source>List the DR drills of a runbook, newest first.</source>
         <translation>런북의 재해 복구 훈련을 최신순으로 나열합니다.</translation>
     </message>
+    <message>
+        <source>Rollout #%1 waits at no approval gate.</source>
+        <translation>롤아웃 #%1은(는) 승인 게이트에서 대기 중이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Rollout #%1 waits before %2: %3</source>
+        <translation>롤아웃 #%1이(가) %2 전에 대기 중입니다: %3</translation>
+    </message>
+    <message>
+        <source>  %1 does not count: %2</source>
+        <translation>  %1은(는) 집계되지 않음: %2</translation>
+    </message>
+    <message>
+        <source>Show the approval gate a rollout waits at: approvals so far, who does not count, time left.</source>
+        <translation>롤아웃이 대기 중인 승인 게이트를 보입니다: 지금까지의 승인, 집계되지 않는 사람, 남은 시간.</translation>
+    </message>
+    <message>
+        <source>The rollout id (default: the latest).</source>
+        <translation>롤아웃 ID(기본값: 최신).</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>JSON으로 출력합니다.</translation>
+    </message>
+    <message>
+        <source>--env and --runbooks/--profile are alternatives</source>
+        <translation>--env와 --runbooks/--profile은 함께 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The profile %1 has no audit log yet (%2).</source>
+        <translation>프로필 %1에는 아직 감사 로그가 없습니다(%2).</translation>
+    </message>
+    <message>
+        <source>The profile's audit log (runbook step-throughs and DR drills) instead of an environment's.</source>
+        <translation>환경의 감사 로그 대신 프로필의 감사 로그(런북 단계 진행과 재해 복구 훈련).</translation>
+    </message>
+    <message>
+        <source>With --runbooks: the profile database (default: ~/.local/share/greenlight/profile.db).</source>
+        <translation>--runbooks와 함께: 프로필 데이터베이스(기본값: ~/.local/share/greenlight/profile.db).</translation>
+    </message>
+    <message>
+        <source>warning: audit checkpoints are written unsigned (no key from the keychain: %1)</source>
+        <translation>경고: 감사 체크포인트를 서명 없이 씁니다(키체인에서 키를 가져오지 못함: %1)</translation>
+    </message>
+    <message>
+        <source>  gate before %1: %2</source>
+        <translation>  %1 전 게이트: %2</translation>
+    </message>
+    <message>
+        <source>  gate: %1</source>
+        <translation>  게이트: %1</translation>
+    </message>
+    <message>
+        <source>    %1 does not count: %2</source>
+        <translation>    %1은(는) 집계되지 않음: %2</translation>
+    </message>
+    <message>
+        <source>approve: %1 started rollout %2 and cannot decide on its gates (separation of duties); another approver must sign.</source>
+        <translation>approve: %1이(가) 롤아웃 %2을(를) 시작했으므로 그 게이트를 결정할 수 없습니다(직무 분리). 다른 승인자가 서명해야 합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>gl::ui::AnalysisPanel</name>
+    <message>
+        <source>No rollout</source>
+        <translation>롤아웃 없음</translation>
+    </message>
+    <message>
+        <source>The analysis of a rollout's new version against the stable one shows here.</source>
+        <translation>롤아웃의 새 버전을 안정 버전과 비교한 분석이 여기에 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>No state database</source>
+        <translation>상태 데이터베이스 없음</translation>
+    </message>
+    <message>
+        <source>Open an environment to read its analysis runs.</source>
+        <translation>분석 실행을 보려면 환경을 여십시오.</translation>
+    </message>
+    <message>
+        <source>No analysis yet</source>
+        <translation>아직 분석 없음</translation>
+    </message>
+    <message>
+        <source>This rollout has not run an analysis. Steps that wait for analysis compare the new version with the stable one on the environment's SLIs.</source>
+        <translation>이 롤아웃은 분석을 실행하지 않았습니다. 분석을 기다리는 단계에서는 환경의 SLI로 새 버전을 안정 버전과 비교합니다.</translation>
+    </message>
+    <message>
+        <source>Cannot read the analysis: %1</source>
+        <translation>분석을 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Rules (last measurement)</source>
+        <translation>규칙(마지막 측정)(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Verdict history</source>
+        <translation>판정 기록(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Analysis failed</source>
+        <translation>분석 실패</translation>
+    </message>
+    <message>
+        <source>Rolled back</source>
+        <translation>롤백됨</translation>
+    </message>
+    <message>
+        <source>Aborted</source>
+        <translation>중단됨</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 burnt %2 of its error budget (limit %3)</source>
+        <translation>%1이(가) 오류 예산의 %2을(를) 소진했습니다(한도 %3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %n times in a row</source>
+        <translation>
+            <numerusform>%1 %n회 연속</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (failed %n times)</source>
+        <translation>
+            <numerusform>%1(%n회 실패)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Passed: every rule within its threshold (%n evaluations)</source>
+        <translation>
+            <numerusform>통과: 모든 규칙이 임계값 이내(평가 %n회)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Passing so far: %1</source>
+        <translation>지금까지 통과 중: %1</translation>
+    </message>
+    <message>
+        <source>Failing (not rolled back yet): %1</source>
+        <translation>실패 중(아직 롤백되지 않음): %1</translation>
+    </message>
+    <message>
+        <source>Inconclusive, never promoted: %1</source>
+        <translation>판단 불가, 승격하지 않음: %1</translation>
+    </message>
+    <message>
+        <source>Waiting for the first verdict: %1</source>
+        <translation>첫 판정 대기 중: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gl::ui::AnalysisRuleModel</name>
+    <message>
+        <source>Rule</source>
+        <translation>규칙</translation>
+    </message>
+    <message>
+        <source>Last value</source>
+        <translation>마지막 값</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>임계값</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>통과</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>inconclusive</source>
+        <translation>판단 불가</translation>
+    </message>
+</context>
+<context>
+    <name>gl::ui::ApprovalController</name>
+    <message>
+        <source>No environment is open.</source>
+        <translation>열린 환경이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot open the state database: %1</source>
+        <translation>상태 데이터베이스를 열 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Cannot open the audit log: %1</source>
+        <translation>감사 로그를 열 수 없습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gl::ui::ApprovalsView</name>
+    <message>
+        <source>You sign as &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;(으)로 서명합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Import token…</source>
+        <translation>토큰 가져오기(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Record a signed decision (a glt1. token) from another desk; it is verified first.</source>
+        <translation>다른 데스크에서 받은 서명된 결정(glt1. 토큰)을 기록합니다. 먼저 검증합니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Block release…</source>
+        <translation>릴리스 차단(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Sign a block: the rollout may not start or promote while it is in force.</source>
+        <translation>차단에 서명합니다: 차단이 유효한 동안 롤아웃을 시작하거나 승격할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Rollout</source>
+        <translation>롤아웃</translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation>게이트</translation>
+    </message>
+    <message>
+        <source>Waits</source>
+        <translation>대기 시점</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>승인</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>남은 시간</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>사용자</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>그룹</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>결정</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>집계 여부</translation>
+    </message>
+    <message>
+        <source>Decisions so far</source>
+        <translation>지금까지의 결정</translation>
+    </message>
+    <message>
+        <source>Comment (optional for an approval)</source>
+        <translation>의견(승인 시 선택 사항)</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>승인(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Reject…</source>
+        <translation>거부(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Cannot read the gates waiting for approval: %1</source>
+        <translation>승인 대기 중인 게이트를 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>No environment</source>
+        <translation>환경 없음</translation>
+    </message>
+    <message>
+        <source>Open an environment to see the gates waiting for approval.</source>
+        <translation>승인 대기 중인 게이트를 보려면 환경을 여십시오.</translation>
+    </message>
+    <message>
+        <source>No approval gates</source>
+        <translation>승인 게이트 없음</translation>
+    </message>
+    <message>
+        <source>This environment has no gates: section, so rollouts wait for nobody's approval. See docs/approvals.md to add one.</source>
+        <translation>이 환경에는 gates: 섹션이 없으므로 롤아웃이 누구의 승인도 기다리지 않습니다. 게이트를 추가하려면 docs/approvals.md를 참조하십시오.</translation>
+    </message>
+    <message>
+        <source>No gate is waiting</source>
+        <translation>대기 중인 게이트 없음</translation>
+    </message>
+    <message>
+        <source>When a rollout waits for approvals (before it starts, before a canary step or before the blue-green switch) it appears here with what changes and who approved so far.</source>
+        <translation>롤아웃이 승인을 기다리면(시작 전, 카나리 단계 전, 블루-그린 전환 전) 변경 내용과 지금까지 승인한 사람과 함께 여기에 나타납니다.</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <source>before it starts</source>
+        <translation>시작 전</translation>
+    </message>
+    <message>
+        <source>before canary step %1 (%2 % of traffic)</source>
+        <translation>카나리 %1단계 전(트래픽의 %2 %)</translation>
+    </message>
+    <message>
+        <source>before the switch to %1</source>
+        <translation>%1(으)로 전환 전</translation>
+    </message>
+    <message>
+        <source>Rollout #%1 waits at gate “%2” %3</source>
+        <translation>롤아웃 #%1이(가) %3 게이트 “%2”에서 대기 중입니다</translation>
+    </message>
+    <message>
+        <source>Changes %1 → %2 with %3, started by %4 at %5.</source>
+        <translation>%1 → %2 변경(%3), %5에 %4이(가) 시작했습니다.</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>사유: %1</translation>
+    </message>
+    <message>
+        <source>Now %1 % of traffic on %2.</source>
+        <translation>현재 트래픽의 %1 %가 %2에 있습니다.</translation>
+    </message>
+    <message>
+        <source>Analysis: %1 — %2</source>
+        <translation>분석: %1 — %2</translation>
+    </message>
+    <message>
+        <source>Analysis: no run for this rollout yet.</source>
+        <translation>분석: 이 롤아웃에 대한 실행이 아직 없습니다.</translation>
+    </message>
+    <message>
+        <source>Approvals: %1/%2, from different groups of: %3</source>
+        <translation>승인: %1/%2, 승인 주체: %3 중 서로 다른 그룹</translation>
+    </message>
+    <message>
+        <source>Approvals: %1/%2, from: %3</source>
+        <translation>승인: %1/%2, 승인 주체: %3</translation>
+    </message>
+    <message>
+        <source>Time left: %1 (the gate is rejected at %2)</source>
+        <translation>남은 시간: %1(%2에 게이트가 거부됨)</translation>
+    </message>
+    <message>
+        <source>Time left: no timeout</source>
+        <translation>남은 시간: 제한 없음</translation>
+    </message>
+    <message>
+        <source>Approved: the rollout goes on when the engine next checks.</source>
+        <translation>승인됨: 엔진이 다음에 확인할 때 롤아웃이 계속됩니다.</translation>
+    </message>
+    <message>
+        <source>reject</source>
+        <translation>거부</translation>
+    </message>
+    <message>
+        <source>approve</source>
+        <translation>승인</translation>
+    </message>
+    <message>
+        <source>counted</source>
+        <translation>집계됨</translation>
+    </message>
+    <message>
+        <source>must match %1</source>
+        <translation>%1와(과) 일치해야 함</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <source>Approve gate %1</source>
+        <translation>게이트 %1 승인</translation>
+    </message>
+    <message>
+        <source>Reject gate %1</source>
+        <translation>게이트 %1 거부</translation>
+    </message>
+    <message>
+        <source>Sign and record your approval of gate “%1” for rollout #%2 (%3 → %4)? It makes %5 of the %6 approvals needed.</source>
+        <translation>롤아웃 #%2(%3 → %4)의 게이트 “%1”에 대한 승인에 서명하고 기록하시겠습니까? 필요한 승인 %6건 중 %5번째 승인이 됩니다.</translation>
+    </message>
+    <message>
+        <source>Sign and record your rejection of gate “%1” for rollout #%2 (%3 → %4)? One rejection rejects the gate.</source>
+        <translation>롤아웃 #%2(%3 → %4)의 게이트 “%1”에 대한 거부에 서명하고 기록하시겠습니까? 거부 한 건으로 게이트가 거부됩니다.</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>승인</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>거부</translation>
+    </message>
+    <message>
+        <source>Your signing key could not be loaded: %1</source>
+        <translation>서명 키를 불러오지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Created a new Ed25519 key pair for %1; the private key is in the keychain. Add this line to the approvers list of each environment you approve for:
+  - {person: %1, groups: [CHANGE-ME], key: "%2"}</source>
+        <translation>%1의 새 Ed25519 키 쌍을 만들었습니다. 개인 키는 키체인에 있습니다. 승인을 맡은 각 환경의 승인자 목록에 다음 줄을 추가하십시오:
+  - {person: %1, groups: [CHANGE-ME], key: "%2"}</translation>
+    </message>
+    <message>
+        <source>Recorded: %1 %2 gate %3 of rollout #%4 (audit seq %5).</source>
+        <translation>기록됨: %1 %2, 롤아웃 #%4의 게이트 %3(감사 seq %5).</translation>
+    </message>
+    <message>
+        <source>Import a decision token</source>
+        <translation>결정 토큰 가져오기</translation>
+    </message>
+    <message>
+        <source>Paste a signed decision (a token starting with glt1.) from another desk. It is verified against this environment's approvers before it is recorded.</source>
+        <translation>다른 데스크에서 받은 서명된 결정(glt1.로 시작하는 토큰)을 붙여 넣으십시오. 기록하기 전에 이 환경의 승인자 목록으로 검증합니다.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>가져오기</translation>
+    </message>
+    <message>
+        <source>Token refused: %1</source>
+        <translation>토큰 거부됨: %1</translation>
+    </message>
+    <message>
+        <source>Imported and verified: %1 %2 gate %3 of rollout #%4 at %5 (signature ok).</source>
+        <translation>가져와서 검증함: %1 %2, 롤아웃 #%4의 게이트 %3, %5(서명 정상).</translation>
+    </message>
+    <message>
+        <source>Block release</source>
+        <translation>릴리스 차단</translation>
+    </message>
+    <message>
+        <source>Block rollout #%1 (%2 → %3)? While the block is in force it may not start or promote. Say why.</source>
+        <translation>롤아웃 #%1(%2 → %3)을(를) 차단하시겠습니까? 차단이 유효한 동안 롤아웃을 시작하거나 승격할 수 없습니다. 사유를 입력하십시오.</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>차단</translation>
+    </message>
+    <message>
+        <source>Not recorded: %1</source>
+        <translation>기록되지 않음: %1</translation>
+    </message>
+    <message>
+        <source>Recorded: %1 blocked rollout #%2 (audit seq %3).</source>
+        <translation>기록됨: %1이(가) 롤아웃 #%2을(를) 차단함(감사 seq %3).</translation>
+    </message>
+</context>
+<context>
+    <name>gl::ui::AuditEntryModel</name>
+    <message>
+        <source>Seq</source>
+        <translation>Seq</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>사용자</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>작업</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>대상</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>세부 정보</translation>
+    </message>
+</context>
+<context>
+    <name>gl::ui::AuditView</name>
+    <message>
+        <source>Cannot read the audit log: %1</source>
+        <translation>감사 로그를 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Time:</source>
+        <translation>시간(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>전체 기간</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>최근 1시간</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>최근 24시간</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>최근 7일</translation>
+    </message>
+    <message>
+        <source>Range…</source>
+        <translation>범위…</translation>
+    </message>
+    <message>
+        <source>From (local time)</source>
+        <translation>시작(현지 시각)</translation>
+    </message>
+    <message>
+        <source>To (local time)</source>
+        <translation>끝(현지 시각)</translation>
+    </message>
+    <message>
+        <source>&amp;Person:</source>
+        <translation>사용자(&amp;P):</translation>
+    </message>
+    <message>
+        <source>anyone</source>
+        <translation>모든 사용자</translation>
+    </message>
+    <message>
+        <source>&amp;Rollout:</source>
+        <translation>롤아웃(&amp;R):</translation>
+    </message>
+    <message>
+        <source>any, or an id</source>
+        <translation>전체 또는 ID</translation>
+    </message>
+    <message>
+        <source>A&amp;ction:</source>
+        <translation>작업(&amp;C):</translation>
+    </message>
+    <message>
+        <source>any, or e.g. approval.*</source>
+        <translation>전체 또는 예: approval.*</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>검증(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Check the hash chain and the signed checkpoints of the whole log.</source>
+        <translation>전체 로그의 해시 체인과 서명된 체크포인트를 검사합니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>내보내기(&amp;E)</translation>
+    </message>
+    <message>
+        <source>JSON Lines…</source>
+        <translation>JSON Lines…</translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>Cannot open the audit log: %1</source>
+        <translation>감사 로그를 열 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Open an environment to see its audit log.</source>
+        <translation>감사 로그를 보려면 환경을 여십시오.</translation>
+    </message>
+    <message>
+        <source>No audit entries yet: rollout actions, approvals and settings changes appear here.</source>
+        <translation>아직 감사 항목이 없습니다: 롤아웃 작업, 승인, 설정 변경이 여기에 나타납니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>항목 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries; the newest %1 are loaded, scroll down for older ones</source>
+        <translation><numerusform>항목 %n개, 최신 %1개를 불러왔습니다. 이전 항목은 아래로 스크롤하십시오</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n entries match the filters</source>
+        <translation>
+            <numerusform>항목 %n개 중 %1개가 필터와 일치</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n entries match the filters so far; scroll down for older ones</source>
+        <translation><numerusform>지금까지 항목 %n개 중 %1개가 필터와 일치합니다. 이전 항목은 아래로 스크롤하십시오</numerusform></translation>
+    </message>
+    <message>
+        <source>There is no audit log to verify yet.</source>
+        <translation>아직 검증할 감사 로그가 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Verifying %n entries…</source>
+        <translation>
+            <numerusform>항목 %n개 검증 중…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The installation key is not in this keychain; the key named in the outside checkpoint (%1) is trusted.</source>
+        <translation>설치 키가 이 키체인에 없습니다. 외부 체크포인트에 지정된 키(%1)를 신뢰합니다.</translation>
+    </message>
+    <message>
+        <source>Verification could not run: %1</source>
+        <translation>검증을 실행하지 못했습니다: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The audit log is intact: %n entries, head seq %1 (%2), %3 checkpoints matched.</source>
+        <translation>
+            <numerusform>감사 로그가 온전합니다: 항목 %n개, 최신 seq %1(%2), 체크포인트 %3개 일치.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The audit log is BROKEN at seq %1: %2</source>
+        <translation>감사 로그가 seq %1에서 손상되었습니다: %2</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>경고: %1</translation>
+    </message>
+    <message>
+        <source>There is no audit log to export yet.</source>
+        <translation>아직 내보낼 감사 로그가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Export the audit log as CSV</source>
+        <translation>감사 로그를 CSV로 내보내기</translation>
+    </message>
+    <message>
+        <source>Export the audit log as JSON Lines</source>
+        <translation>감사 로그를 JSON Lines로 내보내기</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1을(를) 쓰지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>Exporting the audit log to %1…</source>
+        <translation>감사 로그를 %1(으)로 내보내는 중…</translation>
+    </message>
+    <message>
+        <source>Exported the audit log to %1 (with its checkpoints; it verifies on its own).</source>
+        <translation>감사 로그를 %1(으)로 내보냈습니다(체크포인트 포함, 단독으로 검증 가능).</translation>
+    </message>
 </context>
 <context>
     <name>gl::ui::Banner</name>
@@ -2899,6 +3757,101 @@
     <message>
         <source>Could not write %1.</source>
         <translation>%1을(를) 쓰지 못했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>gl::ui::GateStatusWidget</name>
+    <message>
+        <source>Approval gates</source>
+        <translation>승인 게이트</translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation>게이트</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>위치</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>승인</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>남은 시간</translation>
+    </message>
+    <message>
+        <source>Waiting for approval</source>
+        <translation>승인 대기 중</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>승인됨</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>거부됨</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>시간 초과</translation>
+    </message>
+    <message>
+        <source>before start</source>
+        <translation>시작 전</translation>
+    </message>
+    <message>
+        <source>before the %1 % step</source>
+        <translation>%1 % 단계 전</translation>
+    </message>
+    <message>
+        <source>before every canary step</source>
+        <translation>모든 카나리 단계 전</translation>
+    </message>
+    <message>
+        <source>before the switch</source>
+        <translation>전환 전</translation>
+    </message>
+    <message>
+        <source>no timeout</source>
+        <translation>제한 없음</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>만료됨</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1시간 %2분</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1분 %2초</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>This environment has no approval gates.</source>
+        <translation>이 환경에는 승인 게이트가 없습니다.</translation>
+    </message>
+    <message>
+        <source>No rollout.</source>
+        <translation>롤아웃이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Not reached</source>
+        <translation>도달하지 않음</translation>
     </message>
 </context>
 <context>
@@ -3089,12 +4042,513 @@
         <source>Rollouts of this environment appear here with their steps, traffic split, SLIs and one-click actions.</source>
         <translation>이 환경의 롤아웃이 단계, 트래픽 분배, SLI, 원클릭 작업과 함께 여기에 나타납니다.</translation>
     </message>
+    <message>
+        <source>&amp;Close Environment %1</source>
+        <translation>환경 %1 닫기(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Close Environment</source>
+        <translation>환경 닫기(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Could not open %1: an environment named %2 is already open from %3. Close it first.</source>
+        <translation>%1을(를) 열지 못했습니다: %2(이)라는 환경이 이미 %3에서 열려 있습니다. 먼저 닫으십시오.</translation>
+    </message>
+    <message>
+        <source>Could not open the rollouts of %1: %2</source>
+        <translation>%1의 롤아웃을 열지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 no longer exists.</source>
+        <translation>%1이(가) 더 이상 없습니다.</translation>
+    </message>
+    <message>
+        <source>Some environments that were open last time could not be opened again:
+%1</source>
+        <translation>지난번에 열려 있던 일부 환경을 다시 열지 못했습니다:
+%1</translation>
+    </message>
+    <message>
+        <source>Open %1 (%2)</source>
+        <translation>%1 열기(%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n environment(s) open</source>
+        <translation>
+            <numerusform>%1 · 환경 %n개 열림</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>gl::ui::Notifier</name>
+    <message>
+        <source>Greenlight</source>
+        <translation>그린라이트</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%2의 %1</translation>
+    </message>
+    <message>
+        <source>Analysis failed: %1</source>
+        <translation>분석 실패: %1</translation>
+    </message>
+    <message>
+        <source>Automatic rollback: %1</source>
+        <translation>자동 롤백: %1</translation>
+    </message>
+    <message>
+        <source>Traffic returns to %1. %2</source>
+        <translation>트래픽이 %1(으)로 돌아갑니다. %2</translation>
+    </message>
+    <message>
+        <source>Approval needed: %1</source>
+        <translation>승인 필요: %1</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2 waits at a gate (%3 of traffic on %4).</source>
+        <translation>%2단계 중 %1단계가 게이트에서 대기 중입니다(%4에 트래픽 %3).</translation>
+    </message>
+    <message>
+        <source>Rollout completed: %1</source>
+        <translation>롤아웃 완료: %1</translation>
+    </message>
+    <message>
+        <source>Rollout aborted: %1</source>
+        <translation>롤아웃 중단: %1</translation>
+    </message>
+    <message>
+        <source>Rollout rolled back: %1</source>
+        <translation>롤아웃 롤백됨: %1</translation>
+    </message>
 </context>
 <context>
     <name>gl::ui::Prompter</name>
     <message>
         <source>Reason (required)</source>
         <translation>사유(필수)</translation>
+    </message>
+    <message>
+        <source>Reason (optional)</source>
+        <translation>사유(선택 사항)</translation>
+    </message>
+</context>
+<context>
+    <name>gl::ui::RollbackRunbookLink</name>
+    <message>
+        <source>This rollout was rolled back. Follow the runbook '%1' to check the service.</source>
+        <translation>이 롤아웃은 롤백되었습니다. 런북 '%1'에 따라 서비스를 점검하십시오.</translation>
+    </message>
+    <message>
+        <source>This rollout was aborted. Follow the runbook '%1' to check the service.</source>
+        <translation>이 롤아웃은 중단되었습니다. 런북 '%1'에 따라 서비스를 점검하십시오.</translation>
+    </message>
+    <message>
+        <source>Open runbook</source>
+        <translation>런북 열기</translation>
+    </message>
+    <message>
+        <source>Show the runbook '%1' in the Runbooks place.</source>
+        <translation>런북 영역에서 런북 '%1'을(를) 표시합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>gl::ui::RolloutActions</name>
+    <message>
+        <source>Start rollout…</source>
+        <translation>롤아웃 시작…</translation>
+    </message>
+    <message>
+        <source>Promote</source>
+        <translation>승격</translation>
+    </message>
+    <message>
+        <source>Promote full</source>
+        <translation>전체 승격</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>재개</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>중단</translation>
+    </message>
+    <message>
+        <source>Rollback</source>
+        <translation>롤백</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>재시도</translation>
+    </message>
+    <message>
+        <source>Open an environment first.</source>
+        <translation>먼저 환경을 여십시오.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)
+%3</source>
+        <translation>%1(%2)
+%3</translation>
+    </message>
+    <message>
+        <source>the stable version</source>
+        <translation>안정 버전</translation>
+    </message>
+    <message>
+        <source>Start a rollout</source>
+        <translation>롤아웃 시작</translation>
+    </message>
+    <message>
+        <source>A new rollout starts in %1.</source>
+        <translation>%1에서 새 롤아웃이 시작됩니다.</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>Promote rollout #%1</source>
+        <translation>롤아웃 #%1 승격</translation>
+    </message>
+    <message>
+        <source>%1 goes from %2 to %3 of the traffic now (step %4 of %5).</source>
+        <translation>이제 %1이(가) 받는 트래픽이 %2에서 %3(으)로 바뀝니다(%5단계 중 %4단계).</translation>
+    </message>
+    <message>
+        <source>The current step's wait ends now and %1 moves on.</source>
+        <translation>현재 단계의 대기가 지금 끝나고 %1이(가) 계속 진행됩니다.</translation>
+    </message>
+    <message>
+        <source>Promote rollout #%1 to 100 %</source>
+        <translation>롤아웃 #%1을(를) 100 %로 승격</translation>
+    </message>
+    <message>
+        <source>Every remaining step is skipped: %1 gets all traffic now and %2 is removed after the usual delay.</source>
+        <translation>남은 단계를 모두 건너뜁니다: 이제 %1이(가) 모든 트래픽을 받고, %2은(는) 평소의 지연 시간 후에 제거됩니다.</translation>
+    </message>
+    <message>
+        <source>Promote to 100 %</source>
+        <translation>100 %로 승격</translation>
+    </message>
+    <message>
+        <source>Pause rollout #%1</source>
+        <translation>롤아웃 #%1 일시 정지</translation>
+    </message>
+    <message>
+        <source>The rollout stops where it is: traffic stays at %1 on %2 until you resume.</source>
+        <translation>롤아웃이 현재 위치에서 멈춥니다: 재개할 때까지 트래픽은 %2에 %1(으)로 유지됩니다.</translation>
+    </message>
+    <message>
+        <source>Resume rollout #%1</source>
+        <translation>롤아웃 #%1 재개</translation>
+    </message>
+    <message>
+        <source>The failed operation is tried again, then the rollout goes on: %1</source>
+        <translation>실패한 작업을 다시 시도한 뒤 롤아웃을 계속합니다: %1</translation>
+    </message>
+    <message>
+        <source>The rollout goes on from %1 towards its goal.</source>
+        <translation>롤아웃이 %1부터 목표를 향해 계속 진행됩니다.</translation>
+    </message>
+    <message>
+        <source>Abort rollout #%1</source>
+        <translation>롤아웃 #%1 중단</translation>
+    </message>
+    <message numerus="yes">
+        <source>All traffic returns to %1 on %n slot(s) now. %2 stays deployed at weight 0 for inspection.</source>
+        <translation>
+            <numerusform>이제 모든 트래픽이 슬롯 %n개의 %1(으)로 돌아갑니다. %2은(는) 조사를 위해 가중치 0으로 배포된 상태로 남습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All traffic returns to %1 now. %2 stays deployed at weight 0 for inspection.</source>
+        <translation>이제 모든 트래픽이 %1(으)로 돌아갑니다. %2은(는) 조사를 위해 가중치 0으로 배포된 상태로 남습니다.</translation>
+    </message>
+    <message>
+        <source>Roll back rollout #%1</source>
+        <translation>롤아웃 #%1 롤백</translation>
+    </message>
+    <message numerus="yes">
+        <source>All traffic returns to %1 on %n slot(s) now, then %2 is drained and removed.</source>
+        <translation>
+            <numerusform>이제 모든 트래픽이 슬롯 %n개의 %1(으)로 돌아간 뒤 %2을(를) 드레인하고 제거합니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All traffic returns to %1 now, then %2 is removed.</source>
+        <translation>이제 모든 트래픽이 %1(으)로 돌아간 뒤 %2을(를) 제거합니다.</translation>
+    </message>
+    <message>
+        <source>Roll back</source>
+        <translation>롤백</translation>
+    </message>
+    <message>
+        <source>Retry rollout #%1</source>
+        <translation>롤아웃 #%1 재시도</translation>
+    </message>
+    <message>
+        <source>A new rollout of %1 starts with the same settings as #%2.</source>
+        <translation>#%2와(과) 같은 설정으로 %1의 새 롤아웃을 시작합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>gl::ui::RolloutDetailView</name>
+    <message>
+        <source>SLI charts are not available in this build.</source>
+        <translation>이 빌드에서는 SLI 차트를 사용할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The analysis panel is not available in this build.</source>
+        <translation>이 빌드에서는 분석 패널을 사용할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Slots</source>
+        <translation>슬롯</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>이벤트</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>차트</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>분석</translation>
+    </message>
+    <message>
+        <source>No rollout in %1 yet</source>
+        <translation>%1에 아직 롤아웃이 없습니다</translation>
+    </message>
+    <message>
+        <source>No environment open</source>
+        <translation>열린 환경 없음</translation>
+    </message>
+    <message>
+        <source>Start one with %1.</source>
+        <translation>%1(으)로 시작하십시오.</translation>
+    </message>
+    <message>
+        <source>#%1  %2 → %3</source>
+        <translation>#%1  %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 · step %2/%3 · desired %4 · actual %5</source>
+        <translation>%1 · %2/%3단계 · 목표 %4 · 실제 %5</translation>
+    </message>
+    <message>
+        <source>HAProxy could not be read: %1</source>
+        <translation>HAProxy를 읽지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>This console drives %1</source>
+        <translation>이 콘솔이 %1을(를) 구동합니다</translation>
+    </message>
+    <message>
+        <source>Engine: %1 (observing)</source>
+        <translation>엔진: %1(관찰 중)</translation>
+    </message>
+    <message>
+        <source>No engine drives %1</source>
+        <translation>%1을(를) 구동하는 엔진이 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>gl::ui::RolloutEventsModel</name>
+    <message>
+        <source>When</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>사용자</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <source>What and why</source>
+        <translation>내용 및 사유</translation>
+    </message>
+</context>
+<context>
+    <name>gl::ui::RolloutListModel</name>
+    <message>
+        <source>Pending</source>
+        <translation>대기 중</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>진행 중</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>일시 정지됨</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>보류됨</translation>
+    </message>
+    <message>
+        <source>Aborting</source>
+        <translation>중단 중</translation>
+    </message>
+    <message>
+        <source>Rolling back</source>
+        <translation>롤백 중</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>완료됨</translation>
+    </message>
+    <message>
+        <source>Aborted</source>
+        <translation>중단됨</translation>
+    </message>
+    <message>
+        <source>Rolled back</source>
+        <translation>롤백됨</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Waiting for approval</source>
+        <translation>승인 대기 중</translation>
+    </message>
+    <message>
+        <source>Waiting for analysis</source>
+        <translation>분석 대기 중</translation>
+    </message>
+    <message>
+        <source>Paused by an operator</source>
+        <translation>운영자가 일시 정지함</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>통과</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>Inconclusive</source>
+        <translation>판단 불가</translation>
+    </message>
+    <message>
+        <source>Not finished</source>
+        <translation>미완료</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>Why: %1</source>
+        <translation>사유: %1</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>환경</translation>
+    </message>
+    <message>
+        <source>Rollout</source>
+        <translation>롤아웃</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>전략</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>이전 버전</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>새 버전</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <source>Desired</source>
+        <translation>목표</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>실제</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>분석</translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation>게이트</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>실행자</translation>
+    </message>
+</context>
+<context>
+    <name>gl::ui::RolloutsView</name>
+    <message>
+        <source>Action #%1 sent; waiting for the engine…</source>
+        <translation>작업 #%1을(를) 보냈습니다. 엔진을 기다리는 중…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The engine refused: %1</source>
+        <translation>엔진이 거부했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Filter rollouts (version, state, who…)</source>
+        <translation>롤아웃 필터(버전, 상태, 사용자…)</translation>
+    </message>
+    <message>
+        <source>Filter rollouts</source>
+        <translation>롤아웃 필터</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rollout(s)</source>
+        <translation>
+            <numerusform>롤아웃 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2개 중 %1개</translation>
     </message>
 </context>
 <context>
@@ -3122,6 +4576,29 @@
     <message>
         <source>RTO</source>
         <translation>RTO</translation>
+    </message>
+</context>
+<context>
+    <name>gl::ui::RunbookSourcesDialog</name>
+    <message>
+        <source>Choose a folder of runbooks</source>
+        <translation>런북 폴더 선택</translation>
+    </message>
+    <message>
+        <source>Runbook sources</source>
+        <translation>런북 소스</translation>
+    </message>
+    <message>
+        <source>Folders of Markdown runbooks (for example a git checkout), remembered for this profile. Sync imports every *.md file under them into the local copy.</source>
+        <translation>이 프로필이 기억하는 Markdown 런북 폴더(예: git 체크아웃)입니다. 동기화하면 그 아래의 모든 *.md 파일을 로컬 사본으로 가져옵니다.</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>폴더 추가…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>제거</translation>
     </message>
 </context>
 <context>
@@ -3401,6 +4878,22 @@
         <source>"%1" is not a duration; write it like 15m, 1h30m or 45s.</source>
         <translation>"%1"은(는) 기간이 아닙니다. 15m, 1h30m, 45s처럼 쓰십시오.</translation>
     </message>
+    <message>
+        <source>Sources…</source>
+        <translation>소스…</translation>
+    </message>
+    <message>
+        <source>The folders of runbooks this profile imports (for example a git checkout).</source>
+        <translation>이 프로필이 가져오는 런북 폴더(예: git 체크아웃)입니다.</translation>
+    </message>
+    <message>
+        <source>Syncing runbooks: %v of %m files</source>
+        <translation>런북 동기화 중: 파일 %m개 중 %v개</translation>
+    </message>
+    <message>
+        <source>The audit log of the runbooks cannot be opened, so drills are not recorded in it: %1</source>
+        <translation>런북 감사 로그를 열 수 없어 훈련이 기록되지 않습니다: %1</translation>
+    </message>
 </context>
 <context>
     <name>gl::ui::SettingsDialog</name>
@@ -3431,6 +4924,323 @@
     <message>
         <source>Secrets such as API tokens are never stored here: they live in the system keychain.</source>
         <translation>API 토큰 같은 비밀은 여기에 저장하지 않습니다. 시스템 키체인에 보관됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>gl::ui::SliChart</name>
+    <message>
+        <source>new</source>
+        <translation>새 버전</translation>
+    </message>
+    <message>
+        <source>stable</source>
+        <translation>안정 버전</translation>
+    </message>
+    <message>
+        <source>threshold</source>
+        <translation>임계값</translation>
+    </message>
+    <message>
+        <source>breach</source>
+        <translation>위반</translation>
+    </message>
+</context>
+<context>
+    <name>gl::ui::SliChartsView</name>
+    <message>
+        <source>&amp;Window:</source>
+        <translation>윈도(&amp;W):</translation>
+    </message>
+    <message>
+        <source>5 min</source>
+        <translation>5분</translation>
+    </message>
+    <message>
+        <source>15 min</source>
+        <translation>15분</translation>
+    </message>
+    <message>
+        <source>1 h</source>
+        <translation>1시간</translation>
+    </message>
+    <message>
+        <source>6 h</source>
+        <translation>6시간</translation>
+    </message>
+    <message>
+        <source>No rollout</source>
+        <translation>롤아웃 없음</translation>
+    </message>
+    <message>
+        <source>Start a rollout to see the new version's error ratio, p99 latency and throughput beside the stable version's, live from Prometheus.</source>
+        <translation>롤아웃을 시작하면 Prometheus에서 실시간으로 가져온 새 버전의 오류율, p99 지연 시간, 처리량을 안정 버전과 나란히 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>%1 (new)</source>
+        <translation>%1(새 버전)</translation>
+    </message>
+    <message>
+        <source>%1 (new) against %2 (stable)</source>
+        <translation>%1(새 버전) 대 %2(안정 버전)</translation>
+    </message>
+    <message>
+        <source>Prometheus at %1 does not answer: %2. The charts show the last data received and catch up when it answers again.</source>
+        <translation>%1의 Prometheus가 응답하지 않습니다: %2. 차트에는 마지막으로 받은 데이터가 표시되며, 다시 응답하면 최신 상태로 따라잡습니다.</translation>
+    </message>
+    <message>
+        <source>%1 (limit %2 %3)</source>
+        <translation>%1(한도 %2 %3)</translation>
+    </message>
+    <message>
+        <source>%1 (stable)</source>
+        <translation>%1(안정 버전)</translation>
+    </message>
+</context>
+<context>
+    <name>gl::ui::SlotsModel</name>
+    <message>
+        <source>idle</source>
+        <translation>유휴</translation>
+    </message>
+    <message>
+        <source>not reported</source>
+        <translation>보고 없음</translation>
+    </message>
+    <message>
+        <source>up (no check)</source>
+        <translation>가동(체크 없음)</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>다운</translation>
+    </message>
+    <message>
+        <source>healthy (%1)</source>
+        <translation>정상(%1)</translation>
+    </message>
+    <message>
+        <source>failing (%1)</source>
+        <translation>실패 중(%1)</translation>
+    </message>
+    <message>
+        <source>%1 queued</source>
+        <translation>대기열 %1개</translation>
+    </message>
+    <message>
+        <source>Slot</source>
+        <translation>슬롯</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>색</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>버전</translation>
+    </message>
+    <message>
+        <source>HAProxy state</source>
+        <translation>HAProxy 상태</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>가중치</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>세션</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>헬스 체크</translation>
+    </message>
+</context>
+<context>
+    <name>gl::ui::StartRolloutDialog</name>
+    <message>
+        <source>Start a rollout in %1</source>
+        <translation>%1에서 롤아웃 시작</translation>
+    </message>
+    <message>
+        <source>e.g. v2</source>
+        <translation>예: v2</translation>
+    </message>
+    <message>
+        <source>Canary: traffic in steps</source>
+        <translation>카나리: 트래픽을 단계별로 전환</translation>
+    </message>
+    <message>
+        <source>Blue-green: one switch</source>
+        <translation>블루-그린: 한 번에 전환</translation>
+    </message>
+    <message>
+        <source>Rolling: in place, slot by slot</source>
+        <translation>롤링: 제자리에서 슬롯별로 교체</translation>
+    </message>
+    <message>
+        <source>Recreate: every slot at once (downtime)</source>
+        <translation>재생성: 모든 슬롯을 한 번에 교체(다운타임 발생)</translation>
+    </message>
+    <message>
+        <source>Why (recorded with who and when)</source>
+        <translation>사유(누가, 언제와 함께 기록됩니다)</translation>
+    </message>
+    <message>
+        <source>I accept that the service is down while every slot is replaced</source>
+        <translation>모든 슬롯을 교체하는 동안 서비스가 중단되는 것에 동의합니다</translation>
+    </message>
+    <message>
+        <source>Serving now:</source>
+        <translation>현재 서비스 중:</translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation>버전(&amp;V):</translation>
+    </message>
+    <message>
+        <source>&amp;Strategy:</source>
+        <translation>전략(&amp;S):</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>사유(&amp;R):</translation>
+    </message>
+    <message>
+        <source>Start rollout</source>
+        <translation>롤아웃 시작</translation>
+    </message>
+    <message>
+        <source>the new version</source>
+        <translation>새 버전</translation>
+    </message>
+    <message>
+        <source>%1 is deployed on idle slots, then gets traffic in steps; each step waits before the next. No downtime.</source>
+        <translation>%1을(를) 유휴 슬롯에 배포한 뒤 트래픽을 단계별로 보냅니다. 각 단계는 다음 단계 전에 대기합니다. 다운타임이 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is deployed on the whole idle colour, then all traffic switches at once; the old colour is kept for a while so rollback stays instant. No downtime.</source>
+        <translation>%1을(를) 유휴 색 전체에 배포한 뒤 모든 트래픽을 한 번에 전환합니다. 이전 색은 한동안 유지되므로 즉시 롤백할 수 있습니다. 다운타임이 없습니다.</translation>
+    </message>
+    <message>
+        <source>The serving slots are replaced with %1 a few at a time (drained first). No downtime.</source>
+        <translation>서비스 중인 슬롯을 몇 개씩 %1(으)로 교체합니다(먼저 드레인). 다운타임이 없습니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Downtime:&lt;/b&gt; every serving slot is drained and replaced with %1 at once; requests fail until the new slots are healthy.</source>
+        <translation>&lt;b&gt;다운타임:&lt;/b&gt; 서비스 중인 모든 슬롯을 드레인하고 한 번에 %1(으)로 교체합니다. 새 슬롯이 정상이 될 때까지 요청이 실패합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>gl::ui::StepTimeline</name>
+    <message>
+        <source>%1 done</source>
+        <translation>%1 완료</translation>
+    </message>
+    <message>
+        <source>%1 current (actual %2)</source>
+        <translation>%1 현재(실제 %2)</translation>
+    </message>
+    <message>
+        <source>%1 pending</source>
+        <translation>%1 대기</translation>
+    </message>
+    <message>
+        <source>%1 skipped</source>
+        <translation>%1 건너뜀</translation>
+    </message>
+    <message>
+        <source>actual %1</source>
+        <translation>실제 %1</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>건너뜀</translation>
+    </message>
+    <message>
+        <source>gate</source>
+        <translation>게이트</translation>
+    </message>
+    <message>
+        <source>analysis</source>
+        <translation>분석</translation>
+    </message>
+    <message>
+        <source>No traffic steps</source>
+        <translation>트래픽 단계 없음</translation>
+    </message>
+</context>
+<context>
+    <name>gl::ui::TrafficSplitBar</name>
+    <message>
+        <source>No rollout</source>
+        <translation>롤아웃 없음</translation>
+    </message>
+    <message>
+        <source>Traffic split unknown (HAProxy not read yet); desired %1 on %2</source>
+        <translation>트래픽 분배를 알 수 없음(HAProxy를 아직 읽지 않음). %2 목표 %1</translation>
+    </message>
+    <message>
+        <source>%1 %2 · %3 %4 (desired %5)</source>
+        <translation>%1 %2 · %3 %4(목표 %5)</translation>
+    </message>
+    <message>
+        <source>stable</source>
+        <translation>안정 버전</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>gl::ui::VerdictHistoryModel</name>
+    <message>
+        <source>every rule passed</source>
+        <translation>모든 규칙 통과</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>대기 중</translation>
+    </message>
+    <message>
+        <source>passing</source>
+        <translation>통과 중</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>통과</translation>
+    </message>
+    <message>
+        <source>failing</source>
+        <translation>실패 중</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>inconclusive</source>
+        <translation>판단 불가</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n failure(s) counted</source>
+        <translation><numerusform>%1, 실패 %n회 집계</numerusform></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>평가</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>판정</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>사유</translation>
     </message>
 </context>
 </TS>
