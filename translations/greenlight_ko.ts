@@ -3649,7 +3649,9 @@
     </message>
     <message numerus="yes">
         <source>%n entries; the newest %1 are loaded, scroll down for older ones</source>
-        <translation><numerusform>항목 %n개, 최신 %1개를 불러왔습니다. 이전 항목은 아래로 스크롤하십시오</numerusform></translation>
+        <translation>
+            <numerusform>항목 %n개, 최신 %1개를 불러왔습니다. 이전 항목은 아래로 스크롤하십시오</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n entries match the filters</source>
@@ -3659,7 +3661,9 @@
     </message>
     <message numerus="yes">
         <source>%1 of %n entries match the filters so far; scroll down for older ones</source>
-        <translation><numerusform>지금까지 항목 %n개 중 %1개가 필터와 일치합니다. 이전 항목은 아래로 스크롤하십시오</numerusform></translation>
+        <translation>
+            <numerusform>지금까지 항목 %n개 중 %1개가 필터와 일치합니다. 이전 항목은 아래로 스크롤하십시오</numerusform>
+        </translation>
     </message>
     <message>
         <source>There is no audit log to verify yet.</source>
@@ -4362,6 +4366,10 @@
     <message>
         <source>No engine drives %1</source>
         <translation>%1을(를) 구동하는 엔진이 없습니다</translation>
+    </message>
+    <message>
+        <source>Gates</source>
+        <translation>게이트</translation>
     </message>
 </context>
 <context>
@@ -5224,7 +5232,9 @@
     </message>
     <message numerus="yes">
         <source>%1, %n failure(s) counted</source>
-        <translation><numerusform>%1, 실패 %n회 집계</numerusform></translation>
+        <translation>
+            <numerusform>%1, 실패 %n회 집계</numerusform>
+        </translation>
     </message>
     <message>
         <source>Time</source>

@@ -93,7 +93,7 @@ SliChart::SliChart(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_view);
-    setMinimumHeight(160);
+    setMinimumHeight(220); // below this the value axis has no room for its labels ("…")
 
     // The plot's width decides the decimation: redo it when the width changed (a resize, or the value axis'
     // labels getting wider). Queued: never inside Qt Charts' own layout pass.

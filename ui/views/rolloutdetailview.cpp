@@ -1,5 +1,6 @@
 #include "rolloutdetailview.h"
 
+#include "gatestatuswidget.h"
 #include "rolloutactions.h"
 #include "rollouteventsmodel.h"
 #include "rolloutlistmodel.h"
@@ -168,6 +169,11 @@ RolloutDetailView::RolloutDetailView(RolloutActions &actions, QNetworkAccessMana
     addPage(QStringLiteral("analysisTab"), new QLabel(tr("The analysis panel is not available in this build."), this));
 #endif
 
+    // The approval gates that apply to this rollout: state, n/N, time left (the Approvals place decides them).
+    m_gates = new GateStatusWidget(this);
+    m_gates->setObjectName(QStringLiteral("gateStatusWidget"));
+    addPage(QStringLiteral("gatesTab"), scrolled(m_gates));
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);
     layout->addLayout(header);
@@ -237,6 +243,7 @@ void RolloutDetailView::retranslate()
     m_tabs->setTabText(1, tr("Events"));
     m_tabs->setTabText(2, tr("Charts"));
     m_tabs->setTabText(3, tr("Analysis"));
+    m_tabs->setTabText(4, tr("Gates"));
     m_shownRevision = -1;
     refresh();
     refreshEngine();
@@ -322,6 +329,7 @@ void RolloutDetailView::refresh()
 #ifdef GL_HAVE_RUNBOOK_LINK
     m_runbookLink->setRollout(record);
 #endif
+    m_gates->setContext(m_session->environment(), m_session->stateStore(), record);
 }
 
 void RolloutDetailView::refreshEvents()

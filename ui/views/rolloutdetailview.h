@@ -20,6 +20,7 @@ class RolloutActions;
 class RolloutEventsModel;
 class SliChartsView;
 class AnalysisPanel;
+class GateStatusWidget;
 class SlotsModel;
 class StepTimeline;
 class TrafficSplitBar;
@@ -78,6 +79,7 @@ private:
     SliChartsView *m_charts = nullptr;
     AnalysisPanel *m_analysis = nullptr;
     RollbackRunbookLink *m_runbookLink = nullptr;
+    GateStatusWidget *m_gates = nullptr;
 };
 
 } // namespace gl::ui
