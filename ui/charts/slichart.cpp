@@ -21,8 +21,8 @@ namespace gl::ui {
 
 namespace {
 
-// Min/max over buckets of this many pixel columns: 2 points per bucket, so about 2/3 of a point per pixel.
-constexpr int kBucketPixels = 3;
+// Min/max over buckets of this many pixel columns: 2 points per bucket, so half a point per pixel.
+constexpr int kBucketPixels = 4;
 
 // The step the time axis moves by: the first nice step of at least 1/30 of the window.
 qint64 axisStepMs(qint64 spanMs)
@@ -260,7 +260,7 @@ void SliChart::apply()
     if (dirty == 0)
         return;
     const int width = plotWidth();
-    // Min/max over buckets of three pixels: every spike kept, about 2/3 of a point per pixel column. Qt Charts'
+    // Min/max over buckets of four pixels: every spike kept, half a point per pixel column. Qt Charts'
     // cost (path, hover shape, stroke) grows with the points; more than that is not visible.
     const int buckets = std::max(1, width / kBucketPixels);
     QList<QPointF> newDrawn;
