@@ -14,24 +14,6 @@
 namespace gl {
 namespace {
 
-struct SqliteApi {
-    int (*prepare)(sqlite3 *, const char *, int, sqlite3_stmt **, const char **) = &sqlite3_prepare_v2;
-    int (*bindPointer)(sqlite3_stmt *, int, void *, const char *, void (*)(void *)) = &sqlite3_bind_pointer;
-    int (*step)(sqlite3_stmt *) = &sqlite3_step;
-    int (*finalize)(sqlite3_stmt *) = &sqlite3_finalize;
-    double (*valueDouble)(sqlite3_value *) = &sqlite3_value_double;
-    void (*resultDouble)(sqlite3_context *, double) = &sqlite3_result_double;
-    void (*resultErrorCode)(sqlite3_context *, int) = &sqlite3_result_error_code;
-
-    [[nodiscard]] bool ok() const { return true; }
-};
-
-const SqliteApi &sqliteApi()
-{
-    static const SqliteApi api;
-    return api;
-}
-
 // Per query: the IDF of each phrase, as bm25 computes it.
 struct RankData {
     std::vector<double> idf;
@@ -51,16 +33,15 @@ void deleteRankData(void *data)
 void glRank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *context, int argc, sqlite3_value **argv)
 {
     constexpr double k1 = 1.2;
-    const SqliteApi &sqlite = sqliteApi();
     auto *data = static_cast<RankData *>(api->xGetAuxdata(fts, 0));
     const int columns = api->xColumnCount(fts);
     const int phrases = api->xPhraseCount(fts);
     if (!data && argc == columns + phrases) { // the caller knows the IDFs: no walk over every doclist
         auto given = std::make_unique<RankData>();
         for (int i = 0; i < phrases; ++i)
-            given->idf.push_back(sqlite.valueDouble(argv[columns + i]));
+            given->idf.push_back(sqlite3_value_double(argv[columns + i]));
         if (const int rc = api->xSetAuxdata(fts, given.get(), deleteRankData); rc != SQLITE_OK) {
-            sqlite.resultErrorCode(context, rc);
+            sqlite3_result_error_code(context, rc);
             return;
         }
         data = given.release();
@@ -77,7 +58,7 @@ void glRank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *cont
         if (rc == SQLITE_OK)
             rc = api->xSetAuxdata(fts, fresh.get(), deleteRankData);
         if (rc != SQLITE_OK) {
-            sqlite.resultErrorCode(context, rc);
+            sqlite3_result_error_code(context, rc);
             return;
         }
         data = fresh.release();
@@ -89,14 +70,14 @@ void glRank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *cont
         int offset = 0;
         double frequency = 0.0; // weighted by column
         if (api->xPhraseFirst(fts, i, &it, &column, &offset) != SQLITE_OK) {
-            sqlite.resultErrorCode(context, SQLITE_ERROR);
+            sqlite3_result_error_code(context, SQLITE_ERROR);
             return;
         }
         for (; column >= 0; api->xPhraseNext(fts, &it, &column, &offset))
-            frequency += column < argc && column < columns ? sqlite.valueDouble(argv[column]) : 1.0;
+            frequency += column < argc && column < columns ? sqlite3_value_double(argv[column]) : 1.0;
         score += data->idf[size_t(i)] * frequency * (k1 + 1.0) / (frequency + k1);
     }
-    sqlite.resultDouble(context, -score); // like bm25: lower is better
+    sqlite3_result_double(context, -score); // like bm25: lower is better
 }
 
 } // namespace
@@ -110,8 +91,7 @@ double runbookIdf(qint64 rows, qint64 matching)
 
 bool registerRunbookRank(const QSqlDatabase &connection)
 {
-    const SqliteApi &sqlite = sqliteApi();
-    if (!sqlite.ok() || !connection.driver())
+    if (!connection.driver())
         return false;
     const QVariant handle = connection.driver()->handle();
     if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
@@ -121,21 +101,21 @@ bool registerRunbookRank(const QSqlDatabase &connection)
         return false;
     sqlite3_stmt *statement = nullptr;
     // Already registered on this connection: the name resolves.
-    if (sqlite.prepare(db, "SELECT gl_rank(runbook_fts) FROM runbook_fts WHERE 0", -1, &statement, nullptr)
+    if (sqlite3_prepare_v2(db, "SELECT gl_rank(runbook_fts) FROM runbook_fts WHERE 0", -1, &statement, nullptr)
         == SQLITE_OK) {
-        sqlite.finalize(statement);
+        sqlite3_finalize(statement);
         return true;
     }
-    sqlite.finalize(statement);
+    sqlite3_finalize(statement);
     statement = nullptr;
     fts5_api *fts5 = nullptr;
-    if (sqlite.prepare(db, "SELECT fts5(?1)", -1, &statement, nullptr) != SQLITE_OK) {
-        sqlite.finalize(statement);
+    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &statement, nullptr) != SQLITE_OK) {
+        sqlite3_finalize(statement);
         return false;
     }
-    sqlite.bindPointer(statement, 1, &fts5, "fts5_api_ptr", nullptr);
-    sqlite.step(statement);
-    sqlite.finalize(statement);
+    sqlite3_bind_pointer(statement, 1, &fts5, "fts5_api_ptr", nullptr);
+    sqlite3_step(statement);
+    sqlite3_finalize(statement);
     return fts5 && fts5->iVersion >= 2 && fts5->xCreateFunction(fts5, "gl_rank", nullptr, glRank, nullptr) == SQLITE_OK;
 }
 
