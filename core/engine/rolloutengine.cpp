@@ -9,6 +9,7 @@
 #include "backends/haproxy/haproxystatekeeper.h"
 #include "engine/hookrunner.h"
 #include "engine/weightplan.h"
+#include "identity/identity.h"
 #include "identity/identityjob.h"
 #include "identity/identitystore.h"
 #include "metrics/prometheusclient.h"
@@ -114,11 +115,7 @@ RolloutEngine::~RolloutEngine()
 QString RolloutEngine::defaultActor()
 {
     // The person (as in the approvers list) when one is named, else the login: "ana@host".
-    QString user = qEnvironmentVariable("GREENLIGHT_PERSON").trimmed();
-    if (user.isEmpty())
-        user = qEnvironmentVariable("USER");
-    if (user.isEmpty())
-        user = qEnvironmentVariable("LOGNAME");
+    QString user = currentPerson();
     if (user.isEmpty()) {
         // Services, cron and containers often set neither: ask the system who runs us.
         if (const passwd *entry = getpwuid(getuid()); entry && entry->pw_name)

@@ -13,12 +13,12 @@ std::optional<Identity> findIdentity(const QList<Identity> &identities, const QS
 
 QString currentPerson()
 {
-    QString person = qEnvironmentVariable("GREENLIGHT_PERSON");
+    QString person = qEnvironmentVariable("GREENLIGHT_PERSON").trimmed();
     if (person.isEmpty())
-        person = qEnvironmentVariable("USER");
+        person = qEnvironmentVariable("USER").trimmed();
     if (person.isEmpty())
-        person = qEnvironmentVariable("LOGNAME");
-    return person.trimmed();
+        person = qEnvironmentVariable("LOGNAME").trimmed();
+    return person;
 }
 
 } // namespace gl
