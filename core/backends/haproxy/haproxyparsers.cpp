@@ -1,48 +1,104 @@
 #include "backends/haproxy/haproxyparsers.h"
 
+#include <QByteArrayView>
 #include <QCoreApplication>
 #include <QHash>
+#include <QVarLengthArray>
+
+#include <algorithm>
 
 namespace gl {
 
 namespace {
 
+// The parsers run on every reply (a rollback's batch reply carries `show servers state` and `show stat` of
+// every server), so rows are read as views into the reply: no allocation per line or field.
+using Lines = QVarLengthArray<QByteArrayView, 256>;
+using Fields = QVarLengthArray<QByteArrayView, 128>;
+
 // Splits output into lines, dropping a final "\r" and the empty lines HAProxy ends its output with.
-QList<QByteArray> outputLines(const QByteArray &output)
+Lines outputLines(const QByteArray &output)
 {
-    QList<QByteArray> lines = output.split('\n');
-    for (QByteArray &line : lines) {
+    Lines lines;
+    const QByteArrayView all(output);
+    qsizetype from = 0;
+    while (from <= all.size()) {
+        qsizetype end = all.indexOf('\n', from);
+        if (end < 0)
+            end = all.size();
+        QByteArrayView line = all.sliced(from, end - from);
         if (line.endsWith('\r'))
             line.chop(1);
+        lines.append(line);
+        from = end + 1;
     }
-    while (!lines.isEmpty() && lines.constLast().isEmpty())
+    while (!lines.isEmpty() && lines.last().isEmpty())
         lines.removeLast();
     return lines;
 }
 
-Error parseError(const QString &command, int line, const QString &what, const QByteArray &lineText = {})
+// Fields separated by `separator`; with `collapse`, runs of separators count as one and leading/trailing ones
+// are ignored (as QByteArray::simplified() then split(' ') did).
+void splitFields(QByteArrayView line, char separator, bool collapse, Fields *fields)
+{
+    fields->clear();
+    qsizetype from = 0;
+    while (from <= line.size()) {
+        qsizetype end = line.indexOf(separator, from);
+        if (end < 0)
+            end = line.size();
+        if (!collapse || end > from)
+            fields->append(line.sliced(from, end - from));
+        from = end + 1;
+    }
+}
+
+Error parseError(const QString &command, int line, const QString &what, QByteArrayView lineText = {})
 {
     const QString message
         = QCoreApplication::translate("gl::HaproxyParsers", "%1 line %2: %3").arg(command).arg(line).arg(what);
-    return makeError(ErrorCode::Parse, message, lineText.isEmpty() ? QString() : QString::fromUtf8(lineText.left(200)));
+    return makeError(ErrorCode::Parse, message,
+        lineText.isEmpty() ? QString() : QString::fromUtf8(lineText.first(std::min<qsizetype>(200, lineText.size()))));
 }
 
-// Reads column `name` of a row as an integer; an empty field is 0 when `emptyIsZero`.
-struct RowReader {
-    QString command;
-    int lineNumber = 0;
-    const QList<QByteArray> *fields = nullptr;
-    const QHash<QByteArray, int> *columns = nullptr;
+// Column name -> index, from a header line's fields.
+QHash<QByteArray, int> columnIndexes(const Fields &header)
+{
+    QHash<QByteArray, int> columns;
+    for (int i = 0; i < header.size(); ++i) {
+        if (!header.at(i).isEmpty())
+            columns.insert(header.at(i).toByteArray(), i);
+    }
+    return columns;
+}
 
-    [[nodiscard]] QByteArray text(const char *name) const
+// A column of the rows: its index (-1 when the header has none) and its name for error messages.
+struct Column {
+    int index = -1;
+    const char *name = "";
+};
+
+Column column(const QHash<QByteArray, int> &columns, const char *name)
+{
+    return Column {columns.value(QByteArray(name), -1), name};
+}
+
+// Reads a row's fields as text or integers; an empty field is 0 when `emptyIsZero`.
+struct RowReader {
+    const QString &command;
+    int lineNumber = 0;
+    const Fields &fields;
+
+    [[nodiscard]] QByteArrayView text(Column c) const
     {
-        const int index = columns->value(name, -1);
-        return index >= 0 && index < fields->size() ? fields->at(index) : QByteArray();
+        return c.index >= 0 && c.index < fields.size() ? fields.at(c.index) : QByteArrayView();
     }
 
-    [[nodiscard]] Result<qint64> number(const char *name, bool emptyIsZero = true) const
+    [[nodiscard]] QString string(Column c) const { return QString::fromUtf8(text(c)); }
+
+    [[nodiscard]] Result<qint64> number(Column c, bool emptyIsZero = true) const
     {
-        const QByteArray value = text(name);
+        const QByteArrayView value = text(c);
         if (value.isEmpty() && emptyIsZero)
             return qint64(0);
         bool ok = false;
@@ -50,7 +106,7 @@ struct RowReader {
         if (!ok) {
             return parseError(command, lineNumber,
                 QCoreApplication::translate("gl::HaproxyParsers", "field '%1' is not a number: '%2'")
-                    .arg(QLatin1String(name), QString::fromUtf8(value.left(40))));
+                    .arg(QLatin1String(c.name), QString::fromUtf8(value.first(std::min<qsizetype>(40, value.size())))));
         }
         return n;
     }
@@ -61,30 +117,39 @@ struct RowReader {
 Result<QList<ServerStat>> parseShowStat(const QByteArray &output)
 {
     const QString command = QStringLiteral("show stat");
-    const QList<QByteArray> lines = outputLines(output);
+    const Lines lines = outputLines(output);
     if (lines.isEmpty() || !lines.first().startsWith("# "))
         return parseError(command, 1,
             QCoreApplication::translate("gl::HaproxyParsers", "missing header line \"# pxname,svname,...\""),
             lines.value(0));
 
-    const QList<QByteArray> header = lines.first().mid(2).split(',');
-    QHash<QByteArray, int> columns;
-    for (int i = 0; i < header.size(); ++i) {
-        if (!header.at(i).isEmpty())
-            columns.insert(header.at(i), i);
-    }
+    Fields header;
+    splitFields(lines.first().sliced(2), ',', false, &header);
+    const QHash<QByteArray, int> columns = columnIndexes(header);
     for (const char *required : {"pxname", "svname", "status", "weight", "scur", "qcur", "stot", "type"}) {
         if (!columns.contains(required))
             return parseError(command, 1,
                 QCoreApplication::translate("gl::HaproxyParsers", "header has no column '%1'")
                     .arg(QLatin1String(required)));
     }
+    const Column pxname = column(columns, "pxname"), svname = column(columns, "svname"),
+                 status = column(columns, "status"), checkStatus = column(columns, "check_status"),
+                 addr = column(columns, "addr"), typeColumn = column(columns, "type"),
+                 weightColumn = column(columns, "weight");
+    struct Counter {
+        Column column;
+        qint64 ServerStat::*target;
+    };
+    const Counter counters[] {{column(columns, "scur"), &ServerStat::scur},
+        {column(columns, "qcur"), &ServerStat::qcur}, {column(columns, "stot"), &ServerStat::stot},
+        {column(columns, "hrsp_5xx"), &ServerStat::hrsp5xx}};
 
     QList<ServerStat> rows;
     rows.reserve(lines.size() - 1);
+    Fields fields;
     for (int i = 1; i < lines.size(); ++i) {
         const int lineNumber = i + 1;
-        const QList<QByteArray> fields = lines.at(i).split(',');
+        splitFields(lines.at(i), ',', false, &fields);
         // Every row has as many fields as the header (both end with a trailing comma); fewer means the reply
         // was cut off.
         if (fields.size() != header.size()) {
@@ -94,15 +159,15 @@ Result<QList<ServerStat>> parseShowStat(const QByteArray &output)
                     .arg(fields.size()),
                 lines.at(i));
         }
-        const RowReader row {command, lineNumber, &fields, &columns};
+        const RowReader row {command, lineNumber, fields};
         ServerStat stat;
-        stat.proxy = QString::fromUtf8(row.text("pxname"));
-        stat.server = QString::fromUtf8(row.text("svname"));
-        stat.status = QString::fromUtf8(row.text("status"));
-        stat.checkStatus = QString::fromUtf8(row.text("check_status"));
-        stat.address = QString::fromUtf8(row.text("addr"));
+        stat.proxy = row.string(pxname);
+        stat.server = row.string(svname);
+        stat.status = row.string(status);
+        stat.checkStatus = row.string(checkStatus);
+        stat.address = row.string(addr);
 
-        const Result<qint64> type = row.number("type", false);
+        const Result<qint64> type = row.number(typeColumn, false);
         if (!type)
             return type.error();
         if (type.value() < 0 || type.value() > 3)
@@ -111,20 +176,15 @@ Result<QList<ServerStat>> parseShowStat(const QByteArray &output)
                     .arg(type.value()));
         stat.kind = static_cast<StatRowKind>(type.value());
 
-        const Result<qint64> weight = row.number("weight");
+        const Result<qint64> weight = row.number(weightColumn);
         if (!weight)
             return weight.error();
         stat.weight = int(weight.value());
-        struct Counter {
-            const char *name;
-            qint64 *target;
-        };
-        for (const Counter &counter : {Counter {"scur", &stat.scur}, Counter {"qcur", &stat.qcur},
-                 Counter {"stot", &stat.stot}, Counter {"hrsp_5xx", &stat.hrsp5xx}}) {
-            const Result<qint64> value = row.number(counter.name);
+        for (const Counter &counter : counters) {
+            const Result<qint64> value = row.number(counter.column);
             if (!value)
                 return value.error();
-            *counter.target = value.value();
+            stat.*counter.target = value.value();
         }
         rows.append(std::move(stat));
     }
@@ -134,21 +194,21 @@ Result<QList<ServerStat>> parseShowStat(const QByteArray &output)
 Result<QList<ServerState>> parseServersState(const QByteArray &output)
 {
     const QString command = QStringLiteral("show servers state");
-    const QList<QByteArray> lines = outputLines(output);
+    const Lines lines = outputLines(output);
     if (lines.isEmpty() || lines.first().trimmed() != "1") {
+        const QByteArrayView first = lines.value(0);
         return parseError(command, 1,
             QCoreApplication::translate("gl::HaproxyParsers", "expected the format version \"1\", got '%1'")
-                .arg(QString::fromUtf8(lines.value(0).left(40))));
+                .arg(QString::fromUtf8(first.first(std::min<qsizetype>(40, first.size())))));
     }
     if (lines.size() < 2 || !lines.at(1).startsWith("# "))
         return parseError(command, 2,
             QCoreApplication::translate("gl::HaproxyParsers", "missing header line \"# be_id be_name ...\""),
             lines.value(1));
 
-    const QList<QByteArray> header = lines.at(1).mid(2).simplified().split(' ');
-    QHash<QByteArray, int> columns;
-    for (int i = 0; i < header.size(); ++i)
-        columns.insert(header.at(i), i);
+    Fields header;
+    splitFields(lines.at(1).sliced(2), ' ', true, &header);
+    const QHash<QByteArray, int> columns = columnIndexes(header);
     for (const char *required : {"be_id", "be_name", "srv_id", "srv_name", "srv_addr", "srv_op_state",
              "srv_admin_state", "srv_uweight", "srv_iweight"}) {
         if (!columns.contains(required))
@@ -156,13 +216,27 @@ Result<QList<ServerState>> parseServersState(const QByteArray &output)
                 QCoreApplication::translate("gl::HaproxyParsers", "header has no column '%1'")
                     .arg(QLatin1String(required)));
     }
+    const Column beName = column(columns, "be_name"), srvName = column(columns, "srv_name"),
+                 srvAddr = column(columns, "srv_addr"), srvPort = column(columns, "srv_port");
+    struct IntField {
+        Column column;
+        int ServerState::*target; // nullptr: srv_op_state, checked below
+    };
+    const Column opStateColumn = column(columns, "srv_op_state");
+    const IntField intFields[] {{column(columns, "be_id"), &ServerState::backendId},
+        {column(columns, "srv_id"), &ServerState::serverId}, {opStateColumn, nullptr},
+        {column(columns, "srv_admin_state"), &ServerState::adminFlags},
+        {column(columns, "srv_uweight"), &ServerState::userWeight},
+        {column(columns, "srv_iweight"), &ServerState::initialWeight}};
 
     QList<ServerState> servers;
+    servers.reserve(lines.size() - 2);
+    Fields fields;
     for (int i = 2; i < lines.size(); ++i) {
         const int lineNumber = i + 1;
         if (lines.at(i).isEmpty())
             continue; // HAProxy separates backends with nothing, but tolerate blank lines
-        const QList<QByteArray> fields = lines.at(i).simplified().split(' ');
+        splitFields(lines.at(i), ' ', true, &fields);
         if (fields.size() != header.size()) {
             return parseError(command, lineNumber,
                 QCoreApplication::translate("gl::HaproxyParsers", "expected %1 fields, got %2")
@@ -170,23 +244,17 @@ Result<QList<ServerState>> parseServersState(const QByteArray &output)
                     .arg(fields.size()),
                 lines.at(i));
         }
-        const RowReader row {command, lineNumber, &fields, &columns};
+        const RowReader row {command, lineNumber, fields};
         ServerState state;
-        state.backend = QString::fromUtf8(row.text("be_name"));
-        state.server = QString::fromUtf8(row.text("srv_name"));
-        state.address = QString::fromUtf8(row.text("srv_addr"));
-        struct IntField {
-            const char *name;
-            int *target;
-        };
+        state.backend = row.string(beName);
+        state.server = row.string(srvName);
+        state.address = row.string(srvAddr);
         int opState = 0;
-        for (const IntField &field : {IntField {"be_id", &state.backendId}, IntField {"srv_id", &state.serverId},
-                 IntField {"srv_op_state", &opState}, IntField {"srv_admin_state", &state.adminFlags},
-                 IntField {"srv_uweight", &state.userWeight}, IntField {"srv_iweight", &state.initialWeight}}) {
-            const Result<qint64> value = row.number(field.name, false);
+        for (const IntField &field : intFields) {
+            const Result<qint64> value = row.number(field.column, false);
             if (!value)
                 return value.error();
-            *field.target = int(value.value());
+            (field.target ? state.*field.target : opState) = int(value.value());
         }
         if (opState < 0 || opState > 3) {
             return parseError(command, lineNumber,
@@ -194,8 +262,8 @@ Result<QList<ServerState>> parseServersState(const QByteArray &output)
                     .arg(opState));
         }
         state.opState = static_cast<ServerOpState>(opState);
-        if (columns.contains("srv_port")) {
-            const Result<qint64> port = row.number("srv_port", false);
+        if (srvPort.index >= 0) {
+            const Result<qint64> port = row.number(srvPort, false);
             if (!port)
                 return port.error();
             state.port = int(port.value());
@@ -208,21 +276,21 @@ Result<QList<ServerState>> parseServersState(const QByteArray &output)
 Result<HaproxyInfo> parseShowInfo(const QByteArray &output)
 {
     const QString command = QStringLiteral("show info");
-    const QList<QByteArray> lines = outputLines(output);
+    const Lines lines = outputLines(output);
     HaproxyInfo info;
     QHash<QString, int> lineOf;
     for (int i = 0; i < lines.size(); ++i) {
-        const QByteArray &line = lines.at(i);
+        const QByteArrayView line = lines.at(i);
         if (line.isEmpty())
             continue;
-        const int colon = line.indexOf(": ");
+        const qsizetype colon = line.indexOf(": ");
         // Names may contain spaces ("Unstoppable Jobs"); values may be empty only as "Name:".
         if (colon <= 0 && !line.endsWith(':'))
             return parseError(
                 command, i + 1, QCoreApplication::translate("gl::HaproxyParsers", "expected \"Name: value\""), line);
-        const int end = colon > 0 ? colon : int(line.size()) - 1;
-        const QString name = QString::fromUtf8(line.left(end));
-        info.fields.insert(name, colon > 0 ? QString::fromUtf8(line.mid(colon + 2)) : QString());
+        const qsizetype end = colon > 0 ? colon : line.size() - 1;
+        const QString name = QString::fromUtf8(line.first(end));
+        info.fields.insert(name, colon > 0 ? QString::fromUtf8(line.sliced(colon + 2)) : QString());
         lineOf.insert(name, i + 1);
     }
 
