@@ -95,6 +95,8 @@ private slots:
     void requestsAreQueuedInOrder();
     // The timeout counts from start(): a request stuck behind a silent one times out while queued.
     void timeoutIncludesQueueTime();
+    // startNow(): a change goes out at once past a read that has not answered, never past another change.
+    void startNowOvertakesReadsOnly();
     // Invalid input finishes with InvalidArgument, asynchronously (after start() returns), exactly once.
     void invalidCommandFinishesAsynchronously();
     // A refused set command is reported with the command and HAProxy's text.
@@ -293,6 +295,46 @@ void TestHaproxyRuntimeClient::timeoutIncludesQueueTime()
     silent->abort();
     QCOMPARE(silentSpy.size(), 1);
     QCOMPARE(resultAt(silentSpy).error().code, ErrorCode::Cancelled);
+}
+
+void TestHaproxyRuntimeClient::startNowOvertakesReadsOnly()
+{
+    // `show info` never gets an answer; everything else does.
+    m_fake->reply = [](const QByteArray &request) {
+        return request.contains("show info") ? std::optional<QByteArray>() : std::optional<QByteArray>(allOk(request));
+    };
+    HaproxyRuntimeClient client(m_path);
+    HaproxyRequest *silentRead = client.send(QStringList {"show info"});
+    QSignalSpy readSpy(silentRead, &HaproxyRequest::finished);
+    silentRead->start();
+    QTRY_COMPARE(m_fake->requests.size(), 1);
+
+    HaproxyRequest *urgent = client.send(QStringList {"set server be/s1 weight 10", "set server be/s2 weight 0"});
+    QSignalSpy urgentSpy(urgent, &HaproxyRequest::finished);
+    urgent->startNow();
+    QCOMPARE(urgentSpy.size(), 0); // never from inside startNow()
+    QVERIFY(urgentSpy.wait(2000));
+    QVERIFY(resultAt(urgentSpy).ok());
+    QCOMPARE(m_fake->requests.size(), 2);
+    QVERIFY(m_fake->requests.at(1).contains("be/s1 weight 10; set server be/s2 weight 0"));
+    QCOMPARE(readSpy.size(), 0); // the read is still waiting
+
+    // A change queued behind the read: the next startNow() change waits its turn after it.
+    HaproxyRequest *queuedChange = client.send(QStringList {"set server be/s3 weight 5"});
+    QSignalSpy queuedSpy(queuedChange, &HaproxyRequest::finished);
+    queuedChange->start();
+    QVERIFY(client.changesAhead());
+    HaproxyRequest *behind = client.send(QStringList {"set server be/s4 weight 7"});
+    QSignalSpy behindSpy(behind, &HaproxyRequest::finished);
+    behind->startNow();
+    QTest::qWait(100);
+    QCOMPARE(m_fake->requests.size(), 2); // neither went out: the read holds the queue, and `behind` waits
+    silentRead->abort();
+    QVERIFY(behindSpy.wait(2000));
+    QCOMPARE(queuedSpy.size(), 1);
+    QCOMPARE(m_fake->requests.size(), 4);
+    QVERIFY(m_fake->requests.at(2).contains("be/s3 weight 5"));
+    QVERIFY(m_fake->requests.at(3).contains("be/s4 weight 7"));
 }
 
 void TestHaproxyRuntimeClient::invalidCommandFinishesAsynchronously()

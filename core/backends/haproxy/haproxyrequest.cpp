@@ -8,6 +8,8 @@
 #include <QLocalSocket>
 #include <QTcpSocket>
 
+#include <algorithm>
+
 namespace gl {
 
 HaproxyRequest::HaproxyRequest(
@@ -32,6 +34,27 @@ void HaproxyRequest::start()
     m_timer.start(m_timeoutMs);
     if (m_client)
         m_client->enqueue(this);
+}
+
+void HaproxyRequest::startNow()
+{
+    if (m_started)
+        return;
+    if (!m_client || m_client->changesAhead()) {
+        start();
+        return;
+    }
+    m_started = true;
+    m_timer.start(m_timeoutMs);
+    m_inStart = true;
+    execute();
+    m_inStart = false;
+}
+
+bool HaproxyRequest::changesState() const
+{
+    return std::any_of(
+        m_commands.cbegin(), m_commands.cend(), [](const HaproxyCommand &c) { return c.expectsEmptyReply(); });
 }
 
 void HaproxyRequest::abort()
@@ -190,6 +213,16 @@ void HaproxyRequest::finish(Result<QStringList> result)
             tcp->abort();
         socket->deleteLater();
     }
+    if (m_inStart) {
+        QMetaObject::invokeMethod(
+            this, [this, result = std::move(result)] { notifyFinished(result); }, Qt::QueuedConnection);
+        return;
+    }
+    notifyFinished(result);
+}
+
+void HaproxyRequest::notifyFinished(const Result<QStringList> &result)
+{
     if (!result.ok())
         qCDebug(lcHaproxy) << "request failed:" << result.error().toString();
     emit finished(result);

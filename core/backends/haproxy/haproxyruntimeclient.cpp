@@ -6,6 +6,8 @@
 #include <QCoreApplication>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace gl {
 
 QString HaproxyEndpoint::toString() const
@@ -85,6 +87,14 @@ void HaproxyRuntimeClient::onRequestFinished(HaproxyRequest *request)
             QTimer::singleShot(0, this, &HaproxyRuntimeClient::startNext);
         }
     }
+}
+
+bool HaproxyRuntimeClient::changesAhead() const
+{
+    if (m_active && m_active->changesState())
+        return true;
+    return std::any_of(
+        m_queue.cbegin(), m_queue.cend(), [](const QPointer<HaproxyRequest> &r) { return r && r->changesState(); });
 }
 
 void HaproxyRuntimeClient::startNext()

@@ -32,7 +32,8 @@ struct HaproxyEndpoint {
 // prompt mode so the reply splits per command (see haproxyprotocol.h for what was measured). A new
 // connection per request is what makes reloads safe: a kept-open session stays attached to the old worker
 // after a reload. It also makes reconnecting implicit: there is no session to lose. Requests run one at a
-// time, in the order they were started, so changes are applied in order.
+// time, in the order they were started, so changes are applied in order (HaproxyRequest::startNow lets a
+// change overtake reads, never another change).
 class HaproxyRuntimeClient final : public QObject {
     Q_OBJECT
 
@@ -70,6 +71,9 @@ public:
     // lowering the old so that a backend's total weight never reaches 0).
     HaproxyRequest *setServers(
         const QList<ServerChange> &changes, QObject *context, std::function<void(const Status &)> done);
+
+    // A request that changes HAProxy's state is queued or running (HaproxyRequest::startNow waits for it).
+    [[nodiscard]] bool changesAhead() const;
 
 private:
     friend class HaproxyRequest;
