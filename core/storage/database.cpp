@@ -443,6 +443,21 @@ Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &bind) c
     return Result<QSqlQuery>(std::move(query));
 }
 
+Status Database::withoutWaitingForDisk(const std::function<Status()> &work)
+{
+    const bool relax = m_durability == Durability::Full && m_transactionDepth == 0;
+    if (relax) {
+        if (const Result<QSqlQuery> normal = exec(QStringLiteral("PRAGMA synchronous = NORMAL")); !normal)
+            return normal.error();
+    }
+    Status result = work();
+    if (relax) {
+        if (const Result<QSqlQuery> full = exec(QStringLiteral("PRAGMA synchronous = FULL")); !full)
+            return full.error();
+    }
+    return result;
+}
+
 Status Database::transaction(const std::function<Status()> &work)
 {
     const int depth = m_transactionDepth;

@@ -59,6 +59,12 @@ public:
     // Runs `work` inside a transaction (BEGIN IMMEDIATE; a SAVEPOINT when nested) and commits when it returns
     // success; rolls back when it fails and returns its error.
     [[nodiscard]] Status transaction(const std::function<Status()> &work);
+    // Runs `work` (statements or a transaction) with synchronous=NORMAL on a Durability::Full connection: its
+    // commits do not wait for the disk. In WAL mode they survive a kill -9 of this process at once (the
+    // frames are in the WAL file) and a power cut from the next synchronous=FULL commit on this file on, which
+    // fsyncs the WAL with them. Back to FULL afterwards, whatever `work` returned (an error if that fails: the
+    // connection must not be used for FULL work then).
+    [[nodiscard]] Status withoutWaitingForDisk(const std::function<Status()> &work);
 
     // The key/value table `meta` that every Greenlight schema has. A missing key is ErrorCode::NotFound with
     // `notFoundMessage` (already translated) as the message.

@@ -154,6 +154,9 @@ private slots:
     void readOnlyDirectoryRefusesNewFile();
     // transaction() commits on success, rolls back on error, and nested calls roll back only their part.
     void transactionCommitsAndRollsBack();
+    // withoutWaitingForDisk() runs its work at synchronous=NORMAL and goes back to FULL, after an error too;
+    // on a NORMAL database it changes nothing.
+    void withoutWaitingForDiskRestoresFull();
     // Values go through bindings, never into SQL text; errors come back as values naming the file.
     void execBindsValuesAndReportsErrors();
     // Each instance owns its own named connection, moves hand it over, and destruction removes it.
@@ -163,6 +166,41 @@ private slots:
     // The profile store lives under the user's data folder, uses NORMAL sync and keeps recent environments.
     void profileStoreSchemaAndRecents();
 };
+
+void TestDatabase::withoutWaitingForDiskRestoresFull()
+{
+    QTemporaryDir dir;
+    Result<Database> db = Database::open(dir.filePath(QStringLiteral("sync.db")), countingSchema(1), Durability::Full);
+    QVERIFY(db.ok());
+    QCOMPARE(pragma(*db, QStringLiteral("synchronous")).toInt(), 2);
+    int inside = -1;
+    QVERIFY(db->withoutWaitingForDisk([&]() -> Status {
+                  inside = pragma(*db, QStringLiteral("synchronous")).toInt();
+                  return db->transaction([&]() -> Status {
+                      return db->exec(QStringLiteral("INSERT INTO t1 DEFAULT VALUES")).ok()
+                          ? Status {}
+                          : makeError(ErrorCode::Io, QStringLiteral("insert"));
+                  });
+              }).ok());
+    QCOMPARE(inside, 1);
+    QCOMPARE(pragma(*db, QStringLiteral("synchronous")).toInt(), 2);
+    const Status failed
+        = db->withoutWaitingForDisk([&]() -> Status { return makeError(ErrorCode::Refused, QStringLiteral("no")); });
+    QCOMPARE(failed.error().code, ErrorCode::Refused);
+    QCOMPARE(pragma(*db, QStringLiteral("synchronous")).toInt(), 2);
+
+    Result<Database> normal
+        = Database::open(dir.filePath(QStringLiteral("normal.db")), countingSchema(1), Durability::Normal);
+    QVERIFY(normal.ok());
+    QVERIFY(normal
+                ->withoutWaitingForDisk([&]() -> Status {
+                    inside = pragma(*normal, QStringLiteral("synchronous")).toInt();
+                    return {};
+                })
+                .ok());
+    QCOMPARE(inside, 1);
+    QCOMPARE(pragma(*normal, QStringLiteral("synchronous")).toInt(), 1);
+}
 
 void TestDatabase::freshCreateAppliesMigrationsInOrder()
 {
