@@ -1,9 +1,13 @@
 // Unit tests of core/util: Result/Error values, the clocks, the typed settings and language resolution.
 #include "util/clock.h"
+#include "util/jsontextwriter.h"
 #include "util/result.h"
 #include "util/settings.h"
 #include "util/translations.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -12,6 +16,52 @@ using namespace gl;
 class TstUtil : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // JsonTextWriter's text parses back (QJsonDocument) to exactly what was written: escapes, UTF-8, numbers,
+    // nesting, empty containers.
+    void jsonTextWriter()
+    {
+        const QString tricky = QStringLiteral("quote \" backslash \\ newline \n tab \t bell \x07 한국어 ✓");
+        gl::JsonTextWriter w;
+        w.beginObject();
+        w.key(QLatin1StringView("text"));
+        w.value(tricky);
+        w.key(QLatin1StringView("empty"));
+        w.value(QString());
+        w.key(QLatin1StringView("list"));
+        w.beginArray();
+        w.value(qint64(-42));
+        w.value(12.5);
+        w.value(1e-7);
+        w.value(std::nan(""));
+        w.value(true);
+        w.value(false);
+        w.beginObject();
+        w.endObject();
+        w.beginArray();
+        w.endArray();
+        w.beginObject();
+        w.key(QLatin1StringView("n"));
+        w.value(7);
+        w.endObject();
+        w.endArray();
+        w.key(QLatin1StringView("big"));
+        w.value(qint64(9007199254740993));
+        w.endObject();
+        const QByteArray text = w.take();
+        QJsonParseError error;
+        const QJsonDocument parsed = QJsonDocument::fromJson(text, &error);
+        QVERIFY2(
+            error.error == QJsonParseError::NoError, qPrintable(error.errorString() + u": " + QString::fromUtf8(text)));
+        const QJsonObject expected {{QStringLiteral("text"), tricky}, {QStringLiteral("empty"), QString()},
+            {QStringLiteral("list"),
+                QJsonArray {-42, 12.5, 1e-7, QJsonValue(), true, false, QJsonObject {}, QJsonArray {},
+                    QJsonObject {{QStringLiteral("n"), 7}}}},
+            {QStringLiteral("big"), qint64(9007199254740993)}};
+        QCOMPARE(parsed.object(), expected);
+        QVERIFY(!text.contains('\n')); // compact, and control characters escaped
+        QVERIFY(text.contains("\\u0007"));
+    }
+
     void resultHoldsValueOrError();
     void resultVoid();
     void errorToStringAddsDetail();
