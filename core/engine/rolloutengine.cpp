@@ -619,8 +619,10 @@ void RolloutEngine::handleAction(const ActionRecord &action)
     case RolloutAction::Abort:
     case RolloutAction::Rollback: {
         // The rollback latency (docs/engine.md): between the action and HAProxy lie one commit (the action's
-        // bookkeeping with the restore batch's intent: ONE fsync) and one write to the runtime socket. Nothing
-        // is read back from SQL; the event is recorded with the batch's result, after HAProxy answered.
+        // bookkeeping with the restore batch's intent) and one write to the runtime socket. That commit does not
+        // wait for the disk: it survives a kill -9 at once, a power cut from the batch's result commit on (FULL,
+        // a few ms later). Nothing is read back from SQL; the event is recorded with the batch's result, after
+        // HAProxy answered; the removal of the new version is planned after the batch (drive()).
         QElapsedTimer &timing = m_rollbackTiming;
         timing.start();
         const bool rollback = *kind == RolloutAction::Rollback;
@@ -663,18 +665,21 @@ void RolloutEngine::handleAction(const ActionRecord &action)
         }
         const qint64 plannedNs = timing.nsecsElapsed();
         qint64 stepNs[4] = {}; // begun, skipped, appended, rollout updated
-        const Status written = m_store.database().transaction([&]() -> Status {
-            stepNs[0] = timing.nsecsElapsed();
-            if (const Status s = m_store.skipUnfinishedOps(m_record->id, skippedAt, skipped); !s)
+        const auto write = [&]() -> Status {
+            return m_store.database().transaction([&]() -> Status {
+                stepNs[0] = timing.nsecsElapsed();
+                if (const Status s = m_store.skipUnfinishedOps(m_record->id, skippedAt, skipped); !s)
+                    return s;
+                stepNs[1] = timing.nsecsElapsed();
+                if (const Status s = m_store.appendOps(m_record->id, recovery); !s)
+                    return s;
+                stepNs[2] = timing.nsecsElapsed();
+                const Status s = m_store.updateRollout(*m_record);
+                stepNs[3] = timing.nsecsElapsed();
                 return s;
-            stepNs[1] = timing.nsecsElapsed();
-            if (const Status s = m_store.appendOps(m_record->id, recovery); !s)
-                return s;
-            stepNs[2] = timing.nsecsElapsed();
-            const Status s = m_store.updateRollout(*m_record);
-            stepNs[3] = timing.nsecsElapsed();
-            return s;
-        });
+            });
+        };
+        const Status written = restoreNow ? m_store.database().withoutWaitingForDisk(write) : write();
         if (!written) {
             answer(action.id, false, written.error().message, m_record->id);
             loadCurrent();
@@ -937,7 +942,40 @@ void RolloutEngine::drive()
         execute(i);
         return;
     }
+    switch (planRemoval()) {
+    case Planned:
+        drive();
+        return;
+    case WriteFailed:
+        return; // the next tick tries again
+    case NothingToPlan:
+        break;
+    }
     finishRollout();
+}
+
+RolloutEngine::RemovalPlan RolloutEngine::planRemoval()
+{
+    // A rollback's restore batch is done (here, or before a restart) and nothing follows it yet: the removal of
+    // the new version, planned now rather than ahead of HAProxy (recoveryOps()).
+    if (m_ops.isEmpty() || !m_ops.last().plansRemoval || m_ops.last().status != OpStatus::Done)
+        return NothingToPlan;
+    QList<RolloutOp> removal = RolloutPlanner::removalOps(*m_context, m_ops);
+    if (removal.isEmpty())
+        return NothingToPlan;
+    const Status written = m_store.database().transaction([&]() -> Status {
+        if (const Status s = m_store.appendOps(m_record->id, removal); !s)
+            return s;
+        return m_store.updateRollout(*m_record);
+    });
+    if (!written) {
+        qCWarning(lcEngine) << "could not plan the removal of the new version:" << written.error().toString();
+        loadCurrent();
+        return WriteFailed;
+    }
+    m_ops.append(removal);
+    emit rolloutChanged(*m_record);
+    return Planned;
 }
 
 void RolloutEngine::finishRollout()
@@ -1137,7 +1175,11 @@ void RolloutEngine::executeSetServers(int index)
         const double actual = WeightPlan::actualPercent(*stats, m_env.backend, newSlots());
         opDone(index, tr("applied and verified"), actual);
     });
-    request->start();
+    // The batch someone waits for (a rollback's restore) does not wait behind a read in flight.
+    if (op.answersAction > 0)
+        request->startNow();
+    else
+        request->start();
 }
 
 void RolloutEngine::executeWait(int index)

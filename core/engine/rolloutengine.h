@@ -136,6 +136,8 @@ private:
     void opDone(int index, const QString &result, std::optional<double> actualShare = std::nullopt);
     void opFailed(int index, const Error &error);
     void finishRollout();
+    enum RemovalPlan { NothingToPlan, Planned, WriteFailed };
+    RemovalPlan planRemoval();
     // Writes the operations at `opIndexes`, the pending events, `alsoWrite` and the rollout in one commit.
     [[nodiscard]] bool save(const QList<int> &opIndexes, const std::function<Status()> &alsoWrite = {});
     void event(const QString &actor, const QString &kind, const QString &detail);

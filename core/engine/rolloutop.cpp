@@ -1,6 +1,9 @@
 #include "rolloutop.h"
 
+#include "util/jsontextwriter.h"
+
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace gl {
 
@@ -60,43 +63,88 @@ OpStatus opStatusFromString(const QString &text)
     return OpStatus::Pending;
 }
 
+QByteArray RolloutOp::paramsText() const
+{
+    // Written directly (JsonTextWriter): a restore batch of 200 servers is part of a rollback's critical path.
+    JsonTextWriter w;
+    w.beginObject();
+    if (!slotNames.isEmpty()) {
+        w.key(QLatin1StringView("slots"));
+        w.beginArray();
+        for (const QString &slot : slotNames)
+            w.value(slot);
+        w.endArray();
+    }
+    if (!version.isEmpty()) {
+        w.key(QLatin1StringView("version"));
+        w.value(version);
+    }
+    if (!changes.isEmpty()) {
+        w.key(QLatin1StringView("changes"));
+        w.beginArray();
+        for (const ServerChange &change : changes) {
+            w.beginObject();
+            w.key(QLatin1StringView("backend"));
+            w.value(change.backend);
+            w.key(QLatin1StringView("server"));
+            w.value(change.server);
+            if (change.weight) {
+                w.key(QLatin1StringView("weight"));
+                w.value(*change.weight);
+            }
+            if (change.state) {
+                w.key(QLatin1StringView("state"));
+                w.value(gl::toString(*change.state));
+            }
+            w.endObject();
+        }
+        w.endArray();
+    }
+    if (step >= 0) {
+        w.key(QLatin1StringView("step"));
+        w.value(step);
+    }
+    if (percent >= 0) {
+        w.key(QLatin1StringView("percent"));
+        w.value(percent);
+    }
+    if (kind == OpKind::Pause) {
+        w.key(QLatin1StringView("pause"));
+        w.value(pause.toString());
+    }
+    if (!role.isEmpty()) {
+        w.key(QLatin1StringView("role"));
+        w.value(role);
+    }
+    if (skippable) {
+        w.key(QLatin1StringView("skippable"));
+        w.value(true);
+    }
+    if (noReturn) {
+        w.key(QLatin1StringView("noReturn"));
+        w.value(true);
+    }
+    if (group >= 0) {
+        w.key(QLatin1StringView("group"));
+        w.value(group);
+    }
+    if (answersAction > 0) {
+        w.key(QLatin1StringView("answersAction"));
+        w.value(answersAction);
+    }
+    if (plansRemoval) {
+        w.key(QLatin1StringView("plansRemoval"));
+        w.value(true);
+    }
+    w.key(QLatin1StringView("label"));
+    w.value(label);
+    w.endObject();
+    return w.take();
+}
+
 QJsonObject RolloutOp::paramsJson() const
 {
-    QJsonObject object;
-    if (!slotNames.isEmpty())
-        object.insert(QStringLiteral("slots"), QJsonArray::fromStringList(slotNames));
-    if (!version.isEmpty())
-        object.insert(QStringLiteral("version"), version);
-    if (!changes.isEmpty()) {
-        QJsonArray array;
-        for (const ServerChange &change : changes) {
-            QJsonObject c {{QStringLiteral("backend"), change.backend}, {QStringLiteral("server"), change.server}};
-            if (change.weight)
-                c.insert(QStringLiteral("weight"), *change.weight);
-            if (change.state)
-                c.insert(QStringLiteral("state"), gl::toString(*change.state));
-            array.append(c);
-        }
-        object.insert(QStringLiteral("changes"), array);
-    }
-    if (step >= 0)
-        object.insert(QStringLiteral("step"), step);
-    if (percent >= 0)
-        object.insert(QStringLiteral("percent"), percent);
-    if (kind == OpKind::Pause)
-        object.insert(QStringLiteral("pause"), pause.toString());
-    if (!role.isEmpty())
-        object.insert(QStringLiteral("role"), role);
-    if (skippable)
-        object.insert(QStringLiteral("skippable"), true);
-    if (noReturn)
-        object.insert(QStringLiteral("noReturn"), true);
-    if (group >= 0)
-        object.insert(QStringLiteral("group"), group);
-    if (answersAction > 0)
-        object.insert(QStringLiteral("answersAction"), answersAction);
-    object.insert(QStringLiteral("label"), label);
-    return object;
+    return QJsonDocument::fromJson(paramsText()).object();
 }
 
 void RolloutOp::setParamsJson(const QJsonObject &object)
@@ -130,6 +178,7 @@ void RolloutOp::setParamsJson(const QJsonObject &object)
     noReturn = object.value(u"noReturn").toBool();
     group = object.value(u"group").toInt(-1);
     answersAction = object.value(u"answersAction").toInteger();
+    plansRemoval = object.value(u"plansRemoval").toBool();
     label = object.value(u"label").toString();
 }
 

@@ -49,6 +49,9 @@ struct RolloutOp {
     bool noReturn = false; // once it runs, abort and rollback are refused (undeploying the old version)
     int group = -1; // in-place strategies: the batch of slots it belongs to
     qint64 answersAction = 0; // the action answered when this operation is done (rollback returns then)
+    // A rollback's restore batch: the removal of the new version (RolloutPlanner::removalOps) is planned once it
+    // is done, so that nothing but this batch's intent lies between the rollback and HAProxy.
+    bool plansRemoval = false;
     QString label; // for people: "deploy v2 to green1"
 
     // bookkeeping
@@ -58,6 +61,8 @@ struct RolloutOp {
     QString finishedAt;
     QString result; // what happened, or the error
 
+    // The parameters as compact JSON text, as stored in rollout_ops.params; paramsJson() parses it back.
+    [[nodiscard]] QByteArray paramsText() const;
     [[nodiscard]] QJsonObject paramsJson() const;
     void setParamsJson(const QJsonObject &object);
     [[nodiscard]] bool isFinished() const { return status == OpStatus::Done || status == OpStatus::Skipped; }

@@ -149,6 +149,30 @@ int inPlaceBatch(const PlanContext &c)
     return std::clamp(c.config.maxUnavailable, 1, int(std::max<qsizetype>(1, c.stableSlots.size() - 1)));
 }
 
+// The operations of the rollout's forward plan (not those of its abort or rollback: a rollback's own
+// redeploys carry the old version).
+QList<RolloutOp> forwardOps(const QList<RolloutOp> &ops)
+{
+    QList<RolloutOp> forward;
+    for (const RolloutOp &o : ops) {
+        if (o.answersAction == 0 && o.role != u"restore" && o.role != u"redeploy")
+            forward << o;
+    }
+    return forward;
+}
+
+// Slots whose deploy of the new version has started.
+QStringList touchedSlots(const PlanContext &c, const QList<RolloutOp> &forward)
+{
+    QStringList touched;
+    for (const RolloutOp &o : forward) {
+        if (o.kind == OpKind::Deploy && o.version == c.version && o.status != OpStatus::Pending
+            && o.status != OpStatus::Skipped && !touched.contains(o.slotNames.value(0)))
+            touched << o.slotNames.value(0);
+    }
+    return touched;
+}
+
 } // namespace
 
 QJsonObject PlanContext::toJson() const
@@ -346,24 +370,26 @@ QStringList RolloutPlanner::deployedSlots(const QList<RolloutOp> &ops)
     return slotNames;
 }
 
+QList<RolloutOp> RolloutPlanner::removalOps(const PlanContext &c, const QList<RolloutOp> &ops)
+{
+    QList<RolloutOp> result;
+    const QStringList touched = touchedSlots(c, forwardOps(ops));
+    if (c.inPlace() || touched.isEmpty())
+        return result;
+    appendDrain(result, c, touched);
+    for (const QString &slot : touched)
+        result << undeployOp(slot);
+    return result;
+}
+
 QList<RolloutOp> RolloutPlanner::recoveryOps(
     const PlanContext &c, const QList<RolloutOp> &ops, bool rollback, qint64 actionId, qint64 *estimateMs)
 {
     QList<RolloutOp> result;
     if (estimateMs)
         *estimateMs = 0;
-    // Only deploys of this rollout's forward plan count (a rollback's own redeploys carry the old version).
-    QList<RolloutOp> forward;
-    for (const RolloutOp &o : ops) {
-        if (o.answersAction == 0 && o.role != u"restore" && o.role != u"redeploy")
-            forward << o;
-    }
-    QStringList touched;
-    for (const RolloutOp &o : forward) {
-        if (o.kind == OpKind::Deploy && o.version == c.version && o.status != OpStatus::Pending
-            && o.status != OpStatus::Skipped && !touched.contains(o.slotNames.value(0)))
-            touched << o.slotNames.value(0);
-    }
+    const QList<RolloutOp> forward = forwardOps(ops);
+    const QStringList touched = touchedSlots(c, forward);
 
     if (!c.inPlace()) {
         // One batch: the stable colour back up first (ready, its weights), then the new slots to weight 0.
@@ -376,12 +402,8 @@ QList<RolloutOp> RolloutPlanner::recoveryOps(
             QStringLiteral("restore"));
         restore.percent = 0;
         restore.answersAction = actionId;
+        restore.plansRemoval = rollback && !touched.isEmpty();
         result << restore;
-        if (rollback && !touched.isEmpty()) {
-            appendDrain(result, c, touched);
-            for (const QString &slot : touched)
-                result << undeployOp(slot);
-        }
     } else {
         // The batch in progress: if its deploy has not started, the old version is still there: bring it back.
         int current = -1;

@@ -42,11 +42,16 @@ public:
     [[nodiscard]] static int stepCount(const PlanContext &context);
 
     // The operations that bring traffic back to the stable version, given the operations so far (their
-    // statuses), and for `rollback` also remove the new version (canary, blue-green) or redeploy the previous
-    // one (in place, batch by batch). The first operation that puts traffic back answers `actionId`.
-    // `estimateMs` receives the expected duration of an in-place rollback.
+    // statuses). The first operation that puts traffic back answers `actionId`.
+    // Canary and blue-green: ONE batch, the stable colour raised first, the new slots at weight 0; for a
+    // `rollback` that batch plansRemoval (the rollback's critical path ends with it; removalOps follow it).
+    // In place: for `rollback`, the previous version redeployed batch by batch; `estimateMs` receives how long
+    // that is expected to take.
     [[nodiscard]] static QList<RolloutOp> recoveryOps(const PlanContext &context, const QList<RolloutOp> &ops,
         bool rollback, qint64 actionId, qint64 *estimateMs = nullptr);
+    // Canary and blue-green rollback, after its restore batch: drain, maintenance and undeploy of every new slot
+    // whose deploy hook has started. Empty when none has.
+    [[nodiscard]] static QList<RolloutOp> removalOps(const PlanContext &context, const QList<RolloutOp> &ops);
 
     // Slots whose deploy hook has started (their version may be the new one).
     [[nodiscard]] static QStringList deployedSlots(const QList<RolloutOp> &ops);

@@ -229,7 +229,7 @@ Status RolloutStore::updateOp(const RolloutOp &op)
         QStringLiteral("UPDATE rollout_ops SET status = ?, attempts = ?, started_ms = ?, started_at = ?,"
                        " finished_at = ?, result = ?, params = ? WHERE id = ?"),
         {toString(op.status), op.attempts, op.startedMs, text(op.startedAt), text(op.finishedAt), text(op.result),
-            json(op.paramsJson()), op.id});
+            QString::fromUtf8(op.paramsText()), op.id});
     if (!q)
         return q.error();
     return {};
@@ -257,8 +257,9 @@ Status RolloutStore::appendOps(qint64 rolloutId, QList<RolloutOp> &ops)
                 op.seq = firstSeq + int(i);
                 sql += i == begin ? QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                                   : QStringLiteral(", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                bind << rolloutId << op.seq << toString(op.kind) << json(op.paramsJson()) << toString(op.status)
-                     << op.attempts << op.startedMs << text(op.startedAt) << text(op.finishedAt) << text(op.result);
+                bind << rolloutId << op.seq << toString(op.kind) << QString::fromUtf8(op.paramsText())
+                     << toString(op.status) << op.attempts << op.startedMs << text(op.startedAt) << text(op.finishedAt)
+                     << text(op.result);
             }
             sql += QStringLiteral(" RETURNING id, seq");
             Result<QSqlQuery> q = m_store.database().exec(sql, bind);
@@ -321,20 +322,22 @@ Result<QList<EventRecord>> RolloutStore::events(qint64 rolloutId) const
 
 Result<qint64> RolloutStore::enqueueAction(const ActionRecord &action)
 {
-    Database &db = m_store.database();
-    // No fsync of its own (see the header); back to FULL right after, whatever happened.
-    const bool relax = db.durability() == Durability::Full && db.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
-    Result<QSqlQuery> q = db.exec(
-        QStringLiteral("INSERT INTO rollout_actions (rollout_id, action, actor, reason, params, requested_at)"
-                       " VALUES (?, ?, ?, ?, ?, ?)"),
-        {action.rolloutId, text(action.action), text(action.actor), text(action.reason), json(action.params), now()});
-    if (relax) {
-        if (const Result<QSqlQuery> full = db.exec(QStringLiteral("PRAGMA synchronous = FULL")); !full)
-            return full.error(); // a connection that cannot go back to FULL must not be used for the rollout
-    }
-    if (!q)
-        return q.error();
-    return q->lastInsertId().toLongLong();
+    // No fsync of its own (see the header).
+    qint64 id = 0;
+    const Status queued = m_store.database().withoutWaitingForDisk([&]() -> Status {
+        Result<QSqlQuery> q = m_store.database().exec(
+            QStringLiteral("INSERT INTO rollout_actions (rollout_id, action, actor, reason, params, requested_at)"
+                           " VALUES (?, ?, ?, ?, ?, ?)"),
+            {action.rolloutId, text(action.action), text(action.actor), text(action.reason), json(action.params),
+                now()});
+        if (!q)
+            return q.error();
+        id = q->lastInsertId().toLongLong();
+        return {};
+    });
+    if (!queued)
+        return queued.error();
+    return id;
 }
 
 Result<QList<ActionRecord>> RolloutStore::pendingActions() const

@@ -355,8 +355,16 @@ private Q_SLOTS:
             if (std::any_of(applied.cbegin(), applied.cend(), [](const RolloutOp &o) { return o.noReturn; }))
                 break;
             for (bool rollback : {false, true}) {
-                const QList<RolloutOp> recovery = RolloutPlanner::recoveryOps(c, progress, rollback, 7);
-                QVERIFY2(minimumTotalWeight(c, applied + recovery) > 0,
+                QList<RolloutOp> recovery = RolloutPlanner::recoveryOps(c, progress, rollback, 7);
+                for (RolloutOp &op : recovery)
+                    op.status = OpStatus::Done;
+                // A rollback of canary or blue-green plans the removal once its restore batch is done.
+                const bool plans = !recovery.isEmpty() && recovery.last().plansRemoval;
+                const QList<RolloutOp> removal
+                    = plans ? RolloutPlanner::removalOps(c, progress + recovery) : QList<RolloutOp> {};
+                QCOMPARE(plans, rollback && !c.inPlace() && !RolloutPlanner::deployedSlots(progress).isEmpty());
+                QCOMPARE(plans, !removal.isEmpty());
+                QVERIFY2(minimumTotalWeight(c, applied + recovery + removal) > 0,
                     qPrintable(QStringLiteral("after %1 ops").arg(done)));
             }
         }
@@ -488,9 +496,27 @@ private Q_SLOTS:
         QCOMPARE(abort.first().changes.at(0).state, std::optional<ServerAdminState>(ServerAdminState::Ready));
         QCOMPARE(abort.first().changes.at(2).server, QStringLiteral("green1"));
         QCOMPARE(abort.first().changes.at(2).weight, std::optional<int>(0));
-        const QList<RolloutOp> rollback = RolloutPlanner::recoveryOps(c, ops, true, 3);
-        QVERIFY(rollback.last().kind == OpKind::Undeploy);
-        QCOMPARE(rollback.last().slotNames, QStringList {QStringLiteral("green1")});
+        QVERIFY(!abort.first().plansRemoval); // abort keeps the new version for inspection
+        // Rollback: the same single batch ahead of HAProxy; the removal is planned after it.
+        QList<RolloutOp> rollback = RolloutPlanner::recoveryOps(c, ops, true, 3);
+        QCOMPARE(rollback.size(), 1);
+        QCOMPARE(rollback.first().changes.size(), 3);
+        QVERIFY(rollback.first().plansRemoval);
+        RolloutOp stored; // the flag survives the state database, with every other parameter
+        stored.kind = rollback.first().kind;
+        stored.setParamsJson(rollback.first().paramsJson());
+        QVERIFY(stored.plansRemoval);
+        QCOMPARE(stored.paramsText(), rollback.first().paramsText());
+        QCOMPARE(stored.changes.size(), 3);
+        rollback.first().status = OpStatus::Done;
+        const QList<RolloutOp> removal = RolloutPlanner::removalOps(c, ops + rollback);
+        QStringList kinds;
+        for (const RolloutOp &op : removal)
+            kinds << toString(op.kind) + u':' + op.role;
+        QCOMPARE(kinds,
+            (QStringList {QStringLiteral("set-servers:drain"), QStringLiteral("wait-drained:"),
+                QStringLiteral("set-servers:maint"), QStringLiteral("undeploy:")}));
+        QCOMPARE(removal.last().slotNames, QStringList {QStringLiteral("green1")});
     }
 
     // The plan context and the operations survive the state database; op updates and the action queue work.
