@@ -77,7 +77,34 @@ struct Row {
     QString method;
     Sample sample;
     int commands = 0; // runtime API commands the method sends for one rollback (without the confirmation)
+    QString lost; // requests the load generator lost while this method ran: "0", or the count and its kinds
 };
+
+// The load generator's counts of requests no service answered (greenlight-sandbox stats).
+struct LostCounts {
+    qint64 lost = 0;
+    qint64 connectionErrors = 0;
+    qint64 timeouts = 0;
+    qint64 haproxy503 = 0;
+};
+
+LostCounts lostCounts(const QJsonObject &stats)
+{
+    return LostCounts {stats.value(u"lost").toInteger(), stats.value(u"connectionErrors").toInteger(),
+        stats.value(u"timeouts").toInteger(), stats.value(u"haproxy503").toInteger()};
+}
+
+QString lostBetween(const LostCounts &before, const LostCounts &after)
+{
+    const qint64 lost = after.lost - before.lost;
+    if (lost == 0)
+        return QStringLiteral("0");
+    return QStringLiteral("%1 (%2 connection errors, %3 timeouts, %4 HAProxy 503)")
+        .arg(lost)
+        .arg(after.connectionErrors - before.connectionErrors)
+        .arg(after.timeouts - before.timeouts)
+        .arg(after.haproxy503 - before.haproxy503);
+}
 
 // The nearest-rank quantile (p99 of 100 runs is the 99th smallest).
 double quantile(QList<double> values, double q)
@@ -679,21 +706,30 @@ int main(int argc, char **argv)
                           .arg(quantile(fsyncs, 1.0), 0, 'f', 1);
         const int commands = 3 * n; // state ready + weight per stable slot, weight 0 per new slot
 
+        // The load generator's counts once the answers in flight are in (it writes them every 250 ms).
+        const auto settledCounts = [&sandbox] {
+            QThread::msleep(1000);
+            return lostCounts(sandbox.statsJson());
+        };
         QMap<QString, int> canaryWeights;
         // (socat and Ansible take the canary weights the in-process runs recorded; one run when not measured)
         const bool measureInProcess = methods.contains(u"inprocess");
         if (measureInProcess || methods.contains(u"socat") || ansible) {
             std::printf("  (a) in-process, %d runs ...\n", measureInProcess ? runs : 1);
             std::fflush(stdout);
+            const LostCounts before = settledCounts();
             const Sample sample = inProcess(env.value(), target, measureInProcess ? runs : 1, &canaryWeights);
             if (measureInProcess)
-                rows << Row {n, QStringLiteral("Greenlight, in-process (enqueue + wake)"), sample, commands};
+                rows << Row {n, QStringLiteral("Greenlight, in-process (enqueue + wake)"), sample, commands,
+                    lostBetween(before, settledCounts())};
         }
         if (methods.contains(u"ctl")) {
             std::printf("  (b) greenlightctl rollout rollback, %d runs ...\n", runs);
             std::fflush(stdout);
-            rows << Row {
-                n, QStringLiteral("greenlightctl rollout rollback"), crossProcess(env.value(), target, runs), commands};
+            const LostCounts before = settledCounts();
+            const Sample sample = crossProcess(env.value(), target, runs);
+            rows << Row {n, QStringLiteral("greenlightctl rollout rollback"), sample, commands,
+                lostBetween(before, settledCounts())};
         }
         if ((methods.contains(u"socat") || ansible) && canaryWeights.isEmpty()) {
             std::fprintf(stderr, "no canary weights were recorded\n");
@@ -703,10 +739,11 @@ int main(int argc, char **argv)
         if (methods.contains(u"socat")) {
             std::printf("  (c) socat per command, %d runs ...\n", runs);
             std::fflush(stdout);
-            rows << Row {n, QStringLiteral("shell script, socat per command"),
-                external(
-                    target, canaryWeights, runs, QStringLiteral("/bin/sh"), {writeSocatScript(sandbox.dir(), target)}),
-                2 * n};
+            const LostCounts before = settledCounts();
+            const Sample sample = external(
+                target, canaryWeights, runs, QStringLiteral("/bin/sh"), {writeSocatScript(sandbox.dir(), target)});
+            rows << Row {n, QStringLiteral("shell script, socat per command"), sample, 2 * n,
+                lostBetween(before, settledCounts())};
         }
         if (ansible) {
             const int ansibleN = n >= 100 ? std::min(ansibleRuns, 2) : ansibleRuns;
@@ -717,13 +754,14 @@ int main(int argc, char **argv)
             environment.insert(QStringLiteral("ANSIBLE_INVENTORY_UNPARSED_WARNING"), QStringLiteral("False"));
             environment.insert(QStringLiteral("ANSIBLE_RETRY_FILES_ENABLED"), QStringLiteral("False"));
             environment.insert(QStringLiteral("ANSIBLE_NOCOWS"), QStringLiteral("1"));
-            rows << Row {n, QStringLiteral("Ansible community.general.haproxy"),
-                external(target, canaryWeights, ansibleN, playbook,
-                    {QStringLiteral("-i"), QStringLiteral("localhost,"), QStringLiteral("-e"),
-                        QStringLiteral("ansible_python_interpreter=/usr/bin/python3"),
-                        writePlaybook(sandbox.dir(), target)},
-                    environment),
-                2 * n};
+            const LostCounts before = settledCounts();
+            const Sample sample = external(target, canaryWeights, ansibleN, playbook,
+                {QStringLiteral("-i"), QStringLiteral("localhost,"), QStringLiteral("-e"),
+                    QStringLiteral("ansible_python_interpreter=/usr/bin/python3"),
+                    writePlaybook(sandbox.dir(), target)},
+                environment);
+            rows << Row {n, QStringLiteral("Ansible community.general.haproxy"), sample, 2 * n,
+                lostBetween(before, settledCounts())};
         }
         QThread::msleep(1000); // answers in flight are counted (the load generator writes every 250 ms)
         const QJsonObject stats = sandbox.statsJson();
@@ -740,16 +778,17 @@ int main(int argc, char **argv)
                 "stable at its weights), ms\n");
     std::printf("canary of v2 on every green slot at 50 %%; load %d req/s through HAProxy; 2-core VM\n\n", rps);
     std::printf("| slots per colour | method | runtime API commands | runs | p50 ms | p99 ms | max ms | call returns "
-                "p50 / p99 ms |\n");
-    std::printf("|---|---|---|---|---|---|---|---|\n");
+                "p50 / p99 ms | requests lost |\n");
+    std::printf("|---|---|---|---|---|---|---|---|---|\n");
     for (const Row &row : std::as_const(rows)) {
         const Sample &s = row.sample;
-        std::printf("| %d | %s | %d | %lld%s | %.1f | %.1f | %.1f | %.1f / %.1f |\n", row.slotCount,
+        std::printf("| %d | %s | %d | %lld%s | %.1f | %.1f | %.1f | %.1f / %.1f | %s |\n", row.slotCount,
             qPrintable(row.method), row.commands, qlonglong(s.ms.size()),
             s.failures ? qPrintable(QStringLiteral(" (%1 failed)").arg(s.failures)) : "", quantile(s.ms, 0.5),
-            quantile(s.ms, 0.99), quantile(s.ms, 1.0), quantile(s.returned, 0.5), quantile(s.returned, 0.99));
+            quantile(s.ms, 0.99), quantile(s.ms, 1.0), quantile(s.returned, 0.5), quantile(s.returned, 0.99),
+            qPrintable(row.lost));
         if (!s.note.isEmpty()) {
-            std::printf("|   | note: %s | | | | | | |\n", qPrintable(s.note.left(300)));
+            std::printf("|   | note: %s | | | | | | | |\n", qPrintable(s.note.left(300)));
             exitCode = 1;
         }
     }
