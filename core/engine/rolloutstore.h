@@ -69,7 +69,8 @@ struct EventRecord {
 
 // SQL over the state database for the rollout engine and its observers. Every method is one statement or
 // one transaction; the engine writes an operation's intent and its result in separate committed
-// transactions (synchronous=FULL), so a SIGKILL between them leaves the intent visible.
+// transactions (synchronous=FULL; the intent of a rollback's restore batch without waiting for the disk), so a
+// SIGKILL between them leaves the intent visible.
 class RolloutStore final {
 public:
     RolloutStore(StateStore &store, const Clock &clock);
@@ -101,9 +102,9 @@ public:
     [[nodiscard]] Result<QList<EventRecord>> events(qint64 rolloutId) const;
 
     // The action queue. The request is committed with synchronous=NORMAL (no fsync of its own): the engine's
-    // next commit, with synchronous=FULL on the same WAL file, makes it durable together with the engine's
-    // intent, so that one fsync lies between an action and HAProxy. A request lost to a power cut before the
-    // engine took it was never answered.
+    // next synchronous=FULL commit on the same WAL file makes it durable with the engine's own writes, so that
+    // no fsync lies between a rollback and HAProxy (docs/engine.md, "Rollback latency"). A request lost to a
+    // power cut before the engine took it was never answered.
     [[nodiscard]] Result<qint64> enqueueAction(const ActionRecord &action);
     [[nodiscard]] Result<QList<ActionRecord>> pendingActions() const;
     [[nodiscard]] Result<std::optional<ActionRecord>> action(qint64 id) const;
