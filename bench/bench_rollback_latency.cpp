@@ -85,13 +85,13 @@ struct LostCounts {
     qint64 lost = 0;
     qint64 connectionErrors = 0;
     qint64 timeouts = 0;
-    qint64 haproxy503 = 0;
+    QJsonObject unanswered; // HTTP status -> count of answers no service gave (HAProxy's own: 503, 502, ...)
 };
 
 LostCounts lostCounts(const QJsonObject &stats)
 {
     return LostCounts {stats.value(u"lost").toInteger(), stats.value(u"connectionErrors").toInteger(),
-        stats.value(u"timeouts").toInteger(), stats.value(u"haproxy503").toInteger()};
+        stats.value(u"timeouts").toInteger(), stats.value(u"byVersionStatus").toObject().value(u"none").toObject()};
 }
 
 QString lostBetween(const LostCounts &before, const LostCounts &after)
@@ -99,11 +99,16 @@ QString lostBetween(const LostCounts &before, const LostCounts &after)
     const qint64 lost = after.lost - before.lost;
     if (lost == 0)
         return QStringLiteral("0");
-    return QStringLiteral("%1 (%2 connection errors, %3 timeouts, %4 HAProxy 503)")
-        .arg(lost)
-        .arg(after.connectionErrors - before.connectionErrors)
-        .arg(after.timeouts - before.timeouts)
-        .arg(after.haproxy503 - before.haproxy503);
+    QStringList kinds;
+    if (const qint64 n = after.connectionErrors - before.connectionErrors)
+        kinds << QStringLiteral("%1 connection errors").arg(n);
+    if (const qint64 n = after.timeouts - before.timeouts)
+        kinds << QStringLiteral("%1 timeouts").arg(n);
+    for (auto it = after.unanswered.constBegin(); it != after.unanswered.constEnd(); ++it) {
+        if (const qint64 n = it->toInteger() - before.unanswered.value(it.key()).toInteger())
+            kinds << QStringLiteral("%1 HAProxy %2").arg(n).arg(it.key());
+    }
+    return QStringLiteral("%1 (%2)").arg(lost).arg(kinds.join(QStringLiteral(", ")));
 }
 
 // The nearest-rank quantile (p99 of 100 runs is the 99th smallest).
