@@ -41,6 +41,22 @@ Result<SigningKey> waitForKey(IdentityJob *job)
     return *result;
 }
 
+namespace {
+
+// The audit log at `auditPath`, with --checkpoint FILE as its external checkpoint when given.
+Result<OpenedAuditLog> openAuditLogAt(Context &context, const QString &auditPath, Environment env)
+{
+    AuditLog::Options options;
+    if (context.parser.isSet(QStringLiteral("checkpoint")))
+        options.externalCheckpointPath = context.parser.value(QStringLiteral("checkpoint"));
+    Result<AuditLog> log = AuditLog::open(auditPath, SystemClock::instance(), options);
+    if (!log)
+        return log.error();
+    return OpenedAuditLog {std::move(env), std::make_shared<AuditLog>(std::move(log).value())};
+}
+
+} // namespace
+
 Result<OpenedAuditLog> openAuditLog(Context &context, bool mustExist)
 {
     const QString path = context.parser.value(QStringLiteral("env"));
@@ -53,13 +69,7 @@ Result<OpenedAuditLog> openAuditLog(Context &context, bool mustExist)
     if (mustExist && !QFileInfo::exists(auditPath))
         return makeError(ErrorCode::NotFound,
             Tr::tr("%1 has no audit log yet (%2).").arg(path, QDir::toNativeSeparators(auditPath)));
-    AuditLog::Options options;
-    if (context.parser.isSet(QStringLiteral("checkpoint")))
-        options.externalCheckpointPath = context.parser.value(QStringLiteral("checkpoint"));
-    Result<AuditLog> log = AuditLog::open(auditPath, SystemClock::instance(), options);
-    if (!log)
-        return log.error();
-    return OpenedAuditLog {std::move(env).value(), std::make_shared<AuditLog>(std::move(log).value())};
+    return openAuditLogAt(context, auditPath, std::move(env).value());
 }
 
 namespace {
@@ -79,13 +89,7 @@ Result<OpenedAuditLog> openSelectedAuditLog(Context &context)
         return makeError(ErrorCode::NotFound,
             Tr::tr("The profile %1 has no audit log yet (%2).")
                 .arg(QDir::toNativeSeparators(profile), QDir::toNativeSeparators(auditPath)));
-    AuditLog::Options options;
-    if (context.parser.isSet(QStringLiteral("checkpoint")))
-        options.externalCheckpointPath = context.parser.value(QStringLiteral("checkpoint"));
-    Result<AuditLog> log = AuditLog::open(auditPath, SystemClock::instance(), options);
-    if (!log)
-        return log.error();
-    return OpenedAuditLog {Environment {}, std::make_shared<AuditLog>(std::move(log).value())};
+    return openAuditLogAt(context, auditPath, Environment {});
 }
 
 void addEnvOption(QCommandLineParser &parser)
