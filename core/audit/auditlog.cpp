@@ -352,6 +352,11 @@ Result<QList<AuditEntry>> AuditLog::entries(const QString &subject, const QStrin
     if (!where.isEmpty())
         sql += u" WHERE " + where.join(u" AND ");
     sql += u" ORDER BY seq";
+    return selectEntries(sql, bind);
+}
+
+Result<QList<AuditEntry>> AuditLog::selectEntries(const QString &sql, const QVariantList &bind) const
+{
     Result<QSqlQuery> query = m_database.exec(sql, bind);
     if (!query)
         return query.error();

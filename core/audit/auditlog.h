@@ -73,6 +73,9 @@ public:
     // Entries whose subject is `subject` (all when empty) and whose action starts with `actionPrefix`, in order.
     [[nodiscard]] Result<QList<AuditEntry>> entries(
         const QString &subject = {}, const QString &actionPrefix = {}) const;
+    // Runs `sql`, a SELECT of kAuditEntryColumns from audit_entries (values bound from `bind`), and reads every
+    // row it returns, in its order (auditreader.h builds its pages with it).
+    [[nodiscard]] Result<QList<AuditEntry>> selectEntries(const QString &sql, const QVariantList &bind = {}) const;
     [[nodiscard]] Result<QList<AuditCheckpoint>> checkpoints() const;
     [[nodiscard]] Result<std::optional<AuditCheckpoint>> externalCheckpoint() const;
     [[nodiscard]] Result<bool> hasUniqueKey(const QString &key) const;

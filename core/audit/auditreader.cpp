@@ -36,17 +36,6 @@ void appendWhere(const AuditQuery &query, QStringList &where, QVariantList &bind
     }
 }
 
-Result<QList<AuditEntry>> select(AuditLog &log, const QString &sql, const QVariantList &bind)
-{
-    Result<QSqlQuery> query = log.database().exec(sql, bind);
-    if (!query)
-        return query.error();
-    QList<AuditEntry> list;
-    while (query->next())
-        list << auditEntryFromRow(*query);
-    return list;
-}
-
 } // namespace
 
 void AuditQuery::setRollout(const QString &rolloutId)
@@ -95,7 +84,7 @@ Result<QList<AuditEntry>> auditEntriesAfter(AuditLog &log, qint64 afterSeq, int 
         sql += QStringLiteral(" LIMIT ?");
         bind << limit;
     }
-    return select(log, sql, bind);
+    return log.selectEntries(sql, bind);
 }
 
 Result<QList<AuditEntry>> auditEntriesBefore(AuditLog &log, qint64 beforeSeq, int limit, const AuditQuery &query)
@@ -112,7 +101,7 @@ Result<QList<AuditEntry>> auditEntriesBefore(AuditLog &log, qint64 beforeSeq, in
         sql += u" WHERE " + where.join(u" AND ");
     sql += QStringLiteral(" ORDER BY seq DESC LIMIT ?");
     bind << (limit > 0 ? limit : -1);
-    return select(log, sql, bind);
+    return log.selectEntries(sql, bind);
 }
 
 Result<qint64> auditHeadSeq(AuditLog &log)
