@@ -3,7 +3,6 @@
 #include "util/jsontextwriter.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 
 namespace gl {
 
@@ -140,11 +139,6 @@ QByteArray RolloutOp::paramsText() const
     w.value(label);
     w.endObject();
     return w.take();
-}
-
-QJsonObject RolloutOp::paramsJson() const
-{
-    return QJsonDocument::fromJson(paramsText()).object();
 }
 
 void RolloutOp::setParamsJson(const QJsonObject &object)

@@ -61,9 +61,8 @@ struct RolloutOp {
     QString finishedAt;
     QString result; // what happened, or the error
 
-    // The parameters as compact JSON text, as stored in rollout_ops.params; paramsJson() parses it back.
+    // The parameters as compact JSON text, as stored in rollout_ops.params; setParamsJson() reads them back.
     [[nodiscard]] QByteArray paramsText() const;
-    [[nodiscard]] QJsonObject paramsJson() const;
     void setParamsJson(const QJsonObject &object);
     [[nodiscard]] bool isFinished() const { return status == OpStatus::Done || status == OpStatus::Skipped; }
 };

@@ -8,6 +8,7 @@
 #include "storage/statestore.h"
 #include "util/clock.h"
 
+#include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -504,7 +505,7 @@ private Q_SLOTS:
         QVERIFY(rollback.first().plansRemoval);
         RolloutOp stored; // the flag survives the state database, with every other parameter
         stored.kind = rollback.first().kind;
-        stored.setParamsJson(rollback.first().paramsJson());
+        stored.setParamsJson(QJsonDocument::fromJson(rollback.first().paramsText()).object());
         QVERIFY(stored.plansRemoval);
         QCOMPARE(stored.paramsText(), rollback.first().paramsText());
         QCOMPARE(stored.changes.size(), 3);
