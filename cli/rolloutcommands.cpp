@@ -10,6 +10,7 @@
 #include "credentials/keychaincredentialstore.h"
 #include "engine/enginelock.h"
 #include "engine/rolloutengine.h"
+#include "engine/rolloutexpectation.h"
 #include "engine/rolloutgatekeeper.h"
 #include "engine/rolloutstore.h"
 #include "identity/identity.h"
@@ -505,6 +506,10 @@ int status(Context &context)
                                .arg(r.stepCount)
                                .arg(shareText(r.desiredShare), r.versionTo, shareText(r.actualShare))
                         << '\n';
+        context.out << Tr::tr("  revision %1; to act on exactly this: --expect-step %2 (or --expect-revision %1)")
+                           .arg(r.revision)
+                           .arg(std::max(0, r.stepIndex + 1))
+                    << '\n';
         context.out << Tr::tr("  started %1 by %2%3")
                            .arg(r.startedAt, r.startedBy, r.reason.isEmpty() ? QString() : u": " + r.reason)
                     << '\n';
@@ -693,6 +698,37 @@ int simpleAction(Context &context, RolloutAction kind)
     }
     ActionRecord action = newAction(context, kind);
     action.rolloutId = (*latest)->id;
+    // --expect-step N / --expect-revision R: what `status` showed (docs/engine.md, "Actions bound to what was
+    // confirmed"); the engine refuses a stale promote, promote-full, resume or retry.
+    RolloutExpectation expected;
+    const auto expectOption = [&](const char *option, qint64 max, qint64 *value) -> bool {
+        const QString text = context.parser.value(QLatin1String(option));
+        if (text.isEmpty())
+            return true;
+        bool ok = false;
+        *value = text.toLongLong(&ok);
+        if (!ok || *value < 0 || *value > max) {
+            context.err << Tr::tr("--%1: expected a whole number from 0 to %2, got \"%3\"")
+                               .arg(QLatin1String(option))
+                               .arg(max)
+                               .arg(text.left(40))
+                        << '\n';
+            return false;
+        }
+        return true;
+    };
+    qint64 step = -1;
+    qint64 revision = -1;
+    if (!expectOption("expect-step", 10000, &step) || !expectOption("expect-revision", 9007199254740991LL, &revision))
+        return ExitUsage;
+    if (step >= 0)
+        expected.stepIndex = int(step) - 1; // as status prints it: step 1 is the first, 0 before the first
+    if (revision >= 0)
+        expected.revision = revision;
+    if (!expected.isEmpty()) {
+        expected.rolloutId = (*latest)->id;
+        action.params.insert(QStringLiteral("expect"), expected.toJson());
+    }
     installInterruptHandler();
     std::unique_ptr<RolloutEngine> engine;
     const ActionOutcome outcome = submit(session, action, engine);
@@ -826,6 +862,13 @@ Command makeAction(const QString &name, RolloutAction kind, const QString &summa
     command.summary = summary;
     command.options = [kind](QCommandLineParser &parser) {
         addActionOptions(parser);
+        parser.addOption(QCommandLineOption(QStringLiteral("expect-step"),
+            Tr::tr("Act only if the rollout is still at step N as `status` printed it (0: before the first step); "
+                   "otherwise promote, resume and retry are refused (pause, abort and rollback go ahead)."),
+            Tr::tr("N")));
+        parser.addOption(QCommandLineOption(QStringLiteral("expect-revision"),
+            Tr::tr("Act only if the rollout's revision is still R (`status` prints it; any change moves it)."),
+            Tr::tr("R")));
         if (kind == RolloutAction::Promote)
             parser.addOption(QCommandLineOption(
                 QStringLiteral("full"), Tr::tr("Skip every remaining step and go to 100 % (a --reason is required).")));

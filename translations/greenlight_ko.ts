@@ -1656,6 +1656,117 @@
         <source>refused before %1: %2</source>
         <translation>%1 전에 거부됨: %2</translation>
     </message>
+    <message>
+        <source>%1; carried out all the same: it only stops traffic or returns it to the stable version</source>
+        <translation>%1. 그래도 실행했습니다: 트래픽을 멈추거나 안정 버전으로 되돌리기만 합니다</translation>
+    </message>
+</context>
+<context>
+    <name>gl::RolloutExpectation</name>
+    <message>
+        <source>the action's expectation is malformed: "%1" must be a whole number from %2 to %3</source>
+        <translation>작업의 기대 상태가 잘못되었습니다: "%1"은(는) %2에서 %3 사이의 정수여야 합니다</translation>
+    </message>
+    <message>
+        <source>not started yet</source>
+        <translation>아직 시작 전</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>진행 중</translation>
+    </message>
+    <message>
+        <source>paused by an operator</source>
+        <translation>운영자가 일시 중지함</translation>
+    </message>
+    <message>
+        <source>waiting for the analysis</source>
+        <translation>분석 대기 중</translation>
+    </message>
+    <message>
+        <source>waiting for a promote</source>
+        <translation>승격 대기 중</translation>
+    </message>
+    <message>
+        <source>waiting for approval</source>
+        <translation>승인 대기 중</translation>
+    </message>
+    <message>
+        <source>waiting at gate %1</source>
+        <translation>게이트 %1에서 대기 중</translation>
+    </message>
+    <message>
+        <source>waiting at gates %1</source>
+        <translation>게이트 %1에서 대기 중</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>일시 중지됨</translation>
+    </message>
+    <message>
+        <source>held after a failure</source>
+        <translation>실패 후 보류됨</translation>
+    </message>
+    <message>
+        <source>aborting</source>
+        <translation>중단 중</translation>
+    </message>
+    <message>
+        <source>rolling back</source>
+        <translation>롤백 중</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>완료됨</translation>
+    </message>
+    <message>
+        <source>aborted</source>
+        <translation>중단됨</translation>
+    </message>
+    <message>
+        <source>rolled back</source>
+        <translation>롤백됨</translation>
+    </message>
+    <message>
+        <source>the action's expectation is malformed: not an object</source>
+        <translation>작업의 기대 상태가 잘못되었습니다: 객체가 아닙니다</translation>
+    </message>
+    <message>
+        <source>the action's expectation is malformed: unknown field "%1"</source>
+        <translation>작업의 기대 상태가 잘못되었습니다: 알 수 없는 필드 "%1"</translation>
+    </message>
+    <message>
+        <source>the action's expectation is malformed: unknown state "%1"</source>
+        <translation>작업의 기대 상태가 잘못되었습니다: 알 수 없는 상태 "%1"</translation>
+    </message>
+    <message>
+        <source>the action's expectation is malformed: unknown pause reason "%1"</source>
+        <translation>작업의 기대 상태가 잘못되었습니다: 알 수 없는 일시 중지 사유 "%1"</translation>
+    </message>
+    <message>
+        <source>the start (%1, %2)</source>
+        <translation>시작 전(%1, %2)</translation>
+    </message>
+    <message>
+        <source>step %1 (%2, %3)</source>
+        <translation>%1단계(%2, %3)</translation>
+    </message>
+    <message>
+        <source>rollout #%1 is no longer the latest: #%2 is, at %3</source>
+        <translation>롤아웃 #%1은(는) 더 이상 최신이 아닙니다: 최신은 #%2이며 %3에 있습니다</translation>
+    </message>
+    <message>
+        <source>the rollout moved to %1 since you confirmed</source>
+        <translation>확인한 뒤 롤아웃이 %1(으)로 이동했습니다</translation>
+    </message>
+    <message>
+        <source>the rollout changed since you confirmed (revision %1, not %2): it is at %3</source>
+        <translation>확인한 뒤 롤아웃이 바뀌었습니다(리비전 %2이(가) 아니라 %1): 지금 %3에 있습니다</translation>
+    </message>
+    <message>
+        <source>the rollout changed since you confirmed: it is now at %1</source>
+        <translation>확인한 뒤 롤아웃이 바뀌었습니다: 지금 %1에 있습니다</translation>
+    </message>
 </context>
 <context>
     <name>gl::RolloutPlanner</name>
@@ -1753,6 +1864,10 @@
     <message>
         <source>The environment's state database is not open.</source>
         <translation>환경의 상태 데이터베이스가 열려 있지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Waiting at gate %1: %2 of %3 approvals</source>
+        <translation>게이트 %1에서 대기 중: 승인 %3건 중 %2건</translation>
     </message>
 </context>
 <context>
@@ -3111,6 +3226,22 @@
         <source>approve: %1 started rollout %2 and cannot decide on its gates (separation of duties); another approver must sign.</source>
         <translation>approve: %1이(가) 롤아웃 %2을(를) 시작했으므로 그 게이트를 결정할 수 없습니다(직무 분리). 다른 승인자가 서명해야 합니다.</translation>
     </message>
+    <message>
+        <source>  revision %1; to act on exactly this: --expect-step %2 (or --expect-revision %1)</source>
+        <translation>  리비전 %1. 정확히 이 상태에서만 실행하려면: --expect-step %2(또는 --expect-revision %1)</translation>
+    </message>
+    <message>
+        <source>--%1: expected a whole number from 0 to %2, got "%3"</source>
+        <translation>--%1: 0에서 %2 사이의 정수가 와야 하는데 "%3"입니다</translation>
+    </message>
+    <message>
+        <source>Act only if the rollout is still at step N as `status` printed it (0: before the first step); otherwise promote, resume and retry are refused (pause, abort and rollback go ahead).</source>
+        <translation>롤아웃이 `status`가 출력한 N단계에 아직 있을 때만 실행합니다(0: 첫 단계 전). 그렇지 않으면 promote, resume, retry는 거부됩니다(pause, abort, rollback은 실행됩니다).</translation>
+    </message>
+    <message>
+        <source>Act only if the rollout's revision is still R (`status` prints it; any change moves it).</source>
+        <translation>롤아웃의 리비전이 아직 R일 때만 실행합니다(`status`가 출력하며, 어떤 변경이든 리비전을 올립니다).</translation>
+    </message>
 </context>
 <context>
     <name>gl::ui::AnalysisPanel</name>
@@ -4136,6 +4267,10 @@
         <source>Reason (optional)</source>
         <translation>사유(선택 사항)</translation>
     </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
 </context>
 <context>
     <name>gl::ui::RollbackRunbookLink</name>
@@ -4299,6 +4434,18 @@
     <message>
         <source>A new rollout of %1 starts with the same settings as #%2.</source>
         <translation>#%2와(과) 같은 설정으로 %1의 새 롤아웃을 시작합니다.</translation>
+    </message>
+    <message>
+        <source>%1: the environment was closed while the question was open; nothing was sent.</source>
+        <translation>%1: 질문이 열려 있는 동안 환경이 닫혔습니다. 아무것도 보내지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>%1: the rollout moved to %2 while the question was open; nothing was sent. Look at it again and decide anew.</source>
+        <translation>%1: 질문이 열려 있는 동안 롤아웃이 %2(으)로 이동했습니다. 아무것도 보내지 않았습니다. 다시 확인하고 새로 결정하십시오.</translation>
+    </message>
+    <message>
+        <source>%1 is no longer possible: %2. Nothing was sent.</source>
+        <translation>%1은(는) 더 이상 할 수 없습니다: %2. 아무것도 보내지 않았습니다.</translation>
     </message>
 </context>
 <context>

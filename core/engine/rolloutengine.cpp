@@ -8,6 +8,7 @@
 #include "backends/haproxy/haproxyruntimeclient.h"
 #include "backends/haproxy/haproxystatekeeper.h"
 #include "engine/hookrunner.h"
+#include "engine/rolloutexpectation.h"
 #include "engine/weightplan.h"
 #include "identity/identity.h"
 #include "identity/identityjob.h"
@@ -500,6 +501,27 @@ void RolloutEngine::handleAction(const ActionRecord &action)
         answer(action.id, false, tr("rollout #%1 is not the latest rollout").arg(action.rolloutId));
         return;
     }
+    // Compare-and-set (docs/engine.md, "Actions bound to what was confirmed"): the rollout as the person saw it when
+    // they confirmed, against the record in hand (nothing is read for it). A stale promote, promote-full, resume or
+    // retry is refused with where the rollout is now; a stale pause, abort or rollback goes ahead with a note.
+    QString staleNote;
+    if (*kind != RolloutAction::Start && action.params.contains(u"expect")) {
+        const Result<RolloutExpectation> expected = RolloutExpectation::fromJson(action.params.value(u"expect"));
+        if (!expected) {
+            answer(action.id, false, expected.error().message, m_record ? m_record->id : 0);
+            return;
+        }
+        if (m_record && !expected->matches(*m_record)) {
+            const QString moved = rolloutMovedText(*expected, *m_record, approvalGatesWaitedAt());
+            const bool otherRollout = expected->rolloutId > 0 && expected->rolloutId != m_record->id;
+            if (!isSafetyAction(*kind) || otherRollout) {
+                answer(action.id, false, moved, m_record->id);
+                return;
+            }
+            staleNote = tr("%1; carried out all the same: it only stops traffic or returns it to the stable version")
+                            .arg(moved);
+        }
+    }
     const std::optional<RolloutFacts> current = m_record ? std::optional<RolloutFacts>(facts()) : std::nullopt;
     const RolloutDecision decision = RolloutStateMachine::decide(current, *kind);
     if (!decision.allowed) {
@@ -508,8 +530,9 @@ void RolloutEngine::handleAction(const ActionRecord &action)
     }
     const QString who = action.actor;
     const QString why = action.reason;
+    const QString note = staleNote.isEmpty() ? QString() : QStringLiteral(" (") + staleNote + u')';
     const auto record = [&](const QString &summary) {
-        event(who, QStringLiteral("action"), why.isEmpty() ? summary : summary + QStringLiteral(" — ") + why);
+        event(who, QStringLiteral("action"), (why.isEmpty() ? summary : summary + QStringLiteral(" — ") + why) + note);
     };
 
     switch (*kind) {
@@ -525,7 +548,7 @@ void RolloutEngine::handleAction(const ActionRecord &action)
         m_record->message = tr("paused by %1").arg(who);
         if (save({})) {
             record(tr("pause"));
-            answer(action.id, true, tr("rollout #%1 paused").arg(m_record->id), m_record->id);
+            answer(action.id, true, tr("rollout #%1 paused").arg(m_record->id) + note, m_record->id);
         }
         return;
     case RolloutAction::Resume: {
@@ -680,7 +703,9 @@ void RolloutEngine::handleAction(const ActionRecord &action)
         const int restoreIndex = int(m_ops.size());
         m_ops.append(recovery);
         const QString summary = rollback ? tr("rollback") : tr("abort");
-        const QString detail = why.isEmpty() ? summary : summary + QStringLiteral(" — ") + why;
+        const QString detail = (why.isEmpty() ? summary : summary + QStringLiteral(" — ") + why) + note;
+        if (answerLater && !note.isEmpty())
+            m_actionNotes.insert(action.id, note); // added to the answer opDone() writes
         if (restoreNow) {
             m_executedHere.insert(m_ops.at(restoreIndex).id);
             executeSetServers(restoreIndex);
@@ -710,7 +735,7 @@ void RolloutEngine::handleAction(const ActionRecord &action)
                 m_record->message = text;
                 (void)save({});
             }
-            answer(action.id, true, text, m_record->id);
+            answer(action.id, true, text + note, m_record->id);
         }
         return;
     }
@@ -1279,6 +1304,7 @@ void RolloutEngine::opDone(int index, const QString &result, std::optional<doubl
     const qint64 actionId = op.answersAction;
     const QString answerText = actionId > 0 ? tr("%1: HAProxy reports the new weights (new version at %2 %)")
                                                   .arg(op.label, percentText(m_record->actualShare))
+            + m_actionNotes.take(actionId)
                                             : QString();
     const qint64 rolloutId = m_record->id;
     const qint64 repliedNs = actionId > 0 && m_rollbackTiming.isValid() ? m_rollbackTiming.nsecsElapsed() : 0;
@@ -1720,6 +1746,14 @@ std::optional<GatePoint> RolloutEngine::gatePointAt(int index) const
     if (m_context->strategy == StrategyKind::BlueGreen)
         return GatePoint {GateStage::BeforeSwitch, 0};
     return std::nullopt;
+}
+
+std::optional<QStringList> RolloutEngine::approvalGatesWaitedAt() const
+{
+    if (!waitingAtApprovalGate())
+        return std::nullopt;
+    const std::optional<GatePoint> point = gatePointAt(nextOpIndex());
+    return point ? m_gatekeeper->gateNamesAt(*point) : QStringList();
 }
 
 bool RolloutEngine::waitingAtApprovalGate() const

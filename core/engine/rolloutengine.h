@@ -171,6 +171,8 @@ private:
     [[nodiscard]] std::optional<GatePoint> gatePointAt(int index) const;
     [[nodiscard]] int nextOpIndex() const;
     [[nodiscard]] bool waitingAtApprovalGate() const;
+    // The approval gates the rollout waits at now (names), for people; nullopt when it waits at none.
+    [[nodiscard]] std::optional<QStringList> approvalGatesWaitedAt() const;
     [[nodiscard]] bool passGatePoint(int index);
     [[nodiscard]] bool checkGatePoint(const GatePoint &point);
     void checkWaitingGate();
@@ -229,6 +231,7 @@ private:
     bool m_auditFlushQueued = false;
     bool m_auditAppended = false; // since the last checkpoint
     QHash<qint64, ActionRecord> m_actionsInFlight; // taken, not yet answered
+    QHash<qint64, QString> m_actionNotes; // a stale rollback's note, for the answer written after HAProxy replied
     GateHistory m_gateHistory; // of m_record
     qint64 m_gateHistoryFor = 0;
     qint64 m_gateRollbackFor = 0; // the rollout a rejected gate rolls back (nothing moves forward)

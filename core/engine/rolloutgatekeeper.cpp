@@ -186,6 +186,14 @@ bool RolloutGatekeeper::hasGatesAt(const GatePoint &point) const
     return !m_policy.gatesAt(point.stage, point.stepPercent).isEmpty();
 }
 
+QStringList RolloutGatekeeper::gateNamesAt(const GatePoint &point) const
+{
+    QStringList names;
+    for (const GateConfig &gate : m_policy.gatesAt(point.stage, point.stepPercent))
+        names << gate.name;
+    return names;
+}
+
 Result<AuditEntry> RolloutGatekeeper::append(const AuditRecord &record)
 {
     if (!m_log)

@@ -90,6 +90,8 @@ public:
     [[nodiscard]] bool enforces() const { return !m_policy.config().isEmpty(); }
     // Gates are configured at `point` (calendar and blocks aside).
     [[nodiscard]] bool hasGatesAt(const GatePoint &point) const;
+    // The names of the gates configured at `point`, in the file's order (no audit log read).
+    [[nodiscard]] QStringList gateNamesAt(const GatePoint &point) const;
 
     [[nodiscard]] Result<AuditEntry> append(const AuditRecord &record);
 

@@ -1,8 +1,11 @@
 #include "rolloutsession.h"
 
+#include "approvals/rolloutpolicy.h"
+#include "audit/auditlog.h"
 #include "backends/haproxy/haproxyruntimeclient.h"
 #include "engine/enginelock.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QLoggingCategory>
 #include <QSqlQuery>
@@ -310,6 +313,7 @@ void RolloutSession::reloadLatest(qint64 id)
     if (operations)
         m_latestOps = operations.value();
     rebuildSlots();
+    reloadWaitingGates();
 }
 
 void RolloutSession::checkAnswers()
@@ -349,7 +353,91 @@ RolloutDecision RolloutSession::decide(RolloutAction action) const
         refused.reason = tr("The environment's state database is not open.");
         return refused;
     }
+    if ((action == RolloutAction::Promote || action == RolloutAction::PromoteFull) && !m_waitingGates.isEmpty()) {
+        QStringList waiting;
+        for (const PendingGate &gate : m_waitingGates) {
+            if (!gate.status.satisfied())
+                waiting << tr("Waiting at gate %1: %2 of %3 approvals")
+                               .arg(gate.config.name)
+                               .arg(gate.status.counted.size())
+                               .arg(gate.status.quorum);
+        }
+        if (!waiting.isEmpty()) {
+            RolloutDecision refused;
+            refused.next = m_rollouts.first().state;
+            refused.reason = waiting.join(u"; ");
+            return refused;
+        }
+    }
     return RolloutStateMachine::decide(facts(), action);
+}
+
+RolloutExpectation RolloutSession::expectation() const
+{
+    if (m_rollouts.isEmpty())
+        return {};
+    return RolloutExpectation::of(m_rollouts.first());
+}
+
+std::optional<QStringList> RolloutSession::approvalGatesWaitedAt() const
+{
+    if (m_rollouts.isEmpty() || m_env.approvals.isEmpty())
+        return std::nullopt;
+    const std::optional<GateWait> wait = gateWaitOf(m_rollouts.first(), m_latestOps);
+    if (!wait || m_rollouts.first().state != RolloutState::Paused)
+        return std::nullopt;
+    QStringList names;
+    const RolloutPolicy policy(m_env.name, m_env.approvals);
+    for (const GateConfig &gate : policy.gatesAt(wait->stage, wait->stepPercent))
+        names << gate.name;
+    return names;
+}
+
+QString RolloutSession::positionText() const
+{
+    if (m_rollouts.isEmpty())
+        return {};
+    return rolloutPositionText(m_rollouts.first(), approvalGatesWaitedAt());
+}
+
+QString RolloutSession::movedText(const RolloutExpectation &expected) const
+{
+    if (m_rollouts.isEmpty() || expected.isEmpty() || expected.matches(m_rollouts.first()))
+        return {};
+    return rolloutMovedText(expected, m_rollouts.first(), approvalGatesWaitedAt());
+}
+
+void RolloutSession::reloadWaitingGates()
+{
+    m_waitingGates.clear();
+    if (m_rollouts.isEmpty() || m_env.approvals.gates.isEmpty() || !approvalGatesWaitedAt())
+        return;
+    const QString auditPath = AuditLog::pathForStateDatabase(m_env.stateDatabase);
+    if (!QFileInfo::exists(auditPath)) {
+        // No decision recorded yet: the gates of the point, none approved.
+        const std::optional<GateWait> wait = gateWaitOf(m_rollouts.first(), m_latestOps);
+        const RolloutPolicy policy(m_env.name, m_env.approvals);
+        for (const GateConfig &gate : policy.gatesAt(wait->stage, wait->stepPercent)) {
+            PendingGate pending;
+            pending.rollout = m_rollouts.first();
+            pending.wait = *wait;
+            pending.config = gate;
+            pending.status.gate = gate.name;
+            pending.status.quorum = gate.quorum;
+            m_waitingGates << pending;
+        }
+        return;
+    }
+    Result<AuditLog> log = AuditLog::open(auditPath, m_clock);
+    if (!log) {
+        qCWarning(lcSession) << "cannot read the approvals:" << log.error().toString();
+        return;
+    }
+    const Result<QList<PendingGate>> gates = pendingGates(m_env, *m_store, *log, m_clock.now());
+    if (gates)
+        m_waitingGates = gates.value();
+    else
+        qCWarning(lcSession) << "cannot evaluate the gates:" << gates.error().toString();
 }
 
 QString RolloutSession::actor()
@@ -357,7 +445,8 @@ QString RolloutSession::actor()
     return RolloutEngine::defaultActor(); // "$GREENLIGHT_PERSON@host", else "$USER@host"
 }
 
-Result<qint64> RolloutSession::request(RolloutAction action, const QString &reason, const QJsonObject &params)
+Result<qint64> RolloutSession::request(
+    RolloutAction action, const QString &reason, const QJsonObject &params, const RolloutExpectation &expected)
 {
     if (!m_store)
         return makeError(ErrorCode::Unavailable, tr("The environment's state database is not open."));
@@ -368,6 +457,11 @@ Result<qint64> RolloutSession::request(RolloutAction action, const QString &reas
     record.params = params;
     if (action != RolloutAction::Start && !m_rollouts.isEmpty())
         record.rolloutId = m_rollouts.first().id;
+    if (action != RolloutAction::Start && !expected.isEmpty()) {
+        record.params.insert(QStringLiteral("expect"), expected.toJson());
+        if (expected.rolloutId > 0)
+            record.rolloutId = expected.rolloutId; // the rollout confirmed, not one that started since
+    }
     const Result<qint64> id = m_store->enqueueAction(record);
     if (!id)
         return id;

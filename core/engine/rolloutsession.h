@@ -1,6 +1,8 @@
 #pragma once
 
+#include "approvals/pendinggates.h"
 #include "engine/rolloutengine.h"
+#include "engine/rolloutexpectation.h"
 #include "engine/rolloutop.h"
 #include "engine/rolloutstatemachine.h"
 #include "engine/rolloutstore.h"
@@ -108,13 +110,30 @@ public:
     // Why HAProxy could not be read at the last poll; empty when it answered.
     [[nodiscard]] QString slotsError() const { return m_slotsError; }
 
-    // What the state machine says about `action` on the latest rollout now (for enabling buttons).
+    // What the state machine says about `action` on the latest rollout now (for enabling buttons). Promote and
+    // promote-full are also refused while the rollout waits at an approval gate short of its quorum ("Waiting at
+    // gate cab: 1 of 2 approvals"): the rollout goes on by itself once the gate is approved.
     [[nodiscard]] std::optional<RolloutFacts> facts() const;
     [[nodiscard]] RolloutDecision decide(RolloutAction action) const;
 
+    // The approval gates the latest rollout waits at now, each with its approvals so far (docs/approvals.md);
+    // empty when it waits at none. Re-evaluated whenever the rollout changes (reads the audit log only then).
+    [[nodiscard]] const QList<PendingGate> &waitingGates() const { return m_waitingGates; }
+    // What a confirmation of an action on the latest rollout describes (RolloutExpectation::of); empty when there
+    // is no rollout.
+    [[nodiscard]] RolloutExpectation expectation() const;
+    // Where the latest rollout is, for people: "step 3 (50 %, waiting at gate cab)"; empty when there is none.
+    [[nodiscard]] QString positionText() const;
+    // Why a confirmation that described `expected` no longer holds ("the rollout moved to step 3 (...) since you
+    // confirmed"); empty while the latest rollout is still what it described.
+    [[nodiscard]] QString movedText(const RolloutExpectation &expected) const;
+
     // Queues `action` for the latest rollout (Start: a new one, `params` as `greenlightctl rollout start` puts
     // them: version, strategy, acceptDowntime, overrides). actionAnswered() follows with the engine's answer.
-    [[nodiscard]] Result<qint64> request(RolloutAction action, const QString &reason, const QJsonObject &params = {});
+    // `expected`: what the person confirmed (the engine refuses a stale promote, promote-full, resume or retry;
+    // docs/engine.md, "Actions bound to what was confirmed"); its rollout id, when given, is the one acted on.
+    [[nodiscard]] Result<qint64> request(RolloutAction action, const QString &reason, const QJsonObject &params = {},
+        const RolloutExpectation &expected = {});
     // Who actions are recorded as: RolloutEngine::defaultActor() ("$GREENLIGHT_PERSON@host", else "$USER@host").
     [[nodiscard]] static QString actor();
 
@@ -141,6 +160,8 @@ private:
     void reloadLatest(qint64 id);
     void reloadHistory();
     void reloadVerdicts();
+    void reloadWaitingGates();
+    [[nodiscard]] std::optional<QStringList> approvalGatesWaitedAt() const;
     void checkAnswers();
     void rebuildSlots();
     void setEngineHolder();
@@ -169,6 +190,7 @@ private:
     QList<RolloutOp> m_latestOps;
     QSet<qint64> m_pendingActions;
     QHash<qint64, QString> m_verdicts;
+    QList<PendingGate> m_waitingGates;
 
     QList<ServerStat> m_stats;
     QList<SlotState> m_slots;

@@ -1,6 +1,6 @@
 // greenlightctl end to end on a real sandbox under load, against a running `greenlightctl engine` process:
-// pause and resume of a canary, `status --watch` following every change (and stopping on SIGINT), and
-// `history --json` telling who did what and why.
+// pause and resume of a canary, a promote with a stale `--expect-step` refused, `status --watch` following every
+// change (and stopping on SIGINT), and `history --json` telling who did what and why.
 #include "tst_rollout_common.h"
 
 #include <QJsonArray>
@@ -74,7 +74,8 @@ private Q_SLOTS:
             QFAIL("greenlight-sandbox and greenlightctl must be built");
     }
 
-    // pause and resume through greenlightctl reach the engine process and answer; status --watch prints each
+    // pause and resume through greenlightctl reach the engine process and answer; a stale --expect-step is refused
+    // with where the rollout is; status --watch prints each
     // change within a second of the command returning and exits 0 on SIGINT; history --json has the rollout
     // with the pause and resume events (who, why); no request is lost.
     void pauseResumeWatchHistory()
@@ -119,6 +120,17 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QCOMPARE(rolloutOf(env).value(u"state").toString(), QStringLiteral("running"));
         QTRY_COMPARE_WITH_TIMEOUT(watch.lastState(), QStringLiteral("running"), 1000);
+
+        // A promote confirmed on what `status` showed before the first step (step 0) is refused now that the rollout
+        // is at step 1, with where it is; nothing moves. status prints the step to pass.
+        r = ctl({QStringLiteral("status"), QStringLiteral("--env"), env});
+        QVERIFY2(r.out.contains("--expect-step 1"), r.out.constData());
+        r = ctl({QStringLiteral("rollout"), QStringLiteral("promote"), QStringLiteral("--env"), env,
+            QStringLiteral("--expect-step"), QStringLiteral("0")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("the rollout moved to step 1 (50 %, running) since you confirmed"), r.err.constData());
+        QCOMPARE(rolloutOf(env).value(u"desiredShare").toDouble(), 50.0);
+        QCOMPARE(serverWeights(sandbox.dir() + QStringLiteral("/admin.sock")), atStep);
 
         // On to the end; the watch prints the completion too.
         r = ctl({QStringLiteral("rollout"), QStringLiteral("promote"), QStringLiteral("--env"), env,

@@ -249,10 +249,48 @@ bool RolloutActions::perform(RolloutAction kind)
     }
     if (kind == RolloutAction::Start)
         return performStart(kind);
-    const Prompter::Answer answer = m_prompter.ask(m_dialogParent, question(kind));
-    if (!answer.confirmed)
+    // What the confirmation describes travels with the action (the engine refuses a stale promote, promote-full,
+    // resume or retry: docs/engine.md, "Actions bound to what was confirmed"). While the question is open it follows
+    // the rollout: a pause, abort or rollback updates its text (it only makes things safer, whatever the step); any
+    // other action closes, sending nothing, once the rollout moved.
+    RolloutExpectation expected = m_session->expectation();
+    const QPointer<RolloutSession> session = m_session;
+    LiveQuestion live([this, kind, session, &expected]() -> LiveQuestion::State {
+        const QString name = m_actions.value(int(kind))->text();
+        if (!session)
+            return {false, {},
+                tr("%1: the environment was closed while the question was open; nothing was sent.").arg(name)};
+        const std::optional<RolloutRecord> latest = session->latest();
+        if (latest && !expected.matches(*latest)) {
+            if (!isSafetyAction(kind))
+                return {false, {},
+                    tr("%1: the rollout moved to %2 while the question was open; nothing was sent. Look at it again "
+                       "and decide anew.")
+                        .arg(name, session->positionText())};
+            expected = session->expectation(); // the text below says what the action does now
+        }
+        const RolloutDecision decision = session->decide(kind);
+        if (!decision.allowed)
+            return {false, {}, tr("%1 is no longer possible: %2. Nothing was sent.").arg(name, decision.reason)};
+        return {true, question(kind).text, {}};
+    });
+    connect(m_session, &RolloutSession::rolloutChanged, &live, &LiveQuestion::changed);
+    Prompter::Question q = question(kind);
+    q.live = &live;
+    const Prompter::Answer answer = m_prompter.ask(m_dialogParent, q);
+    if (!answer.confirmed) {
+        if (!answer.closedReason.isEmpty())
+            Q_EMIT failed(answer.closedReason);
         return false;
-    const Result<qint64> id = m_session->request(kind, answer.reason);
+    }
+    // Once more as the question closes (a prompter that did not follow it, or a change in the last instant).
+    if (const LiveQuestion::State now = live.state(); !now.valid) {
+        Q_EMIT failed(now.closedReason);
+        return false;
+    }
+    if (!m_session)
+        return false;
+    const Result<qint64> id = m_session->request(kind, answer.reason, {}, expected);
     if (!id) {
         Q_EMIT failed(id.error().message);
         return false;
