@@ -18,6 +18,7 @@
 #include "util/clock.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFileInfo>
@@ -743,12 +744,32 @@ int engine(Context &context)
         context.out.flush();
     });
     int code = ExitOk;
+    bool detached = false;
     QObject::connect(&engine, &RolloutEngine::stoppedWithError, &engine, [&](const Error &error) {
         context.err << error.message << '\n';
+        context.err.flush();
+        detached = error.code == ErrorCode::Detached;
         code = ExitError;
     });
-    while (!g_interrupted && engine.isRunning())
-        spin(100);
+    while (!g_interrupted) {
+        while (!g_interrupted && engine.isRunning())
+            spin(100);
+        if (g_interrupted || !detached)
+            break;
+        // The state database or audit log was deleted or replaced under this process: it stopped driving at once.
+        // The files at the path are opened again and the engine goes on there, unless another engine holds them.
+        detached = false;
+        spin(200);
+        if (const Status restarted = engine.start(); !restarted) {
+            context.err << restarted.error().message << '\n';
+            break;
+        }
+        context.out << Tr::tr("engine running again for %1 on the files at %2")
+                           .arg(session.env.name, QDir::toNativeSeparators(session.env.stateDatabase))
+                    << '\n';
+        context.out.flush();
+        code = ExitOk;
+    }
     engine.stop();
     context.out << Tr::tr("engine stopped") << '\n';
     return code;

@@ -14,6 +14,7 @@
 #include "identity/identitystore.h"
 #include "metrics/prometheusclient.h"
 #include "model/environmentfile.h"
+#include "storage/statestore.h"
 #include "util/logging.h"
 
 #include <QCoreApplication>
@@ -21,11 +22,8 @@
 #include <QEventLoop>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
-#include <QSqlDatabase>
-#include <QSqlError>
 #include <QSqlQuery>
 #include <QSysInfo>
-#include <QThread>
 
 #include <pwd.h>
 #include <unistd.h>
@@ -42,28 +40,6 @@ Q_LOGGING_CATEGORY(lcEngineTiming, "greenlight.core.engine.timing", QtWarningMsg
 // engine does not use ServerState::inMaintenance(), which counts 0x04.
 constexpr int kMaintBits = 0x01 | 0x02 | 0x20 | 0x40;
 constexpr int kDrainBits = 0x08 | 0x10;
-
-// A PASSIVE checkpoint of the state database's WAL on a thread and connection of its own. The engine's connection
-// does not checkpoint by itself (wal_autocheckpoint = 0): SQLite would do it inside whichever commit crosses the
-// threshold (copying pages and two more fsyncs), which may be a rollback's. A passive checkpoint never blocks a
-// writer.
-QThread *startCheckpoint(const QString &path)
-{
-    return QThread::create([path] {
-        const QString name = QStringLiteral("gl-checkpoint-%1").arg(quintptr(QThread::currentThreadId()));
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-            db.setDatabaseName(path);
-            if (db.open()) {
-                QSqlQuery query(db);
-                (void)query.exec(QStringLiteral("PRAGMA busy_timeout = 1000"));
-                if (!query.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")))
-                    qCDebug(lcEngine) << "checkpoint failed:" << query.lastError().text();
-            }
-        }
-        QSqlDatabase::removeDatabase(name);
-    });
-}
 
 QString percentText(double value)
 {
@@ -144,9 +120,12 @@ Status RolloutEngine::start()
     m_keeper->start();
     m_timer.start();
     m_dataVersion = -1;
+    m_lastFilesCheckMs = m_lastHeartbeatMs;
     if (const QString dbPath = m_store.database().path(); !dbPath.isEmpty() && dbPath != u":memory:") {
+        // The engine's connection does not checkpoint by itself (wal_autocheckpoint = 0): SQLite would do it inside
+        // whichever commit crosses the threshold (copying pages and two more fsyncs), which may be a rollback's.
         if (m_store.database().exec(QStringLiteral("PRAGMA wal_autocheckpoint = 0")))
-            m_checkpointPath = dbPath; // checkpoint() does it, off the engine's thread
+            m_checkpointer = std::make_unique<WalCheckpointer>(dbPath, StateStore::schema());
     }
     if (m_options.wakePollMs > 0)
         m_wakeTimer.start();
@@ -173,13 +152,9 @@ void RolloutEngine::stop()
     m_timer.stop();
     m_wakeTimer.stop();
     m_keeper->stop();
-    if (m_checkpointThread) {
-        m_checkpointThread->wait();
-        m_checkpointThread.reset();
-    }
-    if (!m_checkpointPath.isEmpty()) {
+    if (m_checkpointer) {
+        m_checkpointer.reset(); // waits for a checkpoint in progress
         (void)m_store.database().exec(QStringLiteral("PRAGMA wal_autocheckpoint = 1000"));
-        m_checkpointPath.clear();
     }
     for (const PendingEvent &e : std::exchange(m_pendingEvents, {})) {
         if (const Status s = m_store.addEvent(e.rolloutId, e.actor, e.kind, e.detail); !s)
@@ -357,6 +332,11 @@ void RolloutEngine::tick()
     };
     if (heartbeatDue && (!lockCertain || m_busy || !m_reconciled) && !heartbeat())
         return;
+    if (now - m_lastFilesCheckMs >= m_options.verifyFilesMs && m_options.verifyFilesMs > 0) {
+        m_lastFilesCheckMs = now;
+        if (!filesIntact())
+            return;
+    }
     if (m_busy)
         return;
     if (!m_reconciled) {
@@ -376,15 +356,26 @@ void RolloutEngine::tick()
 
 void RolloutEngine::checkpoint(qint64 nowMs)
 {
-    if (m_checkpointPath.isEmpty() || nowMs - m_lastCheckpointMs < kCheckpointEveryMs)
-        return;
-    if (m_checkpointThread && !m_checkpointThread->isFinished())
+    if (!m_checkpointer || nowMs - m_lastCheckpointMs < kCheckpointEveryMs || m_checkpointer->busy())
         return;
     m_lastCheckpointMs = nowMs;
-    if (m_checkpointThread)
-        m_checkpointThread->wait();
-    m_checkpointThread.reset(startCheckpoint(m_checkpointPath));
-    m_checkpointThread->start(QThread::LowPriority);
+    m_checkpointer->request();
+}
+
+bool RolloutEngine::filesIntact()
+{
+    // The state database or the audit log deleted or replaced under this process (docs/storage.md): what this
+    // engine would read and write is no longer what every other process sees. It stops driving at once, before
+    // another batch goes to HAProxy; the database reopens itself at its next use, and whoever runs the engine
+    // (the console, `greenlightctl engine`) starts it again on the files at the path.
+    Status files = m_store.database().verifyFiles();
+    if (files && m_gatekeeper->log())
+        files = m_gatekeeper->log()->database().verifyFiles();
+    if (files)
+        return true;
+    fatal(makeError(ErrorCode::Detached,
+        tr("This process stopped driving %1: %2").arg(m_env.name, files.error().message), files.error().detail));
+    return false;
 }
 
 void RolloutEngine::reconcile()
@@ -923,6 +914,8 @@ void RolloutEngine::handleStart(const ActionRecord &action, const QString &versi
 
 void RolloutEngine::drive()
 {
+    if (!isRunning())
+        return; // stopped (a batch answered after stop(), a lost lock, detached files): nothing more is sent
     if (!m_record || !m_context || RolloutStateMachine::isTerminal(m_record->state))
         return;
     const RolloutState state = m_record->state;
@@ -1011,6 +1004,8 @@ void RolloutEngine::finishRollout()
 
 void RolloutEngine::execute(int index)
 {
+    if (!isRunning())
+        return;
     RolloutOp &op = m_ops[index];
     const qint64 now = m_clock.now().toMSecsSinceEpoch();
     const bool resumedHere = m_executedHere.contains(op.id);

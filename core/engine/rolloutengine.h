@@ -7,6 +7,7 @@
 #include "engine/rolloutplanner.h"
 #include "engine/rolloutstore.h"
 #include "model/environment.h"
+#include "storage/walcheckpointer.h"
 #include "util/clock.h"
 #include "util/result.h"
 
@@ -19,7 +20,6 @@
 #include <QTimer>
 
 class QNetworkAccessManager;
-class QThread;
 
 #include <functional>
 #include <memory>
@@ -64,6 +64,8 @@ public:
     struct Options {
         int tickMs = 100;
         int heartbeatMs = 500;
+        // How often the engine checks that its database files are still the ones at their paths (0: never).
+        int verifyFilesMs = 1000;
         // How often the engine asks SQLite whether another process wrote to the state database (PRAGMA
         // data_version); a change takes the action queue at once instead of at the next tick. 0 = off.
         int wakePollMs = 5;
@@ -116,10 +118,13 @@ signals:
 
 private:
     void tick();
-    // A WAL checkpoint on a thread of its own, at most every kCheckpointEveryMs (see startCheckpoint()).
+    // A WAL checkpoint on a thread of its own (WalCheckpointer), at most every kCheckpointEveryMs.
     void checkpoint(qint64 nowMs);
     static constexpr qint64 kCheckpointEveryMs = 1000;
     void pollWake();
+    // False (and the engine stopped, stoppedWithError(Detached)) when the state database or audit log files were
+    // deleted or replaced under this process.
+    [[nodiscard]] bool filesIntact();
     void loadCurrent();
     void reconcile();
     void processActions();
@@ -201,8 +206,8 @@ private:
         QString kind;
         QString detail;
     };
-    QString m_checkpointPath; // set while this engine checkpoints the WAL itself
-    std::unique_ptr<QThread> m_checkpointThread;
+    std::unique_ptr<WalCheckpointer> m_checkpointer; // set while this engine checkpoints the WAL itself
+    qint64 m_lastFilesCheckMs = 0;
     qint64 m_lastCheckpointMs = 0;
     QElapsedTimer m_rollbackTiming; // lcEngineTiming: from taking a rollback to its answer
     QList<PendingEvent> m_pendingEvents; // written by the next save() (a rollback's event, with its batch's result)

@@ -93,6 +93,13 @@ void RolloutSession::tryStartEngine()
         m_engine = std::make_unique<RolloutEngine>(m_env, *m_state, m_clock, m_options.engine);
         connect(m_engine.get(), &RolloutEngine::stoppedWithError, this, [this](const Error &error) {
             qCWarning(lcSession) << "engine stopped:" << error.toString();
+            if (error.code == ErrorCode::Detached) {
+                // Said plainly; the database reopens itself at the next read, then the engine starts again on
+                // the files at the path (or this console observes the engine that holds them now).
+                Q_EMIT storeError(error);
+                m_seenLatestId = -1; // read everything again from the reopened file
+                QTimer::singleShot(0, this, &RolloutSession::refresh);
+            }
             setEngineHolder();
             m_engineTimer.start();
         });
@@ -199,6 +206,16 @@ void RolloutSession::refresh()
 {
     if (!m_state)
         return;
+    // The engine checks its own files while it drives; an observing console checks the state database here.
+    if (!drivesEngine() && m_options.verifyFilesMs > 0
+        && (!m_sinceFilesCheck.isValid() || m_sinceFilesCheck.hasExpired(m_options.verifyFilesMs))) {
+        m_sinceFilesCheck.start();
+        if (const Status files = m_state->database().verifyFiles(); !files) {
+            qCWarning(lcSession) << "state database detached:" << files.error().detail;
+            Q_EMIT storeError(files.error());
+            m_seenLatestId = -1; // read everything again from the reopened file
+        }
+    }
     Result<QSqlQuery> query
         = m_state->database().exec(QStringLiteral("SELECT (SELECT id FROM rollouts ORDER BY id DESC LIMIT 1),"
                                                   " (SELECT revision FROM rollouts ORDER BY id DESC LIMIT 1),"

@@ -9,6 +9,7 @@
 #include "util/clock.h"
 #include "util/result.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
@@ -41,6 +42,7 @@ public:
         bool runEngine = true; // try to drive the environment in this process
         int engineRetryMs = 3000; // observing: how often to try taking over a stale lock
         int historyLimit = 1000; // rollouts listed by rollouts()
+        int verifyFilesMs = 1000; // observing: how often to check that the state database files are still there
         RolloutEngine::Options engine;
     };
 
@@ -155,6 +157,7 @@ private:
     QTimer m_pollTimer;
     QTimer m_slotsTimer;
     QTimer m_engineTimer;
+    QElapsedTimer m_sinceFilesCheck;
     bool m_slotsBusy = false;
     bool m_lastDrives = false;
     QString m_engineHolder;

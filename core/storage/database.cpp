@@ -1,5 +1,6 @@
 #include "database.h"
 
+#include "storage/heldfiles.h"
 #include "util/logging.h"
 
 #include <QCoreApplication>
@@ -7,12 +8,18 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
+#include <QMutex>
+#include <QMutexLocker>
+#include <QScopeGuard>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QThread>
 #include <QUrl>
 
+#include <algorithm>
 #include <atomic>
+#include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <utility>
@@ -21,7 +28,9 @@ namespace gl {
 namespace {
 
 const QString kDriver = QStringLiteral("QSQLITE");
-const QByteArray kSqliteHeader("SQLite format 3\0", 16);
+// A connection whose files were detached under it is opened again at most this often (a failing reopen is not
+// retried on every statement of a 5 ms poll).
+constexpr qint64 kReopenEveryMs = 1000;
 
 // Primary SQLite result codes (sqlite3.h), as reported by QSqlError::nativeErrorCode().
 enum SqliteCode {
@@ -149,22 +158,18 @@ Status preparePath(const QString &path)
 
 // Looks at an existing, non-empty file without changing it: the header, PRAGMA quick_check on a read-only
 // connection, and the schema version it was written with.
+//
+// Everything is read through SQLite (a wrong header is SQLITE_NOTADB): this process opens no descriptor of its own
+// on the file, which would drop every POSIX lock the process holds on it when closed (see docs/storage.md). Only
+// called while this process has no connection on the file.
 Result<int> inspectExisting(const QString &path)
 {
-    {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            return makeError(
-                ErrorCode::Io, Tr::tr("Could not read %1.").arg(QDir::toNativeSeparators(path)), file.errorString());
-        if (file.read(kSqliteHeader.size()) != kSqliteHeader)
-            return corruptError(path, QStringLiteral("not an SQLite 3 file (header mismatch)"));
-    }
-
-    // Without a -wal file nothing else has the database open in WAL mode, and immutable=1 reads the main file
-    // without creating -wal or -shm beside it. With a -wal file (another process, or a crash) a plain read-only
-    // connection reads the committed transactions in it; the -wal/-shm files already belong to SQLite then.
-    const QFileInfo wal(path + u"-wal");
-    const bool immutable = !wal.exists() || wal.size() == 0;
+    // Without a -wal file no process has the database open in WAL mode (the last connection to close deletes it),
+    // and immutable=1 reads the main file without creating -wal or -shm beside it. With a -wal file, even an
+    // empty one (another process has it open and has not written yet, or a crash), a plain read-only connection
+    // takes SQLite's locks and reads the committed transactions in it: immutable=1 would read the main file
+    // while another process checkpoints into it.
+    const bool immutable = !QFileInfo::exists(path + u"-wal");
     QUrl uri = QUrl::fromLocalFile(path);
     uri.setQuery(immutable ? QStringLiteral("mode=ro&immutable=1") : QStringLiteral("mode=ro"));
 
@@ -208,6 +213,15 @@ Result<int> inspectExisting(const QString &path)
     return result;
 }
 
+Error openError(const QString &absolute, const Error &error)
+{
+    return makeError(error.code,
+        error.code == ErrorCode::Locked
+            ? Tr::tr("%1 is in use by another program and could not be opened.").arg(QDir::toNativeSeparators(absolute))
+            : Tr::tr("Could not open %1.").arg(QDir::toNativeSeparators(absolute)),
+        error.detail);
+}
+
 Error newerSchemaError(const QString &path, int fileVersion, int knownVersion)
 {
     return makeError(ErrorCode::NewerSchema,
@@ -218,56 +232,272 @@ Error newerSchemaError(const QString &path, int fileVersion, int knownVersion)
             .arg(knownVersion));
 }
 
+// This process's files with a connection open on any thread. A file open here was inspected when it was first
+// opened; it is not inspected again while open (that would only add a connection).
+QMutex &registryMutex()
+{
+    static QMutex mutex;
+    return mutex;
+}
+
+QHash<QString, int> &openFiles()
+{
+    static QHash<QString, int> files;
+    return files;
+}
+
+bool isOpenInThisProcess(const QString &path)
+{
+    const QMutexLocker lock(&registryMutex());
+    return openFiles().value(path) > 0;
+}
+
+void registerOpen(const QString &path, int delta)
+{
+    const QMutexLocker lock(&registryMutex());
+    int &count = openFiles()[path];
+    count += delta;
+    if (count <= 0)
+        openFiles().remove(path);
+}
+
+sqlite3 *sqliteHandle(const QSqlDatabase &db)
+{
+    if (!db.driver())
+        return nullptr;
+    const QVariant handle = db.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
+}
+
 } // namespace
 
-Database::Database(QString connectionName, QString path, int schemaVersion, Durability durability)
-    : m_connectionName(std::move(connectionName))
-    , m_path(std::move(path))
-    , m_schemaVersion(schemaVersion)
-    , m_durability(durability)
+namespace detail {
+
+// One QSqlDatabase connection of one thread on one file, shared by every Database handle the thread opened on it.
+struct Connection {
+    QString name;
+    QString path;
+    QString schemaName;
+    int schemaVersion = 0;
+    Durability durability = Durability::Full;
+    int transactionDepth = 0;
+    FileIdentity identity; // of the database file at the last open
+    bool registered = false;
+    // verifyFiles() found a file detached: the connection is opened again at its next use outside a transaction.
+    bool stale = false;
+    Error staleError;
+    QElapsedTimer sinceReopen;
+    int reopens = 0;
+
+    Connection() = default;
+    Connection(const Connection &) = delete;
+    Connection &operator=(const Connection &) = delete;
+    ~Connection();
+};
+
+} // namespace detail
+
+namespace {
+
+// The connections of this thread by absolute path. The flag outlives the pool, for connections that a
+// thread-local or static Database still holds while the thread's pool is destroyed.
+thread_local bool t_poolGone = false;
+struct Pool {
+    QHash<QString, std::weak_ptr<detail::Connection>> byPath;
+    Pool() = default;
+    Pool(const Pool &) = delete;
+    Pool &operator=(const Pool &) = delete;
+    ~Pool() { t_poolGone = true; }
+};
+
+Pool &threadPool()
+{
+    thread_local Pool pool;
+    return pool;
+}
+
+// The pragmas every Greenlight connection runs with, applied after it was (re)opened.
+Status applyConnectionPragmas(const Database &database, Durability durability)
+{
+    for (const QString &pragma : {QStringLiteral("PRAGMA busy_timeout = %1").arg(Database::kBusyTimeoutMs),
+             durability == Durability::Full ? QStringLiteral("PRAGMA synchronous = FULL")
+                                            : QStringLiteral("PRAGMA synchronous = NORMAL"),
+             QStringLiteral("PRAGMA foreign_keys = ON")}) {
+        if (const Result<QSqlQuery> done = database.exec(pragma); !done)
+            return done.error();
+    }
+    return {};
+}
+
+QString describeDetached(const QString &databasePath, const QList<DetachedFile> &detached)
+{
+    QStringList what;
+    for (const DetachedFile &file : detached)
+        what << (file.kind == DetachedFile::Kind::Deleted
+                ? Tr::tr("%1 was deleted").arg(QFileInfo(file.path).fileName())
+                : Tr::tr("%1 was replaced by another file").arg(QFileInfo(file.path).fileName()));
+    return Tr::tr("%1 while Greenlight had %2 open; what this process wrote since may be lost. Greenlight stopped "
+                  "using those files and opens the database again.")
+        .arg(what.join(Tr::tr("; ")), QDir::toNativeSeparators(databasePath));
+}
+
+} // namespace
+
+detail::Connection::~Connection()
+{
+    if (!name.isEmpty()) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(name, false);
+            if (stale) {
+                // Never checkpoint a WAL that was deleted under this connection into the file at the path: its
+                // pages would overwrite what other processes committed since.
+                if (sqlite3 *handle = sqliteHandle(db))
+                    sqlite3_db_config(handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+            }
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+    if (registered)
+        registerOpen(path, -1);
+    if (!t_poolGone) {
+        auto &byPath = threadPool().byPath;
+        if (const auto found = byPath.constFind(path); found != byPath.cend() && found->expired())
+            byPath.erase(found);
+    }
+}
+
+Database::Database(std::shared_ptr<detail::Connection> connection)
+    : m_connection(std::move(connection))
 { }
 
 Database::Database(Database &&other) noexcept
-    : m_connectionName(std::exchange(other.m_connectionName, QString()))
-    , m_path(std::move(other.m_path))
-    , m_schemaVersion(other.m_schemaVersion)
-    , m_durability(other.m_durability)
-    , m_transactionDepth(std::exchange(other.m_transactionDepth, 0))
+    : m_connection(std::move(other.m_connection))
+    , m_ownChanges(std::exchange(other.m_ownChanges, 0))
 { }
 
 Database &Database::operator=(Database &&other) noexcept
 {
     if (this != &other) {
-        close();
-        m_connectionName = std::exchange(other.m_connectionName, QString());
-        m_path = std::move(other.m_path);
-        m_schemaVersion = other.m_schemaVersion;
-        m_durability = other.m_durability;
-        m_transactionDepth = std::exchange(other.m_transactionDepth, 0);
+        m_connection = std::move(other.m_connection);
+        m_ownChanges = std::exchange(other.m_ownChanges, 0);
     }
     return *this;
 }
 
-Database::~Database()
+Database::~Database() = default;
+
+QString Database::path() const
 {
-    close();
+    return m_connection ? m_connection->path : QString();
 }
 
-void Database::close()
+QString Database::connectionName() const
 {
-    if (m_connectionName.isEmpty())
-        return;
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connectionName);
-    m_connectionName.clear();
+    return m_connection ? m_connection->name : QString();
+}
+
+int Database::schemaVersion() const
+{
+    return m_connection ? m_connection->schemaVersion : 0;
+}
+
+Durability Database::durability() const
+{
+    return m_connection ? m_connection->durability : Durability::Full;
+}
+
+long Database::handleCount() const
+{
+    return m_connection ? m_connection.use_count() : 0;
+}
+
+int Database::reopenCount() const
+{
+    return m_connection ? m_connection->reopens : 0;
 }
 
 QSqlDatabase Database::connection() const
 {
-    return QSqlDatabase::database(m_connectionName, false);
+    return usable();
+}
+
+QSqlDatabase Database::usable() const
+{
+    if (!m_connection)
+        return {};
+    detail::Connection &c = *m_connection;
+    if (c.stale && c.transactionDepth == 0 && (!c.sinceReopen.isValid() || c.sinceReopen.elapsed() >= kReopenEveryMs)) {
+        c.sinceReopen.start();
+        {
+            QSqlDatabase old = QSqlDatabase::database(c.name, false);
+            if (sqlite3 *handle = sqliteHandle(old)) // see ~Connection(): never checkpoint a detached WAL
+                sqlite3_db_config(handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+            old.close();
+        }
+        const FileIdentity now = fileIdentity(c.path);
+        if (!now.exists()) {
+            qCWarning(lcStorage) << "Cannot reopen" << c.path << ": the file is gone";
+        } else {
+            QSqlDatabase db = QSqlDatabase::database(c.name, false);
+            if (!db.open()) {
+                qCWarning(lcStorage) << "Cannot reopen" << c.path << ":" << describe(db.lastError());
+            } else {
+                c.stale = false; // so that exec() below runs
+                const Status pragmas = applyConnectionPragmas(*this, c.durability);
+                Result<QSqlQuery> version = exec(QStringLiteral("PRAGMA user_version"));
+                const int found = version && version->next() ? version->value(0).toInt() : -1;
+                version = makeError(ErrorCode::Unknown, QString()); // release the statement
+                if (!pragmas || found != c.schemaVersion) {
+                    qCWarning(lcStorage) << "Reopened" << c.path << "is not usable: schema" << found << "expected"
+                                         << c.schemaVersion;
+                    c.stale = true;
+                    db.close();
+                } else {
+                    c.identity = now;
+                    ++c.reopens;
+                    qCWarning(lcStorage) << "Reopened" << c.path << "after its files were detached";
+                }
+            }
+        }
+    }
+    return QSqlDatabase::database(c.name, false);
+}
+
+Status Database::verifyFiles() const
+{
+    if (!m_connection)
+        return {};
+    detail::Connection &c = *m_connection;
+    if (c.stale)
+        return c.staleError;
+    QList<DetachedFile> detached
+        = findDetachedFiles({c.path, c.path + QStringLiteral("-wal"), c.path + QStringLiteral("-shm")});
+    if (!std::any_of(detached.cbegin(), detached.cend(), [&](const DetachedFile &f) { return f.path == c.path; })) {
+        // Also a database file renamed away and another put in its place (the old one is not "deleted").
+        if (const FileIdentity now = fileIdentity(c.path); now != c.identity)
+            detached.prepend({c.path, now.exists() ? DetachedFile::Kind::Replaced : DetachedFile::Kind::Deleted});
+    }
+    if (detached.isEmpty())
+        return {};
+    c.stale = true;
+    c.sinceReopen.invalidate();
+    QStringList names;
+    for (const DetachedFile &file : detached)
+        names << file.path + (file.kind == DetachedFile::Kind::Deleted ? u" deleted" : u" replaced");
+    c.staleError = makeError(ErrorCode::Detached, describeDetached(c.path, detached), names.join(u", "));
+    qCWarning(lcStorage).noquote() << "Files detached under" << c.name << ":" << c.staleError.detail;
+    return c.staleError;
+}
+
+qint64 Database::totalChanges() const
+{
+    if (!m_connection)
+        return 0;
+    sqlite3 *handle = sqliteHandle(QSqlDatabase::database(m_connection->name, false));
+    return handle ? sqlite3_total_changes64(handle) : 0;
 }
 
 Result<Database> Database::open(const QString &path, const Schema &schema, Durability durability)
@@ -275,23 +505,37 @@ Result<Database> Database::open(const QString &path, const Schema &schema, Durab
     if (path.isEmpty())
         return makeError(ErrorCode::InvalidArgument, Tr::tr("No database file was given."));
     const QString absolute = QFileInfo(path).absoluteFilePath();
-    const QFileInfo info(absolute);
 
+    // This thread has the file open already: one more handle on the same connection.
+    Pool &pool = threadPool();
+    if (std::shared_ptr<detail::Connection> shared = pool.byPath.value(absolute).lock()) {
+        if (shared->schemaName != schema.name)
+            return makeError(ErrorCode::InvalidArgument,
+                Tr::tr("Could not open %1.").arg(QDir::toNativeSeparators(absolute)),
+                QStringLiteral("already open as %1, not %2").arg(shared->schemaName, schema.name));
+        Database handle(std::move(shared));
+        if (durability == Durability::Full && handle.m_connection->durability == Durability::Normal) {
+            if (const Result<QSqlQuery> full = handle.exec(QStringLiteral("PRAGMA synchronous = FULL")); !full)
+                return full.error();
+            handle.m_connection->durability = Durability::Full;
+        }
+        // Another process (or this one, with a longer schema) may have changed the version since.
+        if (const Status migrated = migrate(handle, schema); !migrated)
+            return migrated.error();
+        handle.m_connection->schemaVersion = std::max(handle.m_connection->schemaVersion, schema.version());
+        handle.m_ownChanges = handle.totalChanges();
+        return Result<Database>(std::move(handle));
+    }
+
+    const QFileInfo info(absolute);
     // Everything that can refuse the file happens before the first write.
     if (info.exists() && !info.isFile())
         return makeError(ErrorCode::Io, Tr::tr("%1 is not a file.").arg(QDir::toNativeSeparators(absolute)));
-    if (info.exists() && info.size() > 0) {
-        QFile header(absolute);
-        if (header.open(QIODevice::ReadOnly) && header.read(kSqliteHeader.size()) != kSqliteHeader) {
-            qCWarning(lcStorage) << "Refusing" << absolute << ": not an SQLite 3 file";
-            return corruptError(absolute, QStringLiteral("not an SQLite 3 file (header mismatch)"));
-        }
-    }
     if (const Status writable = preparePath(absolute); !writable) {
         qCWarning(lcStorage) << "Refusing" << absolute << ":" << writable.error().detail;
         return writable.error();
     }
-    if (info.exists() && info.size() > 0) {
+    if (info.exists() && info.size() > 0 && !isOpenInThisProcess(absolute)) {
         const Result<int> existing = inspectExisting(absolute);
         if (!existing) {
             qCWarning(lcStorage) << "Refusing" << absolute << ":" << existing.error().detail;
@@ -317,15 +561,16 @@ Result<Database> Database::open(const QString &path, const Schema &schema, Durab
                 describe(error));
         }
     }
-    Database database(name, absolute, 0, durability);
+    auto connection = std::make_shared<detail::Connection>();
+    connection->name = name;
+    connection->path = absolute;
+    connection->schemaName = schema.name;
+    connection->durability = durability;
+    connection->registered = true;
+    registerOpen(absolute, +1);
+    Database database(connection);
 
-    const auto fail = [&](const Error &error) {
-        return makeError(error.code,
-            error.code == ErrorCode::Locked ? Tr::tr("%1 is in use by another program and could not be opened.")
-                                                  .arg(QDir::toNativeSeparators(absolute))
-                                            : Tr::tr("Could not open %1.").arg(QDir::toNativeSeparators(absolute)),
-            error.detail);
-    };
+    const auto fail = [&](const Error &error) { return openError(absolute, error); };
 
     Result<QSqlQuery> pragma = database.exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(kBusyTimeoutMs));
     if (!pragma)
@@ -345,18 +590,28 @@ Result<Database> Database::open(const QString &path, const Schema &schema, Durab
     if (!pragma->next() || pragma->value(0).toString().compare(u"wal", Qt::CaseInsensitive) != 0)
         return fail(makeError(
             ErrorCode::Io, QString(), QStringLiteral("journal_mode is %1, not wal").arg(pragma->value(0).toString())));
-    pragma = database.exec(durability == Durability::Full ? QStringLiteral("PRAGMA synchronous = FULL")
-                                                          : QStringLiteral("PRAGMA synchronous = NORMAL"));
-    if (!pragma)
-        return fail(pragma.error());
-    pragma = database.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
-    if (!pragma)
-        return fail(pragma.error());
+    pragma = makeError(ErrorCode::Unknown, QString()); // release the statement
+    if (const Status pragmas = applyConnectionPragmas(database, durability); !pragmas)
+        return fail(pragmas.error());
 
+    if (const Status migrated = migrate(database, schema); !migrated)
+        return migrated.error();
+    connection->schemaVersion = schema.version();
+    connection->identity = fileIdentity(absolute);
+    pool.byPath.insert(absolute, connection);
+    database.m_ownChanges = database.totalChanges();
+    qCDebug(lcStorage) << "Opened" << absolute << "as" << name;
+    return Result<Database>(std::move(database));
+}
+
+Status Database::migrate(Database &database, const Schema &schema)
+{
+    const QString absolute = database.path();
     Result<QSqlQuery> versionQuery = database.exec(QStringLiteral("PRAGMA user_version"));
     if (!versionQuery || !versionQuery->next())
-        return fail(versionQuery ? makeError(ErrorCode::Io, QString(), QStringLiteral("no user_version"))
-                                 : versionQuery.error());
+        return openError(absolute,
+            versionQuery ? makeError(ErrorCode::Io, QString(), QStringLiteral("no user_version"))
+                         : versionQuery.error());
     const int current = versionQuery->value(0).toInt();
     versionQuery = makeError(ErrorCode::Unknown, QString()); // release the statement
     if (current > schema.version()) // another process upgraded it since inspectExisting()
@@ -397,7 +652,7 @@ Result<Database> Database::open(const QString &path, const Schema &schema, Durab
         });
         if (!migrated) {
             if (from < 0) // could not even read the version
-                return fail(migrated.error());
+                return openError(absolute, migrated.error());
             qCWarning(lcStorage) << "Migration of" << absolute << "to" << schema.name << from + 1
                                  << "failed:" << migrated.error().detail;
             return makeError(migrated.error().code,
@@ -413,22 +668,25 @@ Result<Database> Database::open(const QString &path, const Schema &schema, Durab
             break;
         qCInfo(lcStorage) << "Migrated" << absolute << "to" << schema.name << "schema" << from + 1;
     }
-    database.m_schemaVersion = schema.version();
-    qCDebug(lcStorage) << "Opened" << absolute << "as" << database.m_connectionName;
-    return Result<Database>(std::move(database));
+    return {};
 }
 
 Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &bind) const
 {
-    QSqlDatabase db = connection();
-    if (!db.isOpen())
+    QSqlDatabase db = usable();
+    if (!db.isOpen()) {
+        if (m_connection && m_connection->stale)
+            return m_connection->staleError;
         return makeError(ErrorCode::InvalidArgument, Tr::tr("The database is not open."), sql);
+    }
+    const qint64 changesBefore = totalChanges();
+    const auto countOwnChanges = qScopeGuard([&] { m_ownChanges += totalChanges() - changesBefore; });
     QSqlQuery query(db);
     query.setForwardOnly(true);
     if (!query.prepare(sql)) {
         const QSqlError error = query.lastError();
         return makeError(errorCodeFor(error),
-            Tr::tr("A database operation on %1 failed.").arg(QDir::toNativeSeparators(m_path)),
+            Tr::tr("A database operation on %1 failed.").arg(QDir::toNativeSeparators(path())),
             describe(error) + u" in: " + sql);
     }
     for (const QVariant &value : bind)
@@ -437,7 +695,7 @@ Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &bind) c
         // The detail names the statement, never the bound values.
         const QSqlError error = query.lastError();
         return makeError(errorCodeFor(error),
-            Tr::tr("A database operation on %1 failed.").arg(QDir::toNativeSeparators(m_path)),
+            Tr::tr("A database operation on %1 failed.").arg(QDir::toNativeSeparators(path())),
             describe(error) + u" in: " + sql);
     }
     return Result<QSqlQuery>(std::move(query));
@@ -445,7 +703,7 @@ Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &bind) c
 
 Status Database::withoutWaitingForDisk(const std::function<Status()> &work)
 {
-    const bool relax = m_durability == Durability::Full && m_transactionDepth == 0;
+    const bool relax = durability() == Durability::Full && m_connection && m_connection->transactionDepth == 0;
     if (relax) {
         if (const Result<QSqlQuery> normal = exec(QStringLiteral("PRAGMA synchronous = NORMAL")); !normal)
             return normal.error();
@@ -460,16 +718,19 @@ Status Database::withoutWaitingForDisk(const std::function<Status()> &work)
 
 Status Database::transaction(const std::function<Status()> &work)
 {
-    const int depth = m_transactionDepth;
+    if (!m_connection)
+        return makeError(ErrorCode::InvalidArgument, Tr::tr("The database is not open."));
+    int &sharedDepth = m_connection->transactionDepth;
+    const int depth = sharedDepth;
     const QString savepoint = QStringLiteral("gl_savepoint_%1").arg(depth);
     if (const Result<QSqlQuery> begin
         = exec(depth == 0 ? QStringLiteral("BEGIN IMMEDIATE") : u"SAVEPOINT " + savepoint);
         !begin)
         return begin.error();
 
-    ++m_transactionDepth;
+    ++sharedDepth;
     Status result = work();
-    --m_transactionDepth;
+    --sharedDepth;
 
     if (result) {
         const Result<QSqlQuery> commit = exec(depth == 0 ? QStringLiteral("COMMIT") : u"RELEASE " + savepoint);
@@ -479,12 +740,12 @@ Status Database::transaction(const std::function<Status()> &work)
     }
     if (depth == 0) {
         if (const Result<QSqlQuery> rollback = exec(QStringLiteral("ROLLBACK")); !rollback)
-            qCWarning(lcStorage) << "Rollback failed on" << m_path << ":" << rollback.error().detail;
+            qCWarning(lcStorage) << "Rollback failed on" << path() << ":" << rollback.error().detail;
     } else {
         const Result<QSqlQuery> rollback = exec(u"ROLLBACK TO " + savepoint);
         const Result<QSqlQuery> release = exec(u"RELEASE " + savepoint);
         if (!rollback || !release)
-            qCWarning(lcStorage) << "Rollback to savepoint failed on" << m_path;
+            qCWarning(lcStorage) << "Rollback to savepoint failed on" << path();
     }
     return result;
 }
@@ -505,8 +766,11 @@ Result<qint64> Database::dataVersion() const
     if (!query)
         return query.error();
     if (!query->next())
-        return makeError(ErrorCode::Io, QStringLiteral("PRAGMA data_version returned no row"), m_path);
-    return query->value(0).toLongLong();
+        return makeError(ErrorCode::Io, QStringLiteral("PRAGMA data_version returned no row"), path());
+    const qint64 version = query->value(0).toLongLong();
+    query = makeError(ErrorCode::Unknown, QString()); // release the statement
+    // Commits by other handles on this thread's connection do not change data_version: count their rows.
+    return version + (totalChanges() - m_ownChanges);
 }
 
 Status Database::setMetaValue(const QString &key, const QString &value)

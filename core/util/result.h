@@ -28,6 +28,7 @@ enum class ErrorCode {
     Unavailable,
     PermissionDenied,
     Cancelled,
+    Detached, // a file this process holds open was deleted or replaced under it (storage)
 };
 
 // An error as a value. `message` is translated and written for the user ("HAProxy refused the weight change:

@@ -1,18 +1,24 @@
 #include "storage/database.h"
+#include "storage/heldfiles.h"
 #include "storage/profilestore.h"
 #include "storage/statestore.h"
+#include "storage/walcheckpointer.h"
+#include "testpaths.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QProcess>
 #include <QRandomGenerator>
 #include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
+#include <cstdio>
 #include <optional>
 
 using namespace gl;
@@ -159,8 +165,23 @@ private slots:
     void withoutWaitingForDiskRestoresFull();
     // Values go through bindings, never into SQL text; errors come back as values naming the file.
     void execBindsValuesAndReportsErrors();
-    // Each instance owns its own named connection, moves hand it over, and destruction removes it.
-    void connectionsAreOwnedAndRemoved();
+    // One connection per file per thread: handles share it, moves hand it over, the last handle removes it; another
+    // thread gets a connection of its own.
+    void connectionsAreSharedPerThreadAndRemoved();
+    // The root of the "one truth" bug: opening the same file again in a process that has it open (same thread,
+    // another thread, a handle opened and dropped) never drops the process's locks, so another process closing its
+    // last connection never checkpoints and deletes the -wal and -shm under it, and both see each other's commits.
+    void anotherProcessNeverDeletesTheWalUnderUs_data();
+    void anotherProcessNeverDeletesTheWalUnderUs();
+    // dataVersion() changes for commits by another process and by another handle on the shared connection, not
+    // for the handle's own.
+    void dataVersionSeesOtherHandlesAndProcesses();
+    // A -wal/-shm deleted or a database file replaced under the process is reported (Detached, naming the file)
+    // and the connection opens the files at the path again at its next use; nothing is written to the old ones.
+    void detachedFilesAreReportedAndReopened_data();
+    void detachedFilesAreReportedAndReopened();
+    // The checkpoint thread keeps one connection and checkpoints the WAL into the file.
+    void walCheckpointerCheckpoints();
     // The state store creates its tables, uses FULL sync, and deleting a rollout cascades to its events.
     void stateStoreSchemaAndCascade();
     // The profile store lives under the user's data folder, uses NORMAL sync and keeps recent environments.
@@ -541,7 +562,7 @@ void TestDatabase::execBindsValuesAndReportsErrors()
     QCOMPARE(duplicate.error().code, ErrorCode::Conflict);
 }
 
-void TestDatabase::connectionsAreOwnedAndRemoved()
+void TestDatabase::connectionsAreSharedPerThreadAndRemoved()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("connections.db"));
@@ -550,11 +571,33 @@ void TestDatabase::connectionsAreOwnedAndRemoved()
         Result<Database> first = Database::open(path, countingSchema(1), Durability::Full);
         Result<Database> second = Database::open(path, countingSchema(1), Durability::Full);
         QVERIFY(first.ok() && second.ok());
-        QVERIFY(first->connectionName() != second->connectionName());
+        QCOMPARE(first->connectionName(), second->connectionName());
+        QCOMPARE(first->handleCount(), 2);
         QVERIFY(QSqlDatabase::contains(first->connectionName()));
         firstName = first->connectionName();
 
-        // Both connections see each other's commits (WAL, two connections on one file).
+        // Another thread opens a connection of its own on the same file.
+        QString otherThreadName;
+        bool otherThreadSawRow = false;
+        QThread *other = QThread::create([&] {
+            Result<Database> there = Database::open(path, countingSchema(1), Durability::Full);
+            if (!there)
+                return;
+            otherThreadName = there->connectionName();
+            (void)there->exec(QStringLiteral("INSERT INTO t1 (value) VALUES ('other thread')"));
+            Result<QSqlQuery> count = there->exec(QStringLiteral("SELECT count(*) FROM t1"));
+            otherThreadSawRow = count && count->next() && count->value(0).toInt() == 1;
+        });
+        other->start();
+        QVERIFY(other->wait(10000));
+        delete other;
+        QVERIFY(!otherThreadName.isEmpty());
+        QVERIFY(otherThreadName != firstName);
+        QVERIFY(otherThreadSawRow);
+        QVERIFY(!QSqlDatabase::contains(otherThreadName)); // removed with the thread's last handle
+        QVERIFY(first->exec(QStringLiteral("DELETE FROM t1")).ok());
+
+        // Both handles see each other's commits (one connection).
         QVERIFY(first->exec(QStringLiteral("INSERT INTO t1 (value) VALUES ('shared')")).ok());
         Result<QSqlQuery> seen = second->exec(QStringLiteral("SELECT count(*) FROM t1"));
         QVERIFY(seen.ok() && seen->next());
@@ -565,6 +608,24 @@ void TestDatabase::connectionsAreOwnedAndRemoved()
         QVERIFY(first->connectionName().isEmpty());
         QVERIFY(moved.exec(QStringLiteral("SELECT 1")).ok());
         QVERIFY(!first->exec(QStringLiteral("SELECT 1")).ok());
+        QCOMPARE(moved.handleCount(), 2);
+
+        // A nested transaction through the other handle is a savepoint of the same transaction.
+        const Status nested = moved.transaction([&]() -> Status {
+            (void)moved.exec(QStringLiteral("INSERT INTO t1 (value) VALUES ('outer')"));
+            return second->transaction([&]() -> Status {
+                (void)second->exec(QStringLiteral("INSERT INTO t1 (value) VALUES ('inner')"));
+                return makeError(ErrorCode::Conflict, QStringLiteral("inner fails"));
+            });
+        });
+        QVERIFY(!nested.ok());
+        Result<QSqlQuery> rows = moved.exec(QStringLiteral("SELECT count(*) FROM t1"));
+        QVERIFY(rows && rows->next());
+        QCOMPARE(rows->value(0).toInt(), 1); // 'shared' only: the inner failure rolled back the whole transaction
+        rows = makeError(ErrorCode::Unknown, QString());
+        second = makeError(ErrorCode::Unknown, QString()); // one handle left
+        QVERIFY(QSqlDatabase::contains(firstName));
+        QCOMPARE(moved.handleCount(), 1);
     }
     QVERIFY(!QSqlDatabase::contains(firstName));
     QVERIFY(QSqlDatabase::connectionNames().isEmpty());
@@ -632,6 +693,182 @@ void TestDatabase::profileStoreSchemaAndRecents()
     QCOMPARE(store->recentEnvironments().valueOr({}),
         (QStringList {QStringLiteral("/srv/a.yaml"), QStringLiteral("/srv/b.yaml")}));
     QCOMPARE(store->recentEnvironments(1).valueOr({}), QStringList {QStringLiteral("/srv/a.yaml")});
+}
+
+namespace {
+
+// Runs gl-sqlite-peer on `path` (another process using the file the way any SQLite program does).
+QString runPeer(const QString &path, bool write)
+{
+    const QString peer = gl::test::builtExecutable(QStringLiteral("gl-sqlite-peer"));
+    if (peer.isEmpty())
+        return QStringLiteral("gl-sqlite-peer was not built");
+    QProcess process;
+    process.start(peer, write ? QStringList {path, QStringLiteral("write")} : QStringList {path});
+    if (!process.waitForFinished(15000))
+        return QStringLiteral("gl-sqlite-peer did not finish");
+    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
+        return QStringLiteral("gl-sqlite-peer failed: ") + QString::fromLocal8Bit(process.readAllStandardError());
+    return {};
+}
+
+QString detachedText(const QString &path)
+{
+    QStringList names;
+    for (const DetachedFile &file :
+        findDetachedFiles({path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm")}))
+        names << file.path + (file.kind == DetachedFile::Kind::Deleted ? u" (deleted)" : u" (replaced)");
+    return names.join(u", ");
+}
+
+int countRows(const Database &db, const QString &table)
+{
+    Result<QSqlQuery> query = db.exec(QStringLiteral("SELECT count(*) FROM ") + table);
+    return query && query->next() ? query->value(0).toInt() : -1;
+}
+
+} // namespace
+
+void TestDatabase::anotherProcessNeverDeletesTheWalUnderUs_data()
+{
+    QTest::addColumn<QString>("secondOpen");
+    QTest::newRow("second handle on this thread") << QStringLiteral("same thread");
+    QTest::newRow("handle opened and dropped") << QStringLiteral("dropped");
+    QTest::newRow("another thread opens it") << QStringLiteral("other thread");
+}
+
+void TestDatabase::anotherProcessNeverDeletesTheWalUnderUs()
+{
+    QFETCH(QString, secondOpen);
+    QTemporaryDir dir;
+    const QString path = QFileInfo(dir.filePath(QStringLiteral("shared.db"))).absoluteFilePath();
+    createDatabase(path, countingSchema(1), 3);
+
+    Result<Database> held = Database::open(path, countingSchema(1), Durability::Full);
+    QVERIFY(held.ok());
+    QVERIFY(held->exec(QStringLiteral("INSERT INTO t1 (value) VALUES ('before')")).ok());
+    std::optional<Result<Database>> second;
+    if (secondOpen == u"same thread") {
+        second = Database::open(path, countingSchema(1), Durability::Full);
+        QVERIFY(second->ok());
+    } else if (secondOpen == u"dropped") {
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(Database::open(path, countingSchema(1), Durability::Full).ok());
+    } else {
+        bool opened = false;
+        QThread *other = QThread::create([&] {
+            Result<Database> there = Database::open(path, countingSchema(1), Durability::Full);
+            opened = there.ok() && countRows(*there, QStringLiteral("t1")) == 4;
+        });
+        other->start();
+        QVERIFY(other->wait(10000));
+        delete other;
+        QVERIFY(opened);
+    }
+
+    // Another process opens, reads, writes and closes: its close must see that this process still has the file.
+    QCOMPARE(runPeer(path, false), QString());
+    QCOMPARE(runPeer(path, true), QString());
+    QVERIFY2(QFileInfo::exists(path + u"-wal"), "the -wal was deleted while this process had the file open");
+    QVERIFY2(QFileInfo::exists(path + u"-shm"), "the -shm was deleted while this process had the file open");
+    QCOMPARE(detachedText(path), QString());
+    QVERIFY(held->verifyFiles().ok());
+
+    // One truth: the peer's row is here, and this process's next commit lands in the file the peer reads.
+    QCOMPARE(countRows(*held, QStringLiteral("peer_rows")), 1);
+    QVERIFY(held->exec(QStringLiteral("INSERT INTO t1 (value) VALUES ('after')")).ok());
+    QCOMPARE(runPeer(path, true), QString());
+    QCOMPARE(countRows(*held, QStringLiteral("peer_rows")), 2);
+    QCOMPARE(countRows(*held, QStringLiteral("t1")), 5);
+    QCOMPARE(held->reopenCount(), 0);
+}
+
+void TestDatabase::dataVersionSeesOtherHandlesAndProcesses()
+{
+    QTemporaryDir dir;
+    const QString path = QFileInfo(dir.filePath(QStringLiteral("version.db"))).absoluteFilePath();
+    Result<Database> mine = Database::open(path, countingSchema(1), Durability::Full);
+    Result<Database> other = Database::open(path, countingSchema(1), Durability::Full);
+    QVERIFY(mine.ok() && other.ok());
+    const qint64 start = mine->dataVersion().valueOr(-1);
+    QVERIFY(start >= 0);
+    QVERIFY(mine->exec(QStringLiteral("INSERT INTO t1 (value) VALUES ('mine')")).ok());
+    QCOMPARE(mine->dataVersion().valueOr(-1), start); // its own commit
+    QVERIFY(other->exec(QStringLiteral("INSERT INTO t1 (value) VALUES ('other handle')")).ok());
+    const qint64 afterHandle = mine->dataVersion().valueOr(-1);
+    QVERIFY(afterHandle != start);
+    QCOMPARE(runPeer(path, true), QString());
+    QVERIFY(mine->dataVersion().valueOr(-1) != afterHandle);
+}
+
+void TestDatabase::detachedFilesAreReportedAndReopened_data()
+{
+    QTest::addColumn<QString>("what");
+    QTest::addColumn<QString>("named");
+    QTest::newRow("-wal and -shm deleted") << QStringLiteral("wal") << QStringLiteral("-wal");
+    QTest::newRow("file replaced by rename") << QStringLiteral("replace") << QStringLiteral("detached.db");
+}
+
+void TestDatabase::detachedFilesAreReportedAndReopened()
+{
+    QFETCH(QString, what);
+    QFETCH(QString, named);
+    QTemporaryDir dir;
+    const QString path = QFileInfo(dir.filePath(QStringLiteral("detached.db"))).absoluteFilePath();
+    createDatabase(path, countingSchema(1), 2);
+    Result<Database> db = Database::open(path, countingSchema(1), Durability::Full);
+    QVERIFY(db.ok());
+    QVERIFY(db->exec(QStringLiteral("INSERT INTO t1 (value) VALUES ('x')")).ok());
+    QVERIFY(db->verifyFiles().ok());
+
+    if (what == u"wal") {
+        // What a careless script or another program's last close does.
+        QVERIFY(QFile::remove(path + u"-wal"));
+        QVERIFY(QFile::remove(path + u"-shm"));
+    } else {
+        const QString copy = dir.filePath(QStringLiteral("copy.db"));
+        createDatabase(copy, countingSchema(1), 7);
+        // A backup restored over the file while it is open: the file and its -wal/-shm replaced as a set.
+        QVERIFY(::rename(QFile::encodeName(copy).constData(), QFile::encodeName(path).constData()) == 0);
+        QVERIFY(QFile::remove(path + u"-wal"));
+        QVERIFY(QFile::remove(path + u"-shm"));
+    }
+    const Status files = db->verifyFiles();
+    QVERIFY(!files.ok());
+    QCOMPARE(files.error().code, ErrorCode::Detached);
+    QVERIFY2(files.error().message.contains(named), qPrintable(files.error().message));
+    QVERIFY2(files.error().message.contains(u"stopped using"), qPrintable(files.error().message));
+
+    // The next use opens the files at the path again; what it writes is what any other process reads there.
+    QVERIFY(db->exec(QStringLiteral("INSERT INTO t1 (value) VALUES ('after')")).ok());
+    QCOMPARE(db->reopenCount(), 1);
+    QVERIFY(db->verifyFiles().ok());
+    QCOMPARE(detachedText(path), QString());
+    QCOMPARE(runPeer(path, true), QString());
+    QCOMPARE(countRows(*db, QStringLiteral("peer_rows")), 1);
+    if (what == u"replace")
+        QCOMPARE(countRows(*db, QStringLiteral("t1")), 8); // the new file's 7 rows and 'after'
+}
+
+void TestDatabase::walCheckpointerCheckpoints()
+{
+    QTemporaryDir dir;
+    const QString path = QFileInfo(dir.filePath(QStringLiteral("checkpoint.db"))).absoluteFilePath();
+    Result<Database> db = Database::open(path, countingSchema(1), Durability::Full);
+    QVERIFY(db.ok());
+    QVERIFY(db->exec(QStringLiteral("PRAGMA wal_autocheckpoint = 0")).ok());
+    for (int i = 0; i < 50; ++i)
+        QVERIFY(db->exec(QStringLiteral("INSERT INTO t1 (value) VALUES (?)"), {QString(500, u'x')}).ok());
+    const qint64 mainBefore = QFileInfo(path).size();
+    {
+        WalCheckpointer checkpointer(path, countingSchema(1));
+        checkpointer.request();
+        checkpointer.request(); // ignored while one runs, or a second one
+        QTRY_VERIFY_WITH_TIMEOUT(checkpointer.done() >= 1 && !checkpointer.busy(), 10000);
+    }
+    QVERIFY(QFileInfo(path).size() > mainBefore); // the pages went from the WAL into the file
+    QCOMPARE(detachedText(path), QString());
+    QCOMPARE(countRows(*db, QStringLiteral("t1")), 50);
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)

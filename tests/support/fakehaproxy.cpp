@@ -68,6 +68,7 @@ QByteArray FakeHaproxy::answer(const QByteArray &line)
                     + QByteArray::number(it.value().admin) + ' ' + QByteArray::number(it.value().weight) + " 100\n";
             output += "\n";
         } else if (command.startsWith("set server ")) {
+            ++setCommands;
             const QList<QByteArray> words = command.split(' ');
             const QString name = QString::fromUtf8(words.value(2)).section(u'/', 1);
             if (setServerFails || !servers.contains(name)) {

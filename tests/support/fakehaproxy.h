@@ -27,6 +27,8 @@ public:
     // `cutReplies`: every reply is cut off halfway (the command is still applied), like a connection lost mid-reply.
     bool cutReplies = false;
     QMap<QString, Server> servers;
+    // `set server` commands received so far (whatever their answer).
+    int setCommands = 0;
 
     explicit FakeHaproxy(QString path, QObject *parent = nullptr);
     [[nodiscard]] bool listen();
