@@ -1,6 +1,8 @@
 #include "console.h"
 
 #include "credentials/fallbackcredentialstore.h"
+#include "engine/rolloutsession.h"
+#include "engine/sessionstatereport.h"
 #include "mainwindow.h"
 #include "prompter.h"
 #include "theme.h"
@@ -16,6 +18,8 @@
 #include <QLoggingCategory>
 #include <QTabWidget>
 #include <QTimer>
+
+#include <memory>
 
 namespace gl::ui {
 namespace {
@@ -89,6 +93,11 @@ int runConsole(QCoreApplication &app)
     QCommandLineOption sizeOption(QStringLiteral("size"), QString(), QStringLiteral("WxH")); // window size
     sizeOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(sizeOption);
+    // For multi-process tests (docs/integrity.md): with --env, write what this console believes about that
+    // environment (latest rollout, engine holder, audit head) as JSON to <file> once a second.
+    QCommandLineOption stateReportOption(QStringLiteral("state-report"), QString(), QStringLiteral("file"));
+    stateReportOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(stateReportOption);
     parser.process(app); // exits for --help and --version
 
     // The diagnostic log goes to $XDG_STATE_HOME/greenlight (Qt 6.4 has no StateLocation yet).
@@ -110,6 +119,17 @@ int runConsole(QCoreApplication &app)
     window.restoreEnvironments();
     if (parser.isSet(envOption))
         window.openEnvironment(parser.value(envOption));
+    std::unique_ptr<SessionStateReport> stateReport;
+    if (parser.isSet(stateReportOption)) {
+        RolloutSession *session = parser.isSet(envOption) ? window.rolloutSession() : nullptr;
+        if (!session) {
+            qCritical("greenlight: --state-report needs --env FILE with a readable state database");
+            return 2;
+        }
+        stateReport
+            = std::make_unique<SessionStateReport>(*session, parser.value(stateReportOption), SystemClock::instance());
+        stateReport->start();
+    }
     if (parser.isSet(placeOption))
         window.showPlace(static_cast<MainWindow::Place>(parser.value(placeOption).toInt()));
     if (parser.isSet(tabOption)) {
@@ -131,6 +151,7 @@ int runConsole(QCoreApplication &app)
         });
     }
     const int code = QApplication::exec();
+    stateReport.reset(); // before the window deletes the session it reads
     removeFileLog();
     return code;
 }
