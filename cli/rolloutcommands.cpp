@@ -15,6 +15,7 @@
 #include "engine/rolloutstore.h"
 #include "identity/identity.h"
 #include "model/environmentfile.h"
+#include "model/environmentwatcher.h"
 #include "storage/statestore.h"
 #include "util/clock.h"
 
@@ -778,6 +779,27 @@ int engine(Context &context)
                     << (done ? Tr::tr("action #%1 done: %2") : Tr::tr("action #%1 refused: %2")).arg(id).arg(text)
                     << '\n';
         context.out.flush();
+    });
+    // The environment file is watched as the console does: a valid edit is in force at once (gates, approvers,
+    // analysis, ...), an invalid one changes nothing. Both are said on the terminal.
+    EnvironmentWatcher watcher(session.env);
+    QObject::connect(&watcher, &EnvironmentWatcher::changed, &engine,
+        [&](const Environment &environment, const EnvironmentChange &change) {
+            engine.setEnvironment(environment);
+            if (change.isEmpty())
+                return;
+            context.out << QTime::currentTime().toString(QStringLiteral("HH:mm:ss")) << ' '
+                        << Tr::tr("environment file changed: %1").arg(change.summary()) << '\n';
+            if (watcher.reopenPending())
+                context.out << Tr::tr("a new name, state database, Runtime API or backend takes effect when the engine "
+                                      "is restarted")
+                            << '\n';
+            context.out.flush();
+        });
+    QObject::connect(&watcher, &EnvironmentWatcher::invalid, &engine, [&](const Error &error) {
+        context.err << Tr::tr("environment file not applied (the last good configuration stays): %1").arg(error.message)
+                    << '\n';
+        context.err.flush();
     });
     int code = ExitOk;
     bool detached = false;

@@ -70,6 +70,13 @@
     </message>
 </context>
 <context>
+    <name>gl::ui::ApprovalsView</name>
+    <message numerus="yes">
+        <source>%1: %2, %n approval(s) from %3</source>
+        <translation><numerusform>%1: %2, %n approval from %3</numerusform><numerusform>%1: %2, %n approvals from %3</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>gl::ui::AuditView</name>
     <message numerus="yes">
         <source>%n entries</source>

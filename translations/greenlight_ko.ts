@@ -1767,6 +1767,10 @@
         <source>the rollout changed since you confirmed: it is now at %1</source>
         <translation>확인한 뒤 롤아웃이 바뀌었습니다: 지금 %1에 있습니다</translation>
     </message>
+    <message>
+        <source>the environment file no longer configures approvals; going on</source>
+        <translation>환경 파일에 더 이상 승인 설정이 없습니다. 계속 진행합니다</translation>
+    </message>
 </context>
 <context>
     <name>gl::RolloutPlanner</name>
@@ -3242,6 +3246,18 @@
         <source>Act only if the rollout's revision is still R (`status` prints it; any change moves it).</source>
         <translation>롤아웃의 리비전이 아직 R일 때만 실행합니다(`status`가 출력하며, 어떤 변경이든 리비전을 올립니다).</translation>
     </message>
+    <message>
+        <source>environment file changed: %1</source>
+        <translation>환경 파일 변경됨: %1</translation>
+    </message>
+    <message>
+        <source>a new name, state database, Runtime API or backend takes effect when the engine is restarted</source>
+        <translation>새 이름, 상태 데이터베이스, 런타임 API 또는 백엔드는 엔진을 다시 시작해야 적용됩니다</translation>
+    </message>
+    <message>
+        <source>environment file not applied (the last good configuration stays): %1</source>
+        <translation>환경 파일을 적용하지 않았습니다(마지막으로 올바르던 구성이 유지됨): %1</translation>
+    </message>
 </context>
 <context>
     <name>gl::ui::AnalysisPanel</name>
@@ -3649,6 +3665,30 @@
     <message>
         <source>Recorded: %1 blocked rollout #%2 (audit seq %3).</source>
         <translation>기록됨: %1이(가) 롤아웃 #%2을(를) 차단함(감사 seq %3).</translation>
+    </message>
+    <message>
+        <source>before a rollout starts</source>
+        <translation>롤아웃 시작 전</translation>
+    </message>
+    <message>
+        <source>before the canary step to %1 %</source>
+        <translation>카나리 %1 % 단계 전</translation>
+    </message>
+    <message>
+        <source>before every canary step</source>
+        <translation>모든 카나리 단계 전</translation>
+    </message>
+    <message>
+        <source>before the blue-green switch</source>
+        <translation>블루-그린 전환 전</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2, %n approval(s) from %3</source>
+        <translation><numerusform>%1: %2, %3의 승인 %n건</numerusform></translation>
+    </message>
+    <message>
+        <source>Gates in force: %1</source>
+        <translation>적용 중인 게이트: %1</translation>
     </message>
 </context>
 <context>
@@ -4212,6 +4252,38 @@
         <translation>
             <numerusform>%1 · 환경 %n개 열림</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Rollout #%1 is at %2 %</source>
+        <translation>롤아웃 #%1이(가) %2 %에 있습니다</translation>
+    </message>
+    <message>
+        <source>%1 in %2 (greenlightctl engine --env %3)</source>
+        <translation>%2의 %1 (greenlightctl engine --env %3)</translation>
+    </message>
+    <message>
+        <source>Quit while this console drives a rollout?</source>
+        <translation>이 콘솔이 롤아웃을 진행 중인데 종료할까요?</translation>
+    </message>
+    <message>
+        <source>%1. Quitting stops this console's engine. Traffic stays as it is; the greenlightctl engine command shown or another console takes over.</source>
+        <translation>%1. 종료하면 이 콘솔의 엔진이 멈춥니다. 트래픽은 그대로 유지되며, 위에 표시된 greenlightctl engine 명령이나 다른 콘솔이 이어받습니다.</translation>
+    </message>
+    <message>
+        <source>Quit and hand over</source>
+        <translation>종료하고 넘기기</translation>
+    </message>
+    <message>
+        <source>Close %1 while this console drives it?</source>
+        <translation>이 콘솔이 진행 중인 %1을(를) 닫을까요?</translation>
+    </message>
+    <message>
+        <source>%1; closing stops this console's engine. Traffic stays as it is; `greenlightctl engine --env %2` or another console takes over.</source>
+        <translation>%1. 닫으면 이 콘솔의 엔진이 멈춥니다. 트래픽은 그대로 유지되며, `greenlightctl engine --env %2` 또는 다른 콘솔이 이어받습니다.</translation>
+    </message>
+    <message>
+        <source>Close and hand over</source>
+        <translation>닫고 넘기기</translation>
     </message>
 </context>
 <context>
@@ -5398,6 +5470,175 @@
     <message>
         <source>Why</source>
         <translation>사유</translation>
+    </message>
+</context>
+<context>
+    <name>gl::EnvironmentChange</name>
+    <message>
+        <source>name changed to %1</source>
+        <translation>이름이 %1(으)로 바뀜</translation>
+    </message>
+    <message>
+        <source>HAProxy Runtime API changed to %1</source>
+        <translation>HAProxy 런타임 API가 %1(으)로 바뀜</translation>
+    </message>
+    <message>
+        <source>HAProxy backend changed to %1</source>
+        <translation>HAProxy 백엔드가 %1(으)로 바뀜</translation>
+    </message>
+    <message>
+        <source>state database changed to %1</source>
+        <translation>상태 데이터베이스가 %1(으)로 바뀜</translation>
+    </message>
+    <message>
+        <source>slot %1 added</source>
+        <translation>슬롯 %1 추가됨</translation>
+    </message>
+    <message>
+        <source>slot %1 removed</source>
+        <translation>슬롯 %1 제거됨</translation>
+    </message>
+    <message>
+        <source>slot %1 changed</source>
+        <translation>슬롯 %1 변경됨</translation>
+    </message>
+    <message>
+        <source>Prometheus URL changed to %1</source>
+        <translation>Prometheus URL이 %1(으)로 바뀜</translation>
+    </message>
+    <message>
+        <source>deploy hook changed</source>
+        <translation>배포 훅 변경됨</translation>
+    </message>
+    <message>
+        <source>undeploy hook changed</source>
+        <translation>배포 해제 훅 변경됨</translation>
+    </message>
+    <message>
+        <source>strategies changed</source>
+        <translation>전략 변경됨</translation>
+    </message>
+    <message>
+        <source>analysis section added</source>
+        <translation>분석 섹션 추가됨</translation>
+    </message>
+    <message>
+        <source>analysis section removed</source>
+        <translation>분석 섹션 제거됨</translation>
+    </message>
+    <message>
+        <source>analysis settings changed</source>
+        <translation>분석 설정 변경됨</translation>
+    </message>
+    <message>
+        <source>SLI %1 added</source>
+        <translation>SLI %1 추가됨</translation>
+    </message>
+    <message>
+        <source>SLI %1 removed</source>
+        <translation>SLI %1 제거됨</translation>
+    </message>
+    <message>
+        <source>SLI %1 changed</source>
+        <translation>SLI %1 변경됨</translation>
+    </message>
+    <message>
+        <source>analysis rule %1 added</source>
+        <translation>분석 규칙 %1 추가됨</translation>
+    </message>
+    <message>
+        <source>analysis rule %1 removed</source>
+        <translation>분석 규칙 %1 제거됨</translation>
+    </message>
+    <message>
+        <source>analysis rule %1 changed</source>
+        <translation>분석 규칙 %1 변경됨</translation>
+    </message>
+    <message>
+        <source>approver %1 added</source>
+        <translation>승인자 %1 추가됨</translation>
+    </message>
+    <message>
+        <source>approver %1 removed</source>
+        <translation>승인자 %1 제거됨</translation>
+    </message>
+    <message>
+        <source>approver %1 changed</source>
+        <translation>승인자 %1 변경됨</translation>
+    </message>
+    <message>
+        <source>gate %1 added</source>
+        <translation>게이트 %1 추가됨</translation>
+    </message>
+    <message>
+        <source>gate %1 removed</source>
+        <translation>게이트 %1 제거됨</translation>
+    </message>
+    <message>
+        <source>gate %1 changed</source>
+        <translation>게이트 %1 변경됨</translation>
+    </message>
+    <message>
+        <source>change windows changed</source>
+        <translation>변경 허용 시간대 변경됨</translation>
+    </message>
+    <message>
+        <source>freeze %1 added</source>
+        <translation>동결 기간 %1 추가됨</translation>
+    </message>
+    <message>
+        <source>freeze %1 removed</source>
+        <translation>동결 기간 %1 제거됨</translation>
+    </message>
+    <message>
+        <source>freeze %1 changed</source>
+        <translation>동결 기간 %1 변경됨</translation>
+    </message>
+    <message>
+        <source>rollback runbook removed</source>
+        <translation>롤백 런북 제거됨</translation>
+    </message>
+    <message>
+        <source>rollback runbook changed to %1</source>
+        <translation>롤백 런북이 %1(으)로 바뀜</translation>
+    </message>
+</context>
+<context>
+    <name>gl::EnvironmentWatcher</name>
+    <message>
+        <source>%1: the environment file is gone; the last good configuration stays in force</source>
+        <translation>%1: 환경 파일이 없어졌습니다. 마지막으로 올바르던 구성이 계속 적용됩니다</translation>
+    </message>
+    <message>
+        <source>%1: not a regular file</source>
+        <translation>%1: 일반 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the environment file: %2</source>
+        <translation>%1: 환경 파일을 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1: larger than %2 bytes: not an environment file</source>
+        <translation>%1: %2바이트보다 큽니다. 환경 파일이 아닙니다</translation>
+    </message>
+</context>
+<context>
+    <name>gl::ui::EnvironmentWatchController</name>
+    <message>
+        <source>%1 changed: %2.</source>
+        <translation>%1 변경됨: %2.</translation>
+    </message>
+    <message>
+        <source>A new name, state database, HAProxy Runtime API or backend takes effect only when the environment is reopened (File &gt; Close Environment, then open it again); until then %1 keeps the ones it was opened with.</source>
+        <translation>새 이름, 상태 데이터베이스, HAProxy 런타임 API 또는 백엔드는 환경을 다시 열어야 적용됩니다(파일 &gt; 환경 닫기 후 다시 열기). 그때까지 %1은(는) 열 때의 값을 그대로 씁니다.</translation>
+    </message>
+    <message>
+        <source>The rollout under way keeps its slots and hooks; the next rollout uses the new ones.</source>
+        <translation>진행 중인 롤아웃은 기존 슬롯과 훅을 그대로 쓰고, 다음 롤아웃부터 새 값을 씁니다.</translation>
+    </message>
+    <message>
+        <source>%1 was not applied: %2. The last good configuration stays in force everywhere.</source>
+        <translation>%1을(를) 적용하지 않았습니다: %2. 마지막으로 올바르던 구성이 모든 곳에서 계속 적용됩니다.</translation>
     </message>
 </context>
 </TS>

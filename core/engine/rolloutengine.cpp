@@ -14,6 +14,7 @@
 #include "identity/identityjob.h"
 #include "identity/identitystore.h"
 #include "metrics/prometheusclient.h"
+#include "model/environmentchange.h"
 #include "model/environmentfile.h"
 #include "storage/statestore.h"
 #include "util/logging.h"
@@ -153,6 +154,19 @@ void RolloutEngine::stop()
     m_timer.stop();
     m_wakeTimer.stop();
     m_keeper->stop();
+    // A safe point: an HAProxy batch on its way is answered (or times out) and its result recorded before the
+    // lock goes, so the next engine finds each change done or not done, never half-known. Nothing new starts:
+    // what follows a result waits for a running timer.
+    stopAnalysis(); // no verdict acts while the engine waits below
+    if (m_changesInFlight > 0) {
+        QElapsedTimer waited;
+        waited.start();
+        const int limitMs = HaproxyRequest::DefaultTimeoutMs * 2 + 500;
+        while (m_changesInFlight > 0 && waited.elapsed() < limitMs)
+            QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents | QEventLoop::WaitForMoreEvents, 20);
+        if (m_changesInFlight > 0)
+            qCWarning(lcEngine) << "stopping with an HAProxy batch unanswered; the next engine reconciles it";
+    }
     if (m_checkpointer) {
         m_checkpointer.reset(); // waits for a checkpoint in progress
         (void)m_store.database().exec(QStringLiteral("PRAGMA wal_autocheckpoint = 1000"));
@@ -183,6 +197,31 @@ void RolloutEngine::stop()
     m_busy = false;
     m_lock.release();
     qCInfo(lcEngine) << "engine stopped for" << m_env.name;
+}
+
+void RolloutEngine::setEnvironment(const Environment &environment)
+{
+    const bool betweenRollouts = !m_record || RolloutStateMachine::isTerminal(m_record->state);
+    adoptEnvironment(environment, betweenRollouts);
+}
+
+void RolloutEngine::adoptEnvironment(const Environment &fromFile, bool slotsAndHooks)
+{
+    const Environment next = reloadedEnvironment(m_env, fromFile);
+    m_env.analysis = next.analysis; // the running analyzer keeps its copy; the next run takes this one
+    m_env.approvals = next.approvals;
+    m_env.strategies = next.strategies;
+    m_env.rollbackRunbook = next.rollbackRunbook;
+    if (m_env.prometheusUrl != next.prometheusUrl) {
+        m_env.prometheusUrl = next.prometheusUrl;
+        m_prometheus->setBaseUrl(next.prometheusUrl);
+    }
+    if (slotsAndHooks) {
+        m_env.serverSlots = next.serverSlots;
+        m_env.deployHook = next.deployHook;
+        m_env.undeployHook = next.undeployHook;
+    }
+    m_gatekeeper->setConfig(next.approvals);
 }
 
 void RolloutEngine::fatal(const Error &error)
@@ -442,7 +481,9 @@ void RolloutEngine::reconcile()
             }
             const QList<ServerChange> batch = HaproxyStateKeeper::reapplyOrder(m_desired.values());
             m_busy = true;
+            ++m_changesInFlight;
             m_client->setServers(batch, this, [this, count = differing.size()](const Status &applied) {
+                --m_changesInFlight;
                 m_busy = false;
                 m_reconciled = true;
                 if (!applied) {
@@ -748,13 +789,12 @@ void RolloutEngine::handleStart(const ActionRecord &action, const QString &versi
         answer(action.id, false, tr("a version is required"));
         return;
     }
-    // The file may have changed since the engine started (the sandbox's hooks rewrite the versions).
-    Environment env = m_env;
+    // The file may have changed since the engine started (the sandbox's hooks rewrite the versions; a person
+    // adds a gate): the new rollout follows the file as it is now, as the console's places do (EnvironmentWatcher
+    // hands them the same reading). An invalid file leaves the last good configuration in force.
     if (Result<Environment> fresh = loadEnvironmentFile(m_env.filePath); fresh)
-        env = fresh.value();
-    m_env.analysis = env.analysis; // the analysis of the new rollout follows the file as it is now
-    m_env.approvals = env.approvals; // so do its approvers, gates and calendar
-    m_gatekeeper->setConfig(env.approvals);
+        adoptEnvironment(fresh.value(), true);
+    const Environment env = m_env;
 
     // Approvals: a block or the change calendar (without a signed override) refuses the start. Statements name
     // the rollout, so they are looked up for the id the new rollout will get (ids grow by one). Gates before
@@ -1123,9 +1163,11 @@ void RolloutEngine::executeSetServers(int index)
     commands << showState.value() << HaproxyCommand::showStat();
     updateDesired(op.changes);
     m_busy = true;
+    ++m_changesInFlight;
     HaproxyRequest *request = m_client->send(commands);
     const qint64 opId = op.id;
     connect(request, &HaproxyRequest::finished, this, [this, index, opId, op](const Result<QStringList> &reply) {
+        --m_changesInFlight;
         m_busy = false;
         if (index >= m_ops.size() || m_ops.at(index).id != opId)
             return;
@@ -1779,6 +1821,17 @@ bool RolloutEngine::passGatePoint(int index)
 
 void RolloutEngine::checkWaitingGate()
 {
+    if (m_record && !m_gatekeeper->enforces() && m_gateRollbackFor != m_record->id && waitingAtApprovalGate()) {
+        // The environment file no longer configures approvals (setEnvironment): nothing holds the rollout any more.
+        m_record->state = RolloutState::Running;
+        m_record->pauseReason = PauseReason::None;
+        m_record->message = tr("the environment file no longer configures approvals; going on");
+        if (save({})) {
+            event(m_options.actor, QStringLiteral("note"), m_record->message);
+            drive();
+        }
+        return;
+    }
     if (!m_record || !m_gatekeeper->enforces() || m_gateRollbackFor == m_record->id || !waitingAtApprovalGate())
         return;
     if (const std::optional<GatePoint> point = gatePointAt(nextOpIndex()); point && checkGatePoint(*point))

@@ -80,8 +80,10 @@ public:
 
     // Takes the engine lock and starts driving; Locked when another engine drives this environment.
     [[nodiscard]] Status start();
-    // Stops driving and releases the lock. A hook still running is stopped (its operation stays `running`
-    // and is run again by the next engine).
+    // Stops driving at a safe point and releases the lock, so that another engine can take over at once. An
+    // HAProxy batch already sent is waited for (at most its timeout) and its result recorded, so no change is
+    // left half-known; a hook still running is stopped (its operation stays `running` and is run again by the
+    // next engine).
     void stop();
     [[nodiscard]] bool isRunning() const { return m_timer.isActive(); }
     // True while an operation or an action is being carried out (not between ticks).
@@ -101,6 +103,11 @@ public:
 
     [[nodiscard]] RolloutStore &store() { return m_store; }
     [[nodiscard]] const Environment &environment() const { return m_env; }
+    // A newer reading of the environment file (EnvironmentWatcher, or the file read again at a start). At once:
+    // approvers, gates, change windows and freezes (the gatekeeper), the analysis (from the next analysis run),
+    // strategies (the next start), the Prometheus URL and the rollback runbook. Slots and hooks: at once between
+    // rollouts, else from the next start. Never: the name, state database, Runtime API and backend (reopen).
+    void setEnvironment(const Environment &environment);
     [[nodiscard]] std::optional<RolloutRecord> current() const { return m_record; }
 
     // The actor name used when none is given: "$GREENLIGHT_PERSON@host", else "$USER@host".
@@ -151,6 +158,8 @@ private:
     [[nodiscard]] RolloutFacts facts() const;
     [[nodiscard]] QString envArg() const;
     void fatal(const Error &error);
+    // setEnvironment(); slots and hooks only when `slotsAndHooks` (no rollout under way).
+    void adoptEnvironment(const Environment &fromFile, bool slotsAndHooks);
     // Analysis of the new version's step (see the class comment).
     void updateAnalysis();
     void startAnalysis();
@@ -194,6 +203,7 @@ private:
     qint64 m_lastHeartbeatMs = 0;
     bool m_busy = false;
     bool m_reconciled = false;
+    int m_changesInFlight = 0; // HAProxy batches sent and not answered yet (stop() waits for them)
     std::unique_ptr<HaproxyRuntimeClient> m_client;
     std::unique_ptr<HaproxyStateKeeper> m_keeper;
     QPointer<HookRunner> m_hook;

@@ -4,6 +4,7 @@
 #include "audit/auditlog.h"
 #include "backends/haproxy/haproxyruntimeclient.h"
 #include "engine/enginelock.h"
+#include "model/environmentchange.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -86,6 +87,21 @@ void RolloutSession::close()
     m_lock.reset();
     m_store.reset();
     m_state.reset();
+}
+
+void RolloutSession::setEnvironment(const Environment &environment)
+{
+    m_env = reloadedEnvironment(m_env, environment);
+    if (m_engine)
+        m_engine->setEnvironment(m_env);
+    rebuildSlots();
+    Q_EMIT environmentChanged();
+    Q_EMIT slotsChanged();
+}
+
+bool RolloutSession::drivesRolloutInProgress() const
+{
+    return drivesEngine() && !m_rollouts.isEmpty() && !RolloutStateMachine::isTerminal(m_rollouts.first().state);
 }
 
 void RolloutSession::tryStartEngine()

@@ -88,6 +88,13 @@ public:
     [[nodiscard]] bool isOpen() const { return m_state.has_value(); }
 
     [[nodiscard]] const Environment &environment() const { return m_env; }
+    // A newer reading of the environment file (the console's EnvironmentWatcher) is in force: the engine in this
+    // process takes it (RolloutEngine::setEnvironment), the slots are rebuilt, environmentChanged() follows. What
+    // only reopening changes (name, state database, Runtime API, backend) stays as it was opened.
+    void setEnvironment(const Environment &environment);
+    // The latest rollout is under way (not finished) and the engine runs in this process: closing the session
+    // stops driving it (close() hands over: the lock is released at a safe point).
+    [[nodiscard]] bool drivesRolloutInProgress() const;
     [[nodiscard]] StateStore *stateStore() { return m_state ? &*m_state : nullptr; }
     // True when the engine runs in this process; false when another process drives (or none could start).
     [[nodiscard]] bool drivesEngine() const { return m_engine && m_engine->isRunning(); }
@@ -152,6 +159,8 @@ signals:
     void slotsChanged();
     void actionAnswered(qint64 actionId, bool done, const QString &answer);
     void engineChanged(bool drives);
+    // setEnvironment() put a newer configuration in force.
+    void environmentChanged();
     // Reading the state database failed (the message is for people).
     void storeError(const gl::Error &error);
 

@@ -21,6 +21,8 @@ public:
     PrometheusClient(const QUrl &baseUrl, QNetworkAccessManager &network, QObject *parent = nullptr);
 
     [[nodiscard]] QUrl baseUrl() const { return m_baseUrl; }
+    // Requests made from now on go to `baseUrl` (the environment file changed); those under way finish.
+    void setBaseUrl(const QUrl &baseUrl) { m_baseUrl = baseUrl; }
     // Timeout given to new queries (default PrometheusQuery::DefaultTimeoutMs).
     void setDefaultTimeout(int ms) { m_defaultTimeoutMs = ms; }
     [[nodiscard]] int defaultTimeout() const { return m_defaultTimeoutMs; }

@@ -2,7 +2,8 @@
 // Runtime API with a ManualClock (hours pass in milliseconds): a rejected or timed-out gate rolls the rollout back
 // (actor `approvals`, the reason recorded and audited); before_start and before_switch gates hold until their
 // quorum; an automatic canary step does not move into a closed window (it waits, says why, and goes on when the
-// window opens or an override arrives); a retry obeys a block signed on the rollout it retries; the engine's
+// window opens or an override arrives); a retry obeys a block signed on the rollout it retries; a gate added to
+// the environment while a rollout runs is enforced at once, and a removed one no longer holds; the engine's
 // audit checkpoint lands under $XDG_STATE_HOME.
 #include "approvals/approvalledger.h"
 #include "audit/auditlog.h"
@@ -251,6 +252,39 @@ private Q_SLOTS:
             automatic->detailObject().value(u"verdict").toString().contains(reasonPart), automatic->detail.constData());
         QCOMPARE(lastAudit(*r, id, auditAction)->detailObject().value(u"point").toString(),
             QStringLiteral("canary_step:50"));
+    }
+
+    // The environment file edited while a canary runs (RolloutEngine::setEnvironment, as the console's and
+    // `greenlightctl engine`'s EnvironmentWatcher call it): a gate added at a later step holds the rollout there;
+    // once the file no longer configures approvals, nothing holds it and it goes on by itself.
+    void gateAddedMidRolloutIsEnforced()
+    {
+        const auto r = rig(ApprovalsConfig {});
+        QVERIFY(r);
+        QVERIFY(!r->engine->gatekeeper().enforces());
+        enqueue(*r, QStringLiteral("start"), startParams({step(10, minutes(5)), step(50), step(100)}));
+        QTRY_VERIFY_WITH_TIMEOUT(pausing(*r), 10000);
+        QCOMPARE(r->engine->current()->desiredShare, 10.0);
+
+        Environment edited = r->engine->environment();
+        edited.approvals.approvers = m_approvers;
+        edited.approvals.gates << gate(QStringLiteral("cab"), GateStage::CanaryStep, 1, 50);
+        edited.stateDatabase = r->dir.filePath(QStringLiteral("elsewhere.db")); // only reopening changes this
+        r->engine->setEnvironment(edited);
+        QVERIFY(r->engine->gatekeeper().enforces());
+        QCOMPARE(r->engine->environment().stateDatabase, r->dir.filePath(QStringLiteral("state.db")));
+
+        r->clock.advance(5 * 60 * 1000 + 1);
+        QTRY_VERIFY_WITH_TIMEOUT(waitsAtGate(*r), 10000);
+        QCOMPARE(r->engine->current()->desiredShare, 10.0);
+        QVERIFY2(r->engine->current()->message.contains(u"cab"), qPrintable(r->engine->current()->message));
+        QTest::qWait(200);
+        QVERIFY(waitsAtGate(*r)); // it holds
+
+        edited.approvals = ApprovalsConfig {};
+        r->engine->setEnvironment(edited);
+        QTRY_VERIFY_WITH_TIMEOUT(state(*r, RolloutState::Completed), 10000);
+        QCOMPARE(r->haproxy->servers.value(QStringLiteral("green1")).weight, 100);
     }
 
     // A before_start gate holds a new rollout before anything moves until its quorum (2 of release) is reached,

@@ -195,6 +195,38 @@ private slots:
         QCOMPARE(r->hookRuns(), (QStringList {QStringLiteral("deploy green1 v2"), QStringLiteral("undeploy green1")}));
         QCOMPARE(r->haproxy->servers.value(QStringLiteral("blue1")).weight, 100);
     }
+
+    // Stopping while the restore batch is on its way to HAProxy (the console closing, Ctrl-C) waits for HAProxy's
+    // answer and records it before the lock goes: the next engine finds the batch done, not half-known, and can
+    // take the lock at once.
+    void stopWaitsForTheBatchInFlight()
+    {
+        auto r = rig();
+        QVERIFY(r && startEngine(*r));
+        enqueue(*r, RolloutAction::Start);
+        QTRY_VERIFY_WITH_TIMEOUT(atGate(*r), 10000);
+        const qint64 id = r->engine->current()->id;
+        r->haproxy->changeReplyDelayMs = 500;
+        enqueue(*r, RolloutAction::Rollback);
+        const auto restore = [&]() -> std::optional<RolloutOp> {
+            for (const RolloutOp &op : RolloutStore(*r->state, SystemClock::instance()).ops(id).valueOr({})) {
+                if (op.kind == OpKind::SetServers && op.role == u"restore")
+                    return op;
+            }
+            return std::nullopt;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(restore() && restore()->status == OpStatus::Running, 5000);
+        QTest::qWait(50); // the batch is on the wire; HAProxy answers in ~450 ms
+        QVERIFY(r->engine->isRunning());
+        r->engine->stop();
+        QVERIFY(!r->engine->isRunning());
+        QCOMPARE(toString(restore()->status), toString(OpStatus::Done));
+        QCOMPARE(r->haproxy->servers.value(QStringLiteral("blue1")).weight, 100);
+        EngineLock next(*r->state, SystemClock::instance());
+        const Status taken = next.acquire();
+        QVERIFY2(taken.ok(), qPrintable(taken ? QString() : taken.error().message));
+        next.release();
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRolloutRollback)

@@ -2,6 +2,7 @@
 
 #include <QFile>
 #include <QLocalSocket>
+#include <QTimer>
 
 namespace gl::test {
 
@@ -20,6 +21,13 @@ FakeHaproxy::FakeHaproxy(QString path, QObject *parent)
                 QByteArray reply = answer(request.split('\n').value(1));
                 if (cutReplies)
                     reply = reply.left(reply.size() / 2);
+                if (changeReplyDelayMs > 0 && request.contains("set server")) {
+                    QTimer::singleShot(changeReplyDelayMs, socket, [socket, reply] {
+                        socket->write(reply);
+                        socket->disconnectFromServer();
+                    });
+                    return;
+                }
                 socket->write(reply);
                 socket->disconnectFromServer();
             });

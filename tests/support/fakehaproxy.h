@@ -26,6 +26,9 @@ public:
     bool setServerFails = false;
     // `cutReplies`: every reply is cut off halfway (the command is still applied), like a connection lost mid-reply.
     bool cutReplies = false;
+    // `changeReplyDelayMs`: a request holding a `set server` is applied at once but answered this much later (a
+    // batch in flight, for tests of what waits for its answer).
+    int changeReplyDelayMs = 0;
     QMap<QString, Server> servers;
     // `set server` commands received so far (whatever their answer).
     int setCommands = 0;

@@ -1,9 +1,13 @@
 // The console's frame, driven offscreen by objectName: places and their shortcuts, opening good and
 // malformed environment files, several environments open at once (one table, a current one, close, restore),
 // the settings dialog switching language and theme live.
+#include "banner.h"
 #include "credentials/fallbackcredentialstore.h"
+#include "engine/enginelock.h"
 #include "engine/rolloutsession.h"
 #include "engine/rolloutstore.h"
+#include "environmentwatchcontroller.h"
+#include "identity/signingkey.h"
 #include "mainwindow.h"
 #include "prompter.h"
 #include "rolloutlistmodel.h"
@@ -106,6 +110,40 @@ qint64 writeFinishedRollout(const QString &path, const QString &from, const QStr
     return rollouts.createRollout(record, {}).valueOr(0);
 }
 
+// Writes a rollout under way at 25 % (as if a console had started it), for the console's engine to take up.
+qint64 writeRunningRollout(const QString &path)
+{
+    Result<StateStore> store = StateStore::open(path);
+    if (!store.ok())
+        return 0;
+    RolloutStore rollouts(store.value(), SystemClock::instance());
+    RolloutRecord record;
+    record.versionFrom = QStringLiteral("v1");
+    record.versionTo = QStringLiteral("v2");
+    record.strategy = QStringLiteral("canary");
+    record.state = RolloutState::Running;
+    record.stepCount = 4;
+    record.stepIndex = 1;
+    record.desiredShare = 25;
+    record.actualShare = 25;
+    record.startedAt = QStringLiteral("2026-01-01T10:00:00.000Z");
+    record.startedBy = QStringLiteral("ana@vm");
+    return rollouts.createRollout(record, {}).valueOr(0);
+}
+
+// Whether another engine could take the environment's lock now (the console's released it).
+Status acquireLock(const QString &database)
+{
+    Result<StateStore> store = StateStore::open(database);
+    if (!store.ok())
+        return store.error();
+    EngineLock lock(store.value(), SystemClock::instance());
+    const Status acquired = lock.acquire();
+    if (acquired)
+        lock.release();
+    return acquired;
+}
+
 } // namespace
 
 class TstMainWindow : public QObject {
@@ -121,6 +159,10 @@ private Q_SLOTS:
     void severalEnvironmentsShareTheTable();
     void closeEnvironmentKeepsTheOthers();
     void restoresOpenEnvironments();
+    void editedFileAppliesEverywhere();
+    void invalidEditChangesNothing();
+    void closingADrivingEnvironmentAsks();
+    void quittingWhileDrivingAsks();
     void settingsSwitchLanguageLive();
     void noKeychainSaysSoPlainly();
 
@@ -408,6 +450,109 @@ void TstMainWindow::noKeychainSaysSoPlainly()
     QVERIFY2(text.contains(u"memory") && text.contains(u"this run"), qPrintable(text));
     QVERIFY(credentials->usingMemoryOnly());
     qputenv("DBUS_SESSION_BUS_ADDRESS", saved);
+}
+
+// Adding a gate and an approver to the open environment's file: the banner says so in plain words, and the
+// Approvals place lists the gate, as the session (and the engine it runs) now enforces it.
+void TstMainWindow::editedFileAppliesEverywhere()
+{
+    const QString path = writeFile(*m_dir, QStringLiteral("staging.yaml"), kValidEnvironment);
+    m_window->environmentWatch()->setDebounceMs(50);
+    QVERIFY(m_window->openEnvironment(path));
+    m_window->showPlace(MainWindow::Place::Approvals);
+    auto *gates = m_window->findChild<QLabel *>(QStringLiteral("configuredGatesLabel"));
+    QVERIFY(gates);
+    QVERIFY(!gates->isVisible());
+
+    const QByteArray key = SigningKey::generate()->publicKey().toString().toLatin1();
+    QVERIFY(!writeFile(*m_dir, QStringLiteral("staging.yaml"),
+        kValidEnvironment + "approvers:\n  - {person: bob, groups: [release], key: \"" + key
+            + "\"}\ngates:\n  - {name: cab, at: canary_step, step: 25, groups: [release], quorum: 1}\n")
+                 .isEmpty());
+    auto *banner = m_window->findChild<Banner *>(QStringLiteral("environmentFileBanner"));
+    QVERIFY(banner);
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 5000);
+    QCOMPARE(banner->text(), QStringLiteral("staging.yaml changed: approver bob added; gate cab added."));
+    QVERIFY(gates->isVisible());
+    QVERIFY2(gates->text().contains(u"cab: before the canary step to 25 %, 1 approval from release"),
+        qPrintable(gates->text()));
+    QCOMPARE(m_window->environment()->approvals.gates.value(0).name, QStringLiteral("cab"));
+    QCOMPARE(m_window->rolloutSession()->environment().approvals.gates.value(0).name, QStringLiteral("cab"));
+}
+
+// An invalid edit is reported with its file, line and field and changes nothing: the last good gates stay listed.
+void TstMainWindow::invalidEditChangesNothing()
+{
+    const QByteArray key = SigningKey::generate()->publicKey().toString().toLatin1();
+    const QByteArray withGate = kValidEnvironment + "approvers:\n  - {person: bob, groups: [release], key: \"" + key
+        + "\"}\ngates:\n  - {name: cab, at: before_start, groups: [release], quorum: 1}\n";
+    const QString path = writeFile(*m_dir, QStringLiteral("staging.yaml"), withGate);
+    m_window->environmentWatch()->setDebounceMs(50);
+    QVERIFY(m_window->openEnvironment(path));
+    QByteArray broken = withGate;
+    broken.replace("quorum: 1", "quorum: lots");
+    writeFile(*m_dir, QStringLiteral("staging.yaml"), broken);
+    auto *banner = m_window->findChild<Banner *>(QStringLiteral("environmentFileBanner"));
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 5000);
+    QVERIFY2(banner->kind() == Banner::Kind::Error && banner->text().contains(u"staging.yaml:20:")
+            && banner->text().contains(u"quorum") && banner->text().contains(u"last good configuration"),
+        qPrintable(banner->text()));
+    QCOMPARE(m_window->environment()->approvals.gates.value(0).quorum, 1);
+    QCOMPARE(m_window->rolloutSession()->environment().approvals.gates.value(0).quorum, 1);
+    m_window->showPlace(MainWindow::Place::Approvals);
+    QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("configuredGatesLabel"))->text().contains(u"cab"));
+    // Fixed again as it was: the error is over.
+    writeFile(*m_dir, QStringLiteral("staging.yaml"), withGate);
+    QTRY_VERIFY_WITH_TIMEOUT(!banner->isVisible(), 5000);
+}
+
+// Closing an environment whose rollout this console's engine drives asks first, saying what happens; cancelled, it
+// stays open and driving; confirmed, the engine's lock is released so that another engine can take over at once.
+void TstMainWindow::closingADrivingEnvironmentAsks()
+{
+    const QString path = writeFile(*m_dir, QStringLiteral("staging.yaml"), kValidEnvironment);
+    const QString database = m_dir->filePath(QStringLiteral("state.db"));
+    QVERIFY(writeRunningRollout(database) > 0);
+    QVERIFY(m_window->openEnvironment(path));
+    RolloutSession *session = m_window->rolloutSession();
+    QTRY_VERIFY_WITH_TIMEOUT(session->drivesRolloutInProgress(), 5000);
+    QCOMPARE(acquireLock(database).error().code, ErrorCode::Locked);
+
+    m_prompter.nextAnswer = Prompter::Answer {false, {}};
+    QVERIFY(!m_window->closeEnvironment());
+    QCOMPARE(m_prompter.questions.size(), 1);
+    const QString text = m_prompter.questions.first().text;
+    QVERIFY2(text.startsWith(u"Rollout #1 is at 25 %; closing stops this console's engine. Traffic stays as it is;")
+            && text.contains(u"greenlightctl engine --env " + QFileInfo(path).absoluteFilePath()),
+        qPrintable(text));
+    QCOMPARE(m_window->openEnvironments().size(), 1);
+    QVERIFY(session->drivesEngine());
+    QCOMPARE(acquireLock(database).error().code, ErrorCode::Locked);
+
+    m_prompter.nextAnswer = Prompter::Answer {true, {}};
+    QVERIFY(m_window->closeEnvironment());
+    QCOMPARE(m_prompter.questions.size(), 2);
+    QVERIFY(m_window->openEnvironments().isEmpty());
+    const Status taken = acquireLock(database); // at once, not after the stale timeout
+    QVERIFY2(taken.ok(), qPrintable(taken ? QString() : taken.error().message));
+}
+
+// Quitting the console while its engine drives a rollout asks the same way; cancelled, the window stays.
+void TstMainWindow::quittingWhileDrivingAsks()
+{
+    const QString path = writeFile(*m_dir, QStringLiteral("staging.yaml"), kValidEnvironment);
+    QVERIFY(writeRunningRollout(m_dir->filePath(QStringLiteral("state.db"))) > 0);
+    QVERIFY(m_window->openEnvironment(path));
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->rolloutSession()->drivesRolloutInProgress(), 5000);
+    m_prompter.nextAnswer = Prompter::Answer {false, {}};
+    QVERIFY(!m_window->close());
+    QVERIFY(m_window->isVisible());
+    QCOMPARE(m_prompter.questions.size(), 1);
+    QVERIFY2(m_prompter.questions.first().text.contains(u"Rollout #1 is at 25 % in staging"),
+        qPrintable(m_prompter.questions.first().text));
+    m_prompter.nextAnswer = Prompter::Answer {true, {}};
+    QVERIFY(m_window->close());
+    QCOMPARE(m_prompter.questions.size(), 2);
 }
 
 QTEST_MAIN(TstMainWindow)

@@ -7,6 +7,7 @@
 #include "credentials/fallbackcredentialstore.h"
 #include "emptystate.h"
 #include "engine/rolloutsession.h"
+#include "environmentwatchcontroller.h"
 #include "model/environmentfile.h"
 #include "notifier.h"
 #include "prompter.h"
@@ -21,6 +22,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QComboBox>
 #include <QDir>
 #include <QEvent>
@@ -69,6 +71,8 @@ MainWindow::~MainWindow()
     // owns their replies still exists; then the sessions, which stop the engines this console drove.
     delete m_stack;
     m_stack = nullptr;
+    delete m_watch;
+    m_watch = nullptr;
     for (const OpenEnvironment &open : std::as_const(m_open))
         delete open.session;
     m_open.clear();
@@ -213,6 +217,10 @@ void MainWindow::createLayout()
     m_connectionBanner->setObjectName(QStringLiteral("connectionBanner"));
     m_keychainBanner = new Banner(this);
     m_keychainBanner->setObjectName(QStringLiteral("keychainBanner"));
+    m_fileBanner = new Banner(this);
+    m_fileBanner->setObjectName(QStringLiteral("environmentFileBanner"));
+    m_watch = new EnvironmentWatchController(*m_fileBanner, this);
+    connect(m_watch, &EnvironmentWatchController::environmentApplied, this, &MainWindow::applyEnvironment);
     connect(&m_credentials, &FallbackCredentialStore::keychainUnavailable, this,
         [this](const QString &message) { m_keychainBanner->showMessage(Banner::Kind::Warning, message); });
     if (m_credentials.usingMemoryOnly())
@@ -221,6 +229,7 @@ void MainWindow::createLayout()
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addWidget(m_banner);
+    rightLayout->addWidget(m_fileBanner);
     rightLayout->addWidget(m_connectionBanner);
     rightLayout->addWidget(m_keychainBanner);
     rightLayout->addWidget(m_stack, 1);
@@ -332,6 +341,7 @@ bool MainWindow::openEnvironment(const QString &path)
         m_rolloutsView->addSession(entry.session);
         m_notifier->watch(entry.session);
     }
+    m_watch->watch(environment, entry.session); // edits of the file apply while it is open
     makeCurrent(int(m_open.size()) - 1);
     saveOpenEnvironments();
     Q_EMIT environmentOpened(environment.filePath);
@@ -392,10 +402,7 @@ void MainWindow::makeCurrent(int index)
         m_environment = open.environment;
         m_session = open.session;
         m_connectionBanner->hide();
-        delete m_monitor;
-        m_monitor = new ConnectionMonitor(*m_environment, *m_network, this);
-        connect(m_monitor, &ConnectionMonitor::statusChanged, this, &MainWindow::showConnectionStatus);
-        m_monitor->start();
+        startMonitor();
         m_approvalsView->setEnvironment(m_environment);
         m_auditView->setEnvironment(m_environment);
     }
@@ -407,18 +414,91 @@ void MainWindow::makeCurrent(int index)
         Q_EMIT currentEnvironmentChanged(m_environment->filePath);
 }
 
+void MainWindow::startMonitor()
+{
+    delete m_monitor;
+    m_monitor = new ConnectionMonitor(*m_environment, *m_network, this);
+    connect(m_monitor, &ConnectionMonitor::statusChanged, this, &MainWindow::showConnectionStatus);
+    m_monitor->start();
+}
+
+void MainWindow::applyEnvironment(const Environment &environment)
+{
+    const int index = indexOfOpen(environment.filePath);
+    if (index < 0)
+        return;
+    m_open[index].environment = environment;
+    if (!m_environment || m_environment->filePath != environment.filePath)
+        return; // not shown now: makeCurrent() hands it to the places when it becomes current
+    const bool prometheusMoved = m_environment->prometheusUrl != environment.prometheusUrl;
+    m_environment = environment;
+    m_approvalsView->updateEnvironment(environment);
+    m_auditView->updateEnvironment(environment);
+    if (prometheusMoved)
+        startMonitor();
+    retranslate();
+}
+
+QString MainWindow::drivenRollout(const OpenEnvironment &open) const
+{
+    if (!open.session || !open.session->drivesRolloutInProgress())
+        return {};
+    const RolloutRecord record = *open.session->latest();
+    const double share = record.actualShare >= 0 ? record.actualShare : record.desiredShare;
+    return tr("Rollout #%1 is at %2 %")
+        .arg(record.id)
+        .arg(QString::number(share, 'f', share == double(int(share)) ? 0 : 1));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QStringList driven;
+    for (const OpenEnvironment &open : std::as_const(m_open)) {
+        if (const QString rollout = drivenRollout(open); !rollout.isEmpty())
+            driven << tr("%1 in %2 (greenlightctl engine --env %3)")
+                          .arg(rollout, open.environment.name, QDir::toNativeSeparators(open.environment.filePath));
+    }
+    if (!driven.isEmpty()) {
+        Prompter::Question question;
+        question.title = tr("Quit while this console drives a rollout?");
+        question.text = tr("%1. Quitting stops this console's engine. Traffic stays as it is; the greenlightctl "
+                           "engine command shown or another console takes over.")
+                            .arg(driven.join(QStringLiteral("; ")));
+        question.confirmLabel = tr("Quit and hand over");
+        question.destructive = true;
+        if (!m_prompter.ask(this, question).confirmed) {
+            event->ignore();
+            return;
+        }
+    }
+    QMainWindow::closeEvent(event);
+}
+
 bool MainWindow::closeEnvironment(const QString &path)
 {
     const int index = path.isEmpty() ? (m_environment ? indexOfOpen(m_environment->filePath) : -1) : indexOfOpen(path);
     if (index < 0)
         return false;
+    if (const QString rollout = drivenRollout(m_open.at(index)); !rollout.isEmpty()) {
+        const Environment &environment = m_open.at(index).environment;
+        Prompter::Question question;
+        question.title = tr("Close %1 while this console drives it?").arg(environment.name);
+        question.text = tr("%1; closing stops this console's engine. Traffic stays as it is; `greenlightctl engine "
+                           "--env %2` or another console takes over.")
+                            .arg(rollout, QDir::toNativeSeparators(environment.filePath));
+        question.confirmLabel = tr("Close and hand over");
+        question.destructive = true;
+        if (!m_prompter.ask(this, question).confirmed)
+            return false;
+    }
+    m_watch->forget(m_open.at(index).environment.filePath);
     const OpenEnvironment closing = m_open.takeAt(index);
     const bool wasCurrent = m_environment && m_environment->filePath == closing.environment.filePath;
     if (closing.session) {
         m_rolloutsView->removeSession(closing.session);
         if (m_session == closing.session)
             m_session = nullptr;
-        delete closing.session; // stops the engine this console drove for it
+        delete closing.session; // the engine stops at a safe point and releases its lock: another takes over
     }
     if (wasCurrent) {
         m_environment.reset();

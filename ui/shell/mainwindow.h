@@ -25,6 +25,7 @@ namespace gl::ui {
 
 class Banner;
 class EmptyState;
+class EnvironmentWatchController;
 class ApprovalsView;
 class AuditView;
 class Notifier;
@@ -55,8 +56,10 @@ public:
     [[nodiscard]] QStringList openEnvironments() const;
     // Makes the open environment `path` current; false when it is not open.
     bool setCurrentEnvironment(const QString &path);
-    // Closes the open environment `path` (empty: the current one), stopping the engine this console drove for
-    // it; another open environment becomes current. False when it was not open.
+    // Closes the open environment `path` (empty: the current one); another open environment becomes current.
+    // When this console's engine drives a rollout in progress there, it asks first (Prompter): confirmed, the
+    // engine stops at a safe point and releases its lock so that another engine takes over at once; cancelled,
+    // nothing changes. False when it was not open or the closing was cancelled.
     bool closeEnvironment(const QString &path = QString());
     // Opens the environments that were open when the console last ran (Settings) and makes the then-current
     // one current again; files that vanished or no longer load are reported in the banner.
@@ -76,6 +79,8 @@ public:
     // The session of the open environment `path` (null when it is not open or its state could not be read).
     [[nodiscard]] RolloutSession *rolloutSession(const QString &path) const;
     [[nodiscard]] Notifier *notifier() const { return m_notifier; }
+    // Watches the open environments' files and puts each valid edit in force (see EnvironmentWatchController).
+    [[nodiscard]] EnvironmentWatchController *environmentWatch() const { return m_watch; }
 
 Q_SIGNALS:
     void environmentOpened(const QString &path);
@@ -86,6 +91,8 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    // Quitting while this console's engine drives a rollout asks first, as closing that environment does.
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void createActions();
@@ -101,6 +108,11 @@ private:
     [[nodiscard]] int indexOfOpen(const QString &path) const;
     [[nodiscard]] RolloutSession *createRolloutSession(const Environment &environment);
     void makeCurrent(int index);
+    void startMonitor();
+    // A valid edit of an open environment's file is in force: the places showing it take it.
+    void applyEnvironment(const Environment &environment);
+    // "Rollout #7 is at 25 %" when this console's engine drives a rollout in progress in `open`, else empty.
+    [[nodiscard]] QString drivenRollout(const OpenEnvironment &open) const;
     void saveOpenEnvironments();
     void showConnectionStatus(ConnectionMonitor::Component component, const ConnectionMonitor::Status &status);
 
@@ -123,6 +135,8 @@ private:
     Banner *m_banner = nullptr;
     Banner *m_connectionBanner = nullptr;
     Banner *m_keychainBanner = nullptr;
+    Banner *m_fileBanner = nullptr; // what changed in an open environment's file
+    EnvironmentWatchController *m_watch = nullptr;
     QNetworkAccessManager *m_network = nullptr;
     ConnectionMonitor *m_monitor = nullptr;
     QLabel *m_environmentStatus = nullptr;

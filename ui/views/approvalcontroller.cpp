@@ -23,6 +23,15 @@ void ApprovalController::setEnvironment(const std::optional<Environment> &enviro
     m_environment = environment;
 }
 
+void ApprovalController::updateEnvironment(const Environment &environment)
+{
+    if (!m_environment || m_environment->stateDatabase != environment.stateDatabase) {
+        setEnvironment(environment);
+        return;
+    }
+    m_environment = environment;
+}
+
 void ApprovalController::setPerson(const QString &person)
 {
     m_person = person;

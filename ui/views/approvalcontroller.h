@@ -34,6 +34,8 @@ public:
     [[nodiscard]] const Clock &clock() const { return *m_clock; }
     // Closes what was open for the previous environment.
     void setEnvironment(const std::optional<gl::Environment> &environment);
+    // A newer reading of the same environment (same state database): kept open; gates and approvers follow.
+    void updateEnvironment(const gl::Environment &environment);
     [[nodiscard]] const std::optional<gl::Environment> &environment() const { return m_environment; }
     void setPerson(const QString &person);
     [[nodiscard]] QString person() const { return m_person; }

@@ -62,6 +62,10 @@ ApprovalsView::ApprovalsView(FallbackCredentialStore &credentials, Prompter &pro
     top->addWidget(m_who, 1);
     top->addWidget(m_import);
     top->addWidget(m_block);
+    m_configured = new QLabel(this);
+    m_configured->setObjectName(QStringLiteral("configuredGatesLabel"));
+    m_configured->setTextFormat(Qt::PlainText);
+    m_configured->setWordWrap(true);
 
     m_list = new QTreeWidget(this);
     m_list->setObjectName(QStringLiteral("pendingGatesList"));
@@ -150,6 +154,7 @@ ApprovalsView::ApprovalsView(FallbackCredentialStore &credentials, Prompter &pro
     auto *body = new QVBoxLayout;
     body->setContentsMargins(9, 6, 9, 9);
     body->addLayout(top);
+    body->addWidget(m_configured);
     body->addWidget(m_splitter, 1);
     body->addWidget(m_empty, 1);
     auto *layout = new QVBoxLayout(this);
@@ -246,6 +251,18 @@ void ApprovalsView::setEnvironment(const std::optional<Environment> &environment
     refresh();
 }
 
+void ApprovalsView::updateEnvironment(const Environment &environment)
+{
+    const std::optional<Environment> &shown = m_controller->environment();
+    if (!shown || shown->filePath != environment.filePath || shown->stateDatabase != environment.stateDatabase) {
+        setEnvironment(environment);
+        return;
+    }
+    m_controller->updateEnvironment(environment);
+    refresh();
+    updateDetail();
+}
+
 bool ApprovalsView::ensureOpen()
 {
     const Status opened = m_controller->open();
@@ -312,6 +329,30 @@ void ApprovalsView::updateList()
         m_empty->setTexts(tr("No gate is waiting"),
             tr("When a rollout waits for approvals (before it starts, before a canary step or before the blue-green "
                "switch) it appears here with what changes and who approved so far."));
+
+    // The gates in force, waiting or not: what the engine enforces (the environment file as last read).
+    QStringList configured;
+    if (m_controller->environment()) {
+        for (const GateConfig &gate : m_controller->environment()->approvals.gates) {
+            QString where;
+            switch (gate.stage) {
+            case GateStage::BeforeStart:
+                where = tr("before a rollout starts");
+                break;
+            case GateStage::CanaryStep:
+                where = gate.step > 0 ? tr("before the canary step to %1 %").arg(gate.step)
+                                      : tr("before every canary step");
+                break;
+            case GateStage::BeforeSwitch:
+                where = tr("before the blue-green switch");
+                break;
+            }
+            configured << tr("%1: %2, %n approval(s) from %3", nullptr, gate.quorum)
+                              .arg(gate.name, where, gate.groups.join(QStringLiteral(", ")));
+        }
+    }
+    m_configured->setVisible(!configured.isEmpty());
+    m_configured->setText(tr("Gates in force: %1").arg(configured.join(QStringLiteral("; "))));
 
     QList<Key> keys;
     for (const PendingGate &gate : std::as_const(m_pending))

@@ -44,6 +44,9 @@ public:
     ~ApprovalsView() override;
 
     void setEnvironment(const std::optional<gl::Environment> &environment);
+    // A newer reading of the same environment's file (EnvironmentWatcher): its gates and approvers are in force
+    // at once; the selection and the open databases stay.
+    void updateEnvironment(const gl::Environment &environment);
     void refresh();
 
     // Who signs: $GREENLIGHT_PERSON or the login name unless set.
@@ -102,6 +105,7 @@ private:
 
     Banner *m_banner;
     QLabel *m_who;
+    QLabel *m_configured; // the gates in force, one line each
     QPushButton *m_import;
     QPushButton *m_block;
     EmptyState *m_empty;

@@ -247,6 +247,15 @@ void AuditView::setEnvironment(const std::optional<Environment> &environment)
     refresh();
 }
 
+void AuditView::updateEnvironment(const Environment &environment)
+{
+    if (!m_environment || m_environment->stateDatabase != environment.stateDatabase) {
+        setEnvironment(environment);
+        return;
+    }
+    m_environment = environment;
+}
+
 void AuditView::refresh()
 {
     if (m_logPath.isEmpty()) {

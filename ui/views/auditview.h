@@ -49,6 +49,8 @@ public:
     ~AuditView() override;
 
     void setEnvironment(const std::optional<gl::Environment> &environment);
+    // A newer reading of the same environment's file: Verify trusts its approvers' keys; the log stays loaded.
+    void updateEnvironment(const gl::Environment &environment);
     // Reads entries appended since the last read (opens the log once it exists).
     void refresh();
 

@@ -202,19 +202,28 @@ void RolloutDetailView::setSession(RolloutSession *session)
             if (id == m_shownId)
                 refreshEvents();
         });
-#ifdef GL_HAVE_SLI_CHARTS
-        m_charts->setEnvironment(session->environment());
-#endif
+        // The environment file changed (EnvironmentWatcher): charts, analysis and runbook follow what is in force.
+        connect(session, &RolloutSession::environmentChanged, this, &RolloutDetailView::applyEnvironment);
+        applyEnvironment();
 #ifdef GL_HAVE_ANALYSIS_PANEL
-        m_analysis->setSource(session->stateStore(), session->environment());
-#endif
-#ifdef GL_HAVE_RUNBOOK_LINK
-        m_runbookLink->setEnvironment(session->environment());
+        m_analysis->setSource(session->stateStore(), session->environment()); // each run stores its configuration
 #endif
     }
     refresh();
     refreshSlots();
     refreshEngine();
+}
+
+void RolloutDetailView::applyEnvironment()
+{
+    if (!m_session)
+        return;
+#ifdef GL_HAVE_SLI_CHARTS
+    m_charts->setEnvironment(m_session->environment());
+#endif
+#ifdef GL_HAVE_RUNBOOK_LINK
+    m_runbookLink->setEnvironment(m_session->environment());
+#endif
 }
 
 void RolloutDetailView::showRollout(qint64 id)

@@ -55,6 +55,8 @@ private:
     void refreshEvents();
     void refreshSlots();
     void refreshEngine();
+    // The session's environment (as opened, then each valid edit of its file) to the charts and runbook link.
+    void applyEnvironment();
     [[nodiscard]] std::optional<RolloutRecord> shown() const;
 
     RolloutActions &m_actions;

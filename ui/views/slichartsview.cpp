@@ -73,6 +73,9 @@ SliChartsView::~SliChartsView() = default;
 
 void SliChartsView::setEnvironment(const Environment &environment)
 {
+    if (m_environment && m_prometheus && m_environment->filePath == environment.filePath
+        && m_environment->prometheusUrl == environment.prometheusUrl && m_environment->analysis == environment.analysis)
+        return; // a newer reading of the file that changes nothing charted: the charts go on
     m_environment = environment;
     m_feed.reset();
     m_prometheus = std::make_unique<PrometheusClient>(environment.prometheusUrl, m_network);
