@@ -448,6 +448,22 @@
         <source>%1 was written by a newer Greenlight (schema %2, this version knows %3). It was left unchanged; open it with that newer version.</source>
         <translation>%1은(는) 더 새로운 그린라이트가 기록한 파일입니다(스키마 %2, 이 버전은 %3까지 지원). 파일은 그대로 두었습니다. 그 새 버전으로 여십시오.</translation>
     </message>
+    <message>
+        <source>%1 was deleted</source>
+        <translation>%1이(가) 삭제되었습니다</translation>
+    </message>
+    <message>
+        <source>%1 was replaced by another file</source>
+        <translation>%1이(가) 다른 파일로 바뀌었습니다</translation>
+    </message>
+    <message>
+        <source>%1 while Greenlight had %2 open; what this process wrote since may be lost. Greenlight stopped using those files and opens the database again.</source>
+        <translation>Greenlight가 %2을(를) 열어 둔 동안 %1. 그 뒤 이 프로세스가 쓴 내용은 잃었을 수 있습니다. Greenlight는 그 파일들을 더 이상 쓰지 않고 데이터베이스를 다시 엽니다.</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
 </context>
 <context>
     <name>gl::DecisionRecorder</name>
@@ -1660,6 +1676,14 @@
         <source>%1; carried out all the same: it only stops traffic or returns it to the stable version</source>
         <translation>%1. 그래도 실행했습니다: 트래픽을 멈추거나 안정 버전으로 되돌리기만 합니다</translation>
     </message>
+    <message>
+        <source>the environment file no longer configures approvals; going on</source>
+        <translation>환경 파일에 더 이상 승인 설정이 없습니다. 계속 진행합니다</translation>
+    </message>
+    <message>
+        <source>This process stopped driving %1: %2</source>
+        <translation>이 프로세스는 %1 구동을 멈췄습니다: %2</translation>
+    </message>
 </context>
 <context>
     <name>gl::RolloutExpectation</name>
@@ -1766,10 +1790,6 @@
     <message>
         <source>the rollout changed since you confirmed: it is now at %1</source>
         <translation>확인한 뒤 롤아웃이 바뀌었습니다: 지금 %1에 있습니다</translation>
-    </message>
-    <message>
-        <source>the environment file no longer configures approvals; going on</source>
-        <translation>환경 파일에 더 이상 승인 설정이 없습니다. 계속 진행합니다</translation>
     </message>
 </context>
 <context>
@@ -3257,6 +3277,10 @@
     <message>
         <source>environment file not applied (the last good configuration stays): %1</source>
         <translation>환경 파일을 적용하지 않았습니다(마지막으로 올바르던 구성이 유지됨): %1</translation>
+    </message>
+    <message>
+        <source>engine running again for %1 on the files at %2</source>
+        <translation>%2의 파일로 %1 엔진을 다시 실행합니다</translation>
     </message>
 </context>
 <context>
