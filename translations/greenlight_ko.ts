@@ -3714,6 +3714,10 @@
         <source>Gates in force: %1</source>
         <translation>적용 중인 게이트: %1</translation>
     </message>
+    <message>
+        <source>No name to sign as: Greenlight takes it from GREENLIGHT_PERSON, or else USER, when it starts.</source>
+        <translation>서명할 이름이 없습니다: Greenlight는 시작할 때 GREENLIGHT_PERSON에서, 없으면 USER에서 이름을 가져옵니다.</translation>
+    </message>
 </context>
 <context>
     <name>gl::ui::AuditEntryModel</name>
@@ -4542,6 +4546,11 @@
     <message>
         <source>%1 is no longer possible: %2. Nothing was sent.</source>
         <translation>%1은(는) 더 이상 할 수 없습니다: %2. 아무것도 보내지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>a confirmation&apos;s title: the action, then the environment</comment>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 // The console's frame, driven offscreen by objectName: places and their shortcuts, opening good and
 // malformed environment files, several environments open at once (one table, a current one, close, restore),
-// the settings dialog switching language and theme live.
+// the settings dialog switching language and theme live. With GL_KEEP_TEST_OUTPUT=1 the environment file's banners
+// are also looked at in Korean, and pictures of the window are kept for a person to look at.
 #include "banner.h"
 #include "credentials/fallbackcredentialstore.h"
 #include "engine/enginelock.h"
@@ -144,6 +145,11 @@ Status acquireLock(const QString &database)
     return acquired;
 }
 
+bool keepOutput()
+{
+    return qEnvironmentVariableIsSet("GL_KEEP_TEST_OUTPUT");
+}
+
 } // namespace
 
 class TstMainWindow : public QObject {
@@ -167,6 +173,10 @@ private Q_SLOTS:
     void noKeychainSaysSoPlainly();
 
 private:
+    void keep(const QString &name);
+    void keepInKorean(const QString &name, const QByteArray &before, const QByteArray &after, Banner::Kind kind);
+
+    std::unique_ptr<QTemporaryDir> m_output; // GL_KEEP_TEST_OUTPUT=1 only
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Settings> m_settings;
     ScriptedPrompter m_prompter;
@@ -197,6 +207,46 @@ void TstMainWindow::cleanup()
     m_window.reset();
     m_credentials.reset();
     installTranslations(QStringLiteral("en"));
+}
+
+// GL_KEEP_TEST_OUTPUT=1: saves a picture of the window as <name>.png in a directory kept after the test.
+void TstMainWindow::keep(const QString &name)
+{
+    if (!keepOutput())
+        return;
+    if (!m_output) {
+        m_output = std::make_unique<QTemporaryDir>();
+        m_output->setAutoRemove(false);
+        qInfo("test output in %s", qPrintable(m_output->path()));
+    }
+    QTest::qWait(200); // the status bar's last answers laid out
+    m_window->grab().save(m_output->filePath(name + QStringLiteral(".png")));
+}
+
+// GL_KEEP_TEST_OUTPUT=1: the same edit of staging.yaml (from `before` to `after`) seen in a console started in
+// Korean, at the Approvals place, kept as <name>-ko.png.
+void TstMainWindow::keepInKorean(
+    const QString &name, const QByteArray &before, const QByteArray &after, Banner::Kind kind)
+{
+    if (!keepOutput())
+        return;
+    QVERIFY(m_window->closeEnvironment());
+    m_window.reset();
+    m_credentials.reset();
+    installTranslations(QStringLiteral("ko"));
+    m_credentials = std::make_unique<FallbackCredentialStore>();
+    m_window = std::make_unique<MainWindow>(*m_settings, m_prompter, *m_credentials);
+    m_window->environmentWatch()->setDebounceMs(50);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    const QString path = writeFile(*m_dir, QStringLiteral("staging.yaml"), before);
+    QVERIFY(m_window->openEnvironment(path));
+    m_window->showPlace(MainWindow::Place::Approvals);
+    auto *banner = m_window->findChild<Banner *>(QStringLiteral("environmentFileBanner"));
+    QVERIFY(!banner->isVisible());
+    writeFile(*m_dir, QStringLiteral("staging.yaml"), after);
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible() && banner->kind() == kind, 5000);
+    keep(name + QStringLiteral("-ko"));
 }
 
 // The four places exist; clicking one and pressing Ctrl+N both switch the stacked page.
@@ -465,10 +515,9 @@ void TstMainWindow::editedFileAppliesEverywhere()
     QVERIFY(!gates->isVisible());
 
     const QByteArray key = SigningKey::generate()->publicKey().toString().toLatin1();
-    QVERIFY(!writeFile(*m_dir, QStringLiteral("staging.yaml"),
-        kValidEnvironment + "approvers:\n  - {person: bob, groups: [release], key: \"" + key
-            + "\"}\ngates:\n  - {name: cab, at: canary_step, step: 25, groups: [release], quorum: 1}\n")
-                 .isEmpty());
+    const QByteArray edited = kValidEnvironment + "approvers:\n  - {person: bob, groups: [release], key: \"" + key
+        + "\"}\ngates:\n  - {name: cab, at: canary_step, step: 25, groups: [release], quorum: 1}\n";
+    QVERIFY(!writeFile(*m_dir, QStringLiteral("staging.yaml"), edited).isEmpty());
     auto *banner = m_window->findChild<Banner *>(QStringLiteral("environmentFileBanner"));
     QVERIFY(banner);
     QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 5000);
@@ -478,6 +527,8 @@ void TstMainWindow::editedFileAppliesEverywhere()
         qPrintable(gates->text()));
     QCOMPARE(m_window->environment()->approvals.gates.value(0).name, QStringLiteral("cab"));
     QCOMPARE(m_window->rolloutSession()->environment().approvals.gates.value(0).name, QStringLiteral("cab"));
+    keep(QStringLiteral("environment-changed"));
+    keepInKorean(QStringLiteral("environment-changed"), kValidEnvironment, edited, Banner::Kind::Info);
 }
 
 // An invalid edit is reported with its file, line and field and changes nothing: the last good gates stay listed.
@@ -501,9 +552,11 @@ void TstMainWindow::invalidEditChangesNothing()
     QCOMPARE(m_window->rolloutSession()->environment().approvals.gates.value(0).quorum, 1);
     m_window->showPlace(MainWindow::Place::Approvals);
     QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("configuredGatesLabel"))->text().contains(u"cab"));
+    keep(QStringLiteral("environment-invalid"));
     // Fixed again as it was: the error is over.
     writeFile(*m_dir, QStringLiteral("staging.yaml"), withGate);
     QTRY_VERIFY_WITH_TIMEOUT(!banner->isVisible(), 5000);
+    keepInKorean(QStringLiteral("environment-invalid"), withGate, broken, Banner::Kind::Error);
 }
 
 // Closing an environment whose rollout this console's engine drives asks first, saying what happens; cancelled, it

@@ -4,7 +4,8 @@
 // nothing; Enter with an empty required reason does not confirm. A confirmation follows the rollout while open
 // (a promote closes and sends nothing once the rollout moved; a pause's text follows the share), also through a test
 // prompter that ignores the change; Promote is disabled at an approval gate, its tooltip naming the gate and its
-// approvals.
+// approvals. With GL_KEEP_TEST_OUTPUT=1 the rollback and the live pause confirmations run in Korean too, and a picture
+// of each dialog is kept for a person to look at.
 #include "approvals/approvalledger.h"
 #include "audit/auditlog.h"
 #include "engine/rolloutsession.h"
@@ -13,6 +14,7 @@
 #include "prompter.h"
 #include "rolloutactions.h"
 #include "util/clock.h"
+#include "util/translations.h"
 
 #include <QAction>
 #include <QApplication>
@@ -57,6 +59,40 @@ class TestRolloutActions : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_stateHome;
+    std::unique_ptr<QTemporaryDir> m_output; // GL_KEEP_TEST_OUTPUT=1 only
+
+    static bool keepOutput() { return qEnvironmentVariableIsSet("GL_KEEP_TEST_OUTPUT"); }
+
+    // GL_KEEP_TEST_OUTPUT=1: saves a picture of `widget` as <name>.png in a directory kept after the test.
+    void keep(QWidget *widget, const QString &name)
+    {
+        if (!keepOutput())
+            return;
+        if (!m_output) {
+            m_output = std::make_unique<QTemporaryDir>();
+            m_output->setAutoRemove(false);
+            qInfo("test output in %s", qPrintable(m_output->path()));
+        }
+        widget->grab().save(m_output->filePath(name + QStringLiteral(".png")));
+    }
+
+    // The languages a confirmation is looked at in: English, and Korean too when its pictures are kept.
+    static void languages()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en") << QStringLiteral("en");
+        if (keepOutput())
+            QTest::newRow("ko") << QStringLiteral("ko");
+    }
+
+    // Installs the row's language for the test; English again when the returned guard goes.
+    static auto speak(const QString &language)
+    {
+        installTranslations(language);
+        return qScopeGuard([] { installTranslations(QStringLiteral("en")); });
+    }
+
+    static QString suffix(const QString &language) { return language == u"en" ? QString() : u'-' + language; }
 
     struct Rig {
         QTemporaryDir dir;
@@ -165,8 +201,11 @@ private slots:
 
     // Ctrl+Shift+B, then a reason typed with spaces and Enter: the focus starts in the reason field, the first space
     // fires nothing, and the engine records the reason whole.
+    void rollbackReasonWithSpacesRecordedWhole_data() { languages(); }
     void rollbackReasonWithSpacesRecordedWhole()
     {
+        QFETCH(QString, language);
+        const auto english = speak(language);
         DialogPrompter prompter;
         auto r = rig(prompter);
         QVERIFY(r && start(*r, gateSteps()));
@@ -183,13 +222,16 @@ private slots:
             QTest::keyClicks(typing, QStringLiteral("INC-42 "));
             openAfterFirstSpace = dialog->isVisible();
             QTest::keyClicks(typing, reason.mid(7));
+            keep(dialog, QStringLiteral("confirm-rollback") + suffix(language));
             QTest::keyClick(typing, Qt::Key_Return);
         });
         QTest::keySequence(&r->window, QKeySequence(QStringLiteral("Ctrl+Shift+B")));
         QVERIFY(focusedOnReason);
         QVERIFY(openAfterFirstSpace);
         QTRY_VERIFY_WITH_TIMEOUT(r->session->latest()->state == RolloutState::RolledBack, 10000);
-        QCOMPARE(actionEvent(*r, QStringLiteral("rollback")), QStringLiteral("rollback — ") + reason);
+        // The engine records its events in its language: "rollback" in English.
+        const QString rollback = QCoreApplication::translate("gl::RolloutEngine", "rollback");
+        QCOMPARE(actionEvent(*r, rollback), rollback + QStringLiteral(" — ") + reason);
         QCOMPARE(actionCount(*r, QStringLiteral("rollback")), 1);
     }
 
@@ -276,8 +318,11 @@ private slots:
 
     // A pause confirmation follows the rollout instead (it only stops traffic): its text says the new share, and
     // confirming pauses the rollout where it is now.
+    void openPauseFollowsTheRollout_data() { languages(); }
     void openPauseFollowsTheRollout()
     {
+        QFETCH(QString, language);
+        const auto english = speak(language);
         DialogPrompter prompter;
         auto r = rig(prompter);
         QVERIFY(r
@@ -294,6 +339,7 @@ private slots:
             QTRY_VERIFY_WITH_TIMEOUT(text->text().contains(u"50"), 10000);
             after = text->text();
             QTest::keyClicks(dialog->focusWidget(), QStringLiteral("hold on"));
+            keep(dialog, QStringLiteral("confirm-pause-live") + suffix(language));
             QTest::keyClick(dialog->focusWidget(), Qt::Key_Return);
         });
         QVERIFY(r->actions->perform(RolloutAction::Pause));

@@ -66,6 +66,16 @@ Prompter::Answer DialogPrompter::ask(QWidget *parent, const Question &question)
     dialog.setObjectName(QStringLiteral("confirmDialog"));
     dialog.setWindowTitle(question.title);
     auto *layout = new QVBoxLayout(&dialog);
+    // The title again inside the dialog, in bold: window managers (and a grab of the dialog) do not always show the
+    // window title, and it names the rollout and environment the question is about.
+    auto *heading = new QLabel(question.title, &dialog);
+    heading->setObjectName(QStringLiteral("confirmHeading"));
+    heading->setTextFormat(Qt::PlainText);
+    heading->setWordWrap(true);
+    QFont headingFont = heading->font();
+    headingFont.setBold(true);
+    heading->setFont(headingFont);
+    layout->addWidget(heading);
     auto *text = new QLabel(question.text, &dialog);
     text->setObjectName(QStringLiteral("confirmText"));
     text->setTextFormat(Qt::PlainText);
@@ -77,9 +87,15 @@ Prompter::Answer DialogPrompter::ask(QWidget *parent, const Question &question)
         reason = new QLineEdit(&dialog);
         reason->setObjectName(QStringLiteral("reasonEdit"));
         reason->setMaxLength(1000);
-        reason->setPlaceholderText(question.requiresReason
-                ? QCoreApplication::translate("gl::ui::Prompter", "Reason (required)")
-                : QCoreApplication::translate("gl::ui::Prompter", "Reason (optional)"));
+        // A visible label rather than only a placeholder: the placeholder is gone once something is typed.
+        auto *reasonLabel
+            = new QLabel(question.requiresReason ? QCoreApplication::translate("gl::ui::Prompter", "Reason (required)")
+                                                 : QCoreApplication::translate("gl::ui::Prompter", "Reason (optional)"),
+                &dialog);
+        reasonLabel->setObjectName(QStringLiteral("reasonLabel"));
+        reasonLabel->setBuddy(reason);
+        layout->addSpacing(reasonLabel->fontMetrics().height() / 2);
+        layout->addWidget(reasonLabel);
         layout->addWidget(reason);
     }
 
@@ -114,6 +130,9 @@ Prompter::Answer DialogPrompter::ask(QWidget *parent, const Question &question)
                 dialog.accept();
         });
     }
+    // Wide enough for a sentence or two per line in any language and a reason of a few words in view.
+    dialog.setMinimumWidth(qMax(440, text->fontMetrics().averageCharWidth() * 64));
+
     // Where the keyboard starts: the reason field; without one, Cancel for a destructive question.
     QWidget *initialFocus = reason ? static_cast<QWidget *>(reason) : question.destructive ? cancel : confirm;
     dialog.setFocusProxy(initialFocus);

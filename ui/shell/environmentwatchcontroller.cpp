@@ -4,7 +4,6 @@
 #include "engine/rolloutsession.h"
 #include "model/environmentwatcher.h"
 
-#include <QDir>
 #include <QFileInfo>
 
 namespace gl::ui {
@@ -103,7 +102,7 @@ void EnvironmentWatchController::rejected(const QString &path, const Error &erro
 {
     m_banner.showMessage(Banner::Kind::Error,
         tr("%1 was not applied: %2. The last good configuration stays in force everywhere.")
-            .arg(QDir::toNativeSeparators(path), error.message));
+            .arg(QFileInfo(path).fileName(), error.message)); // the message names the whole path and line
     m_bannerPath = path;
     m_bannerIsError = true;
 }

@@ -595,9 +595,13 @@ void MainWindow::refreshEnvironmentPicker()
     const QSignalBlocker blocker(m_picker);
     m_picker->clear();
     // The open environments first, then recent files that are not open (choosing one opens it too).
-    for (const OpenEnvironment &open : std::as_const(m_open))
-        m_picker->addItem(tr("%1 (%2)").arg(open.environment.name, QDir::toNativeSeparators(open.environment.filePath)),
-            open.environment.filePath);
+    // An open environment by its name (no two open ones share one), its file in the tooltip: a path in the box
+    // itself is cut off at the box's width.
+    for (const OpenEnvironment &open : std::as_const(m_open)) {
+        m_picker->addItem(open.environment.name, open.environment.filePath);
+        m_picker->setItemData(
+            m_picker->count() - 1, QDir::toNativeSeparators(open.environment.filePath), Qt::ToolTipRole);
+    }
     QStringList recent = m_settings.recentEnvironments();
     recent.removeIf([this](const QString &path) { return indexOfOpen(path) >= 0; });
     if (recent.isEmpty() && m_open.isEmpty())
@@ -607,6 +611,7 @@ void MainWindow::refreshEnvironmentPicker()
     for (const QString &path : std::as_const(recent)) {
         const QFileInfo info(path);
         m_picker->addItem(tr("Open %1 (%2)").arg(info.fileName(), QDir::toNativeSeparators(info.absolutePath())), path);
+        m_picker->setItemData(m_picker->count() - 1, QDir::toNativeSeparators(path), Qt::ToolTipRole);
     }
     if (m_environment)
         m_picker->setCurrentIndex(qMax(0, m_picker->findData(m_environment->filePath)));

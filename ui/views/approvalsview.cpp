@@ -184,7 +184,10 @@ ApprovalsView::~ApprovalsView() = default;
 
 void ApprovalsView::retranslate()
 {
-    m_who->setText(tr("You sign as <b>%1</b>").arg(m_controller->person().toHtmlEscaped()));
+    const QString person = m_controller->person();
+    m_who->setText(person.isEmpty()
+            ? tr("No name to sign as: Greenlight takes it from GREENLIGHT_PERSON, or else USER, when it starts.")
+            : tr("You sign as <b>%1</b>").arg(person.toHtmlEscaped()));
     m_import->setText(tr("&Import token…"));
     m_import->setToolTip(tr("Record a signed decision (a glt1. token) from another desk; it is verified first."));
     m_block->setText(tr("&Block release…"));

@@ -235,6 +235,9 @@ Prompter::Question RolloutActions::question(RolloutAction kind) const
         q.confirmLabel = tr("Retry");
         break;
     }
+    // Several environments can be open: the title says which one the action is for.
+    if (!env.isEmpty())
+        q.title = tr("%1 — %2", "a confirmation's title: the action, then the environment").arg(q.title, env);
     return q;
 }
 
