@@ -96,7 +96,7 @@ class TestConfirmedActions : public QObject {
     static std::optional<ActionRecord> waitAnswer(Rig &r, qint64 id)
     {
         std::optional<ActionRecord> answer;
-        QTest::qWaitFor(
+        (void)QTest::qWaitFor(
             [&] {
                 const Result<std::optional<ActionRecord>> row = r.engine->store().action(id);
                 if (row && row->has_value() && (*row)->status != u"pending")
