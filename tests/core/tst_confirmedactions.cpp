@@ -38,21 +38,10 @@ class TestConfirmedActions : public QObject {
     static std::unique_ptr<Rig> rig(const ApprovalsConfig &approvals = {})
     {
         auto r = std::make_unique<Rig>();
-        r->haproxy = std::make_unique<FakeHaproxy>(r->dir.filePath(QStringLiteral("admin.sock")));
-        r->haproxy->servers.insert(QStringLiteral("blue1"), {100, 0});
-        r->haproxy->servers.insert(QStringLiteral("green1"), {0, 0x01});
-        if (!r->haproxy->listen())
+        r->haproxy = blueGreenHaproxy(r->dir);
+        if (!r->haproxy)
             return nullptr;
-        Environment env;
-        env.name = QStringLiteral("cas");
-        env.runtimeApi = r->haproxy->path();
-        env.backend = QStringLiteral("be_app");
-        env.serverSlots
-            = {{QStringLiteral("blue1"), QStringLiteral("blue"), QStringLiteral("127.0.0.1:9"), QStringLiteral("v1")},
-                {QStringLiteral("green1"), QStringLiteral("green"), QStringLiteral("127.0.0.1:10"), QString()}};
-        env.deployHook = QStringLiteral("/bin/echo deploy {slot} {version}");
-        env.undeployHook = QStringLiteral("/bin/echo undeploy {slot}");
-        env.stateDatabase = r->dir.filePath(QStringLiteral("state.db"));
+        Environment env = blueGreenEnvironment(QStringLiteral("cas"), r->dir, *r->haproxy);
         env.approvals = approvals;
         Result<StateStore> state = StateStore::open(env.stateDatabase);
         if (!state)

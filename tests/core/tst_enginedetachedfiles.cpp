@@ -27,20 +27,9 @@ private slots:
 void TestEngineDetachedFiles::deletedWalStopsDrivingAndRestarts()
 {
     QTemporaryDir dir;
-    FakeHaproxy haproxy(dir.filePath(QStringLiteral("admin.sock")));
-    haproxy.servers.insert(QStringLiteral("blue1"), {100, 0});
-    haproxy.servers.insert(QStringLiteral("green1"), {0, 0x01});
-    QVERIFY(haproxy.listen());
-    Environment env;
-    env.name = QStringLiteral("detached");
-    env.runtimeApi = haproxy.path();
-    env.backend = QStringLiteral("be_app");
-    env.serverSlots
-        = {{QStringLiteral("blue1"), QStringLiteral("blue"), QStringLiteral("127.0.0.1:9"), QStringLiteral("v1")},
-            {QStringLiteral("green1"), QStringLiteral("green"), QStringLiteral("127.0.0.1:10"), QString()}};
-    env.deployHook = QStringLiteral("/bin/true {slot} {version}");
-    env.undeployHook = QStringLiteral("/bin/true {slot}");
-    env.stateDatabase = dir.filePath(QStringLiteral("state.db"));
+    const std::unique_ptr<FakeHaproxy> haproxy = blueGreenHaproxy(dir);
+    QVERIFY(haproxy);
+    const Environment env = blueGreenEnvironment(QStringLiteral("detached"), dir, *haproxy);
     Result<StateStore> state = StateStore::open(env.stateDatabase);
     QVERIFY(state.ok());
 
@@ -79,15 +68,15 @@ void TestEngineDetachedFiles::deletedWalStopsDrivingAndRestarts()
     QCOMPARE(error.code, ErrorCode::Detached);
     QVERIFY2(error.message.contains(u"state.db-wal") && error.message.contains(u"stopped driving"),
         qPrintable(error.message));
-    const int batchesAtStop = haproxy.setCommands;
+    const int batchesAtStop = haproxy->setCommands;
     QTest::qWait(1000);
-    QCOMPARE(haproxy.setCommands, batchesAtStop); // nothing more went to HAProxy
+    QCOMPARE(haproxy->setCommands, batchesAtStop); // nothing more went to HAProxy
 
     // Started again, the engine works on the files at the path (the rollout it finds there goes on).
     QVERIFY(engine.start().ok());
     QVERIFY(state->database().verifyFiles().ok());
     QCOMPARE(state->database().reopenCount(), 1);
-    QTRY_VERIFY_WITH_TIMEOUT(haproxy.setCommands > batchesAtStop, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(haproxy->setCommands > batchesAtStop, 10000);
     engine.stop();
 }
 

@@ -39,22 +39,14 @@ class TestRolloutRollback : public QObject {
     static std::unique_ptr<Rig> rig()
     {
         auto r = std::make_unique<Rig>();
-        r->haproxy = std::make_unique<FakeHaproxy>(r->dir.filePath(QStringLiteral("admin.sock")));
-        r->haproxy->servers.insert(QStringLiteral("blue1"), {100, 0});
-        r->haproxy->servers.insert(QStringLiteral("green1"), {0, 0x01});
-        if (!r->haproxy->listen())
+        r->haproxy = blueGreenHaproxy(r->dir);
+        if (!r->haproxy)
             return nullptr;
+        r->env = blueGreenEnvironment(QStringLiteral("rollback"), r->dir, *r->haproxy);
         Environment &env = r->env;
-        env.name = QStringLiteral("rollback");
-        env.runtimeApi = r->haproxy->path();
-        env.backend = QStringLiteral("be_app");
-        env.serverSlots
-            = {{QStringLiteral("blue1"), QStringLiteral("blue"), QStringLiteral("127.0.0.1:9"), QStringLiteral("v1")},
-                {QStringLiteral("green1"), QStringLiteral("green"), QStringLiteral("127.0.0.1:10"), QString()}};
         const QString log = r->dir.filePath(QStringLiteral("hooks.log"));
         env.deployHook = QStringLiteral("/bin/sh -c \"echo deploy {slot} {version} >> '%1'\"").arg(log);
         env.undeployHook = QStringLiteral("/bin/sh -c \"echo undeploy {slot} >> '%1'\"").arg(log);
-        env.stateDatabase = r->dir.filePath(QStringLiteral("state.db"));
         Result<StateStore> state = StateStore::open(env.stateDatabase);
         if (!state)
             return nullptr;

@@ -2,6 +2,7 @@
 
 #include <QFile>
 #include <QLocalSocket>
+#include <QTemporaryDir>
 #include <QTimer>
 
 namespace gl::test {
@@ -92,6 +93,31 @@ QByteArray FakeHaproxy::answer(const QByteArray &line)
         reply += output + "\n> ";
     }
     return reply;
+}
+
+std::unique_ptr<FakeHaproxy> blueGreenHaproxy(const QTemporaryDir &dir)
+{
+    auto haproxy = std::make_unique<FakeHaproxy>(dir.filePath(QStringLiteral("admin.sock")));
+    haproxy->servers.insert(QStringLiteral("blue1"), {100, 0});
+    haproxy->servers.insert(QStringLiteral("green1"), {0, 0x01});
+    if (!haproxy->listen())
+        return nullptr;
+    return haproxy;
+}
+
+Environment blueGreenEnvironment(const QString &name, const QTemporaryDir &dir, const FakeHaproxy &haproxy)
+{
+    Environment env;
+    env.name = name;
+    env.runtimeApi = haproxy.path();
+    env.backend = QStringLiteral("be_app");
+    env.serverSlots
+        = {{QStringLiteral("blue1"), QStringLiteral("blue"), QStringLiteral("127.0.0.1:9"), QStringLiteral("v1")},
+            {QStringLiteral("green1"), QStringLiteral("green"), QStringLiteral("127.0.0.1:10"), QString()}};
+    env.deployHook = QStringLiteral("/bin/echo deploy {slot} {version}");
+    env.undeployHook = QStringLiteral("/bin/echo undeploy {slot}");
+    env.stateDatabase = dir.filePath(QStringLiteral("state.db"));
+    return env;
 }
 
 } // namespace gl::test

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/environment.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QLocalServer>
@@ -7,7 +9,10 @@
 #include <QObject>
 #include <QString>
 
+#include <memory>
+
 class QLocalSocket;
+class QTemporaryDir;
 
 namespace gl::test {
 
@@ -46,5 +51,13 @@ private:
     QLocalServer m_server;
     QHash<QLocalSocket *, QByteArray> m_buffers;
 };
+
+// A FakeHaproxy listening on `dir`/admin.sock with blue1 serving at weight 100 and green1 idle in maintenance;
+// nullptr when it cannot listen.
+[[nodiscard]] std::unique_ptr<FakeHaproxy> blueGreenHaproxy(const QTemporaryDir &dir);
+// The environment `name` of those two slots behind `haproxy`: backend be_app, blue1 (blue, v1) and green1 (green,
+// idle), hooks that only echo, the state database `dir`/state.db. Tests set what they need on top.
+[[nodiscard]] Environment blueGreenEnvironment(
+    const QString &name, const QTemporaryDir &dir, const FakeHaproxy &haproxy);
 
 } // namespace gl::test
