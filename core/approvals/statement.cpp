@@ -1,6 +1,6 @@
 #include "statement.h"
 
-#include "audit/canonicaljson.h"
+#include "util/canonicaljson.h"
 
 #include <QCoreApplication>
 #include <QRandomGenerator>

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "audit/auditentry.h"
-#include "audit/sha256.h"
 #include "identity/publickey.h"
+#include "util/sha256.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

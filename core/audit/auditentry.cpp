@@ -1,6 +1,6 @@
 #include "auditentry.h"
 
-#include "audit/canonicaljson.h"
+#include "util/canonicaljson.h"
 
 #include <QJsonDocument>
 #include <QSqlQuery>

@@ -1,6 +1,6 @@
 // AuditLog::exportTo and verifyAuditExport: the two export formats and their verification.
 #include "audit/auditlog.h"
-#include "audit/canonicaljson.h"
+#include "util/canonicaljson.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

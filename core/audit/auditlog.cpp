@@ -1,9 +1,9 @@
 #include "auditlog.h"
 
-#include "audit/canonicaljson.h"
-#include "audit/sha256.h"
+#include "util/canonicaljson.h"
 #include "util/clock.h"
 #include "util/logging.h"
+#include "util/sha256.h"
 
 #include <QCoreApplication>
 #include <QDir>

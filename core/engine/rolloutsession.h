@@ -1,6 +1,6 @@
 #pragma once
 
-#include "approvals/pendinggates.h"
+#include "engine/pendinggates.h"
 #include "engine/rolloutengine.h"
 #include "engine/rolloutexpectation.h"
 #include "engine/rolloutop.h"

@@ -1,6 +1,6 @@
 #include "publickey.h"
 
-#include "audit/sha256.h"
+#include "util/sha256.h"
 
 #include <QCoreApplication>
 

@@ -1,11 +1,16 @@
-// Architecture rules: core/ never includes a Qt GUI header, and greenlightctl links no GUI library.
+// Architecture rules: core/ never includes a Qt GUI header, no arrow between core/'s folders runs in a circle, and
+// greenlightctl links no GUI library.
 #include "testpaths.h"
 
 #include <QDirIterator>
+#include <QHash>
+#include <QMap>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
 #include <QtTest>
+
+#include <functional>
 
 class TstArchitecture : public QObject {
     Q_OBJECT
@@ -13,11 +18,15 @@ private Q_SLOTS:
     void initTestCase();
     void detectorFindsGuiIncludes();
     void coreIncludesNoGuiHeader();
+    void cycleDetectorFindsCycles();
+    void coreFoldersHaveNoCycle();
     void ctlLinksNoGuiLibrary();
     void consoleLinksWidgets();
 
 private:
     QStringList guiIncludesIn(const QString &text) const;
+    // One cycle among `edges` (folder -> folders it includes from), as "a -> b -> a"; empty when there is none.
+    static QString findCycle(const QMap<QString, QSet<QString>> &edges);
     QStringList linkedLibraries(const QString &executable) const;
     QSet<QString> m_guiHeaders;
 };
@@ -85,6 +94,77 @@ void TstArchitecture::coreIncludesNoGuiHeader()
     }
     QVERIFY(scanned > 5);
     QVERIFY2(offenders.isEmpty(), qPrintable(offenders.join(u'\n')));
+}
+
+QString TstArchitecture::findCycle(const QMap<QString, QSet<QString>> &edges)
+{
+    QHash<QString, int> state; // 1: on the current path, 2: done
+    QStringList path;
+    std::function<QString(const QString &)> visit = [&](const QString &folder) -> QString {
+        state[folder] = 1;
+        path << folder;
+        QStringList targets = edges.value(folder).values();
+        targets.sort();
+        for (const QString &target : std::as_const(targets)) {
+            if (state.value(target) == 1)
+                return (path.mid(path.indexOf(target)) << target).join(QStringLiteral(" -> "));
+            if (state.value(target) == 0) {
+                if (const QString cycle = visit(target); !cycle.isEmpty())
+                    return cycle;
+            }
+        }
+        path.removeLast();
+        state[folder] = 2;
+        return {};
+    };
+    for (auto it = edges.cbegin(); it != edges.cend(); ++it) {
+        if (state.value(it.key()) == 0) {
+            if (const QString cycle = visit(it.key()); !cycle.isEmpty())
+                return cycle;
+        }
+    }
+    return {};
+}
+
+// The detector itself: it finds a two-folder and a three-folder circle and passes a layered graph.
+void TstArchitecture::cycleDetectorFindsCycles()
+{
+    const QString s = QStringLiteral("storage");
+    const QString u = QStringLiteral("util");
+    const QString e = QStringLiteral("engine");
+    const QString a = QStringLiteral("approvals");
+    QCOMPARE(findCycle({{e, {a, s}}, {a, {u}}, {s, {u}}}), QString());
+    QCOMPARE(findCycle({{a, {e}}, {e, {a}}}), QStringLiteral("approvals -> engine -> approvals"));
+    QCOMPARE(findCycle({{a, {e}}, {e, {s}}, {s, {a}}}), QStringLiteral("approvals -> engine -> storage -> approvals"));
+}
+
+// No arrow in core/ runs back up: the folders' include graph (a file under core/X including "Y/...") is acyclic.
+void TstArchitecture::coreFoldersHaveNoCycle()
+{
+    static const QRegularExpression include(
+        QStringLiteral(R"(^\s*#\s*include\s*"([^"]+)/[^"/]+")"), QRegularExpression::MultilineOption);
+    const QString coreDir = gl::test::sourceDir() + u"/core";
+    QMap<QString, QSet<QString>> edges;
+    int arrows = 0;
+    QDirIterator it(
+        coreDir, {QStringLiteral("*.h"), QStringLiteral("*.cpp")}, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const QString folder = QDir(coreDir).relativeFilePath(QFileInfo(path).absolutePath());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        auto match = include.globalMatch(QString::fromUtf8(file.readAll()));
+        while (match.hasNext()) {
+            const QString target = match.next().captured(1);
+            if (target != folder && QFileInfo(coreDir + u'/' + target).isDir()) {
+                edges[folder].insert(target);
+                ++arrows;
+            }
+        }
+    }
+    QVERIFY2(arrows > 20, "no includes between core's folders found; is GL_SOURCE_DIR right?");
+    const QString cycle = findCycle(edges);
+    QVERIFY2(cycle.isEmpty(), qPrintable(u"core's folders include each other in a circle: " + cycle));
 }
 
 QStringList TstArchitecture::linkedLibraries(const QString &executable) const

@@ -1,10 +1,10 @@
 // The audit log: hash chain, checkpoints (in and outside the database), tamper detection, export round trip.
 // Tampering is done the way an attacker would: straight SQL on the SQLite file, triggers dropped first.
 #include "audit/auditlog.h"
-#include "audit/canonicaljson.h"
-#include "audit/sha256.h"
 #include "identity/signingkey.h"
+#include "util/canonicaljson.h"
 #include "util/clock.h"
+#include "util/sha256.h"
 
 #include <QBuffer>
 #include <QFile>

@@ -3,8 +3,8 @@
 // blue-green paused before its switch, each with the engine's gate.wait time, the starter from rollout.start,
 // counted and refused decisions, n/N and the deadline.
 #include "approvals/approvalledger.h"
-#include "approvals/pendinggates.h"
 #include "audit/auditlog.h"
+#include "engine/pendinggates.h"
 #include "engine/rolloutstore.h"
 #include "storage/statestore.h"
 #include "util/clock.h"

@@ -3,10 +3,10 @@
 // the starter's self-approval refused inline with core's reason and nothing recorded, a forged token refused
 // inline, a valid token from another desk imported, a block recorded, and the rollout detail's gate widget.
 #include "approvals/approvalledger.h"
-#include "approvals/pendinggates.h"
 #include "audit/auditlog.h"
 #include "credentials/fallbackcredentialstore.h"
 #include "credentials/keychaincredentialstore.h"
+#include "engine/pendinggates.h"
 #include "engine/rolloutstore.h"
 #include "identity/identitystore.h"
 #include "prompter.h"

@@ -2,11 +2,11 @@
 // newest first with new entries read incrementally, the time / person / rollout / action filters, Verify
 // reporting an intact log and then the exact seq an SQL edit tampered with, and Export through its seam.
 #include "audit/auditlog.h"
-#include "audit/sha256.h"
 #include "models/auditentrymodel.h"
 #include "models/auditfilterproxymodel.h"
 #include "prompter.h"
 #include "util/clock.h"
+#include "util/sha256.h"
 #include "views/auditview.h"
 
 #include <QAbstractItemModelTester>

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "approvals/decisionrecorder.h"
-#include "approvals/pendinggates.h"
 #include "audit/auditlog.h"
+#include "engine/pendinggates.h"
 #include "identity/signingkey.h"
 #include "model/environment.h"
 #include "storage/statestore.h"

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "approvals/decisionrecorder.h"
-#include "approvals/pendinggates.h"
+#include "engine/pendinggates.h"
 #include "identity/signingkey.h"
 #include "model/environment.h"
 

@@ -1,8 +1,8 @@
 #include "gatestatuswidget.h"
 
 #include "approvals/approvalledger.h"
-#include "approvals/pendinggates.h"
 #include "audit/auditlog.h"
+#include "engine/pendinggates.h"
 #include "storage/statestore.h"
 #include "util/clock.h"
 

@@ -1,4 +1,4 @@
-#include "approvals/pendinggates.h"
+#include "engine/pendinggates.h"
 
 #include "engine/rolloutgatekeeper.h"
 #include "engine/rolloutstatemachine.h"
