@@ -679,8 +679,13 @@ Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &bind) c
             return m_connection->staleError;
         return makeError(ErrorCode::InvalidArgument, Tr::tr("The database is not open."), sql);
     }
-    const qint64 changesBefore = totalChanges();
-    const auto countOwnChanges = qScopeGuard([&] { m_ownChanges += totalChanges() - changesBefore; });
+    // The handle of the connection this statement runs on (looked up once, not per count).
+    sqlite3 *handle = sqliteHandle(db);
+    const qint64 changesBefore = handle ? sqlite3_total_changes64(handle) : 0;
+    const auto countOwnChanges = qScopeGuard([&] {
+        if (handle)
+            m_ownChanges += sqlite3_total_changes64(handle) - changesBefore;
+    });
     QSqlQuery query(db);
     query.setForwardOnly(true);
     if (!query.prepare(sql)) {
